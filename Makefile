@@ -1,0 +1,40 @@
+# Quick start: `make demo` (set up, run asmap on the bundled Zaamar sample) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+OUT ?= out
+
+.PHONY: demo test venv test-deps browser lint bench clean
+
+$(BIN)/asmap: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.test-deps: $(BIN)/asmap
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+venv: $(BIN)/asmap
+
+test-deps: $(VENV)/.test-deps browser
+
+# Debian's Chromium for the map tests (root, or sudo, on a Debian machine).
+browser:
+	@sh scripts/install-chromium.sh
+
+demo: $(BIN)/asmap
+	$(BIN)/asmap analyze --out $(OUT)/results.gpkg
+
+test: test-deps
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check .
+
+bench: $(VENV)/.test-deps
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(OUT) test-artifacts .pytest_cache

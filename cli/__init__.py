@@ -1,0 +1,1 @@
+"""The `asmap` command line: click commands that wire layers -> geo -> maps."""

@@ -1,0 +1,77 @@
+"""The `asmap` command group: logging, error handling and command registration only."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+import click
+
+from layers.errors import AsmapError, UsageError
+
+
+def _version() -> str:
+    try:
+        return version("asmap")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0+unknown"
+
+
+class AsmapGroup(click.Group):
+    """A group that turns asmap's own errors into one-line messages, never a traceback."""
+
+    def invoke(self, ctx: click.Context):  # noqa: D102
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            raise click.UsageError(str(exc), ctx) from None
+        except AsmapError as exc:
+            raise _Failure(str(exc), exc.exit_code) from None
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+        except Exception as exc:  # the promise: never a traceback for a user
+            if os.environ.get("ASMAP_DEBUG"):
+                raise
+            raise _Failure(
+                f"unexpected {type(exc).__name__}: {exc} "
+                "(run again with ASMAP_DEBUG=1 and report the output)", 1
+            ) from None
+
+
+class _Failure(click.ClickException):
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@click.group(cls=AsmapGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(_version(), "--version", prog_name="asmap")
+@click.option("-v", "--verbose", count=True, help="Say more about what is happening.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int) -> None:
+    """asmap: which tailings can artisanal miners work, whose land is it, and how to get there.
+
+    Every command reads a project folder of GIS layers (default: the bundled Zaamar
+    sample). Start with `asmap validate FOLDER`, then `asmap analyze FOLDER --out
+    results.gpkg`.
+    """
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(level=max(level, logging.DEBUG), format="%(message)s", stream=sys.stderr)
+    ctx.ensure_object(dict)
+
+
+# Commands are registered explicitly, one module each.
+# (register: add an import and an add_command line below)
+
+
+def main() -> None:
+    """Entry point of the `asmap` console script."""
+    cli(prog_name="asmap")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Options shared by several commands; their callbacks raise `click.BadParameter`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from layers.project import sample_path
+
+
+def _folder(ctx: click.Context, param: click.Parameter, value: str | None) -> Path:
+    if value is None:
+        return sample_path()
+    path = Path(value)
+    if not path.exists():
+        raise click.BadParameter(f"{value}: no such file or folder; check the path")
+    return path
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _rules(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    from geo.rules import Rules
+    from layers.errors import AsmapError
+
+    try:
+        return Rules.from_toml(value)
+    except AsmapError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+folder_arg = click.argument("folder", required=False, callback=_folder,
+                            metavar="[FOLDER]")
+rules_opt = click.option("--rules", callback=_rules, metavar="RULES.toml",
+                         help="TOML file with a [rules] table (default: the folder's "
+                              "asmap.toml, else the built-in defaults).")
+on_opt = click.option("--on", callback=_date, metavar="YYYY-MM-DD",
+                      help="Analysis date (default: today).")
+crs_opt = click.option("--crs", metavar="EPSG",
+                       help="CRS for layers whose files do not say (e.g. EPSG:4326).")
+json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+lang_opt = click.option("--lang", type=click.Choice(["mn", "en"]), default="mn",
+                        show_default=True, help="Language of maps and reports.")
+profile_opt = click.option("--profile", type=click.Choice(["internal", "public"]),
+                           default="internal", show_default=True,
+                           help="public leaves out sensitive and unknown columns.")

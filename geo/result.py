@@ -1,0 +1,65 @@
+"""The result of an analysis: GeoDataFrames in, GeoDataFrames out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import geopandas as gpd
+
+from geo.rules import Rules
+
+
+@dataclass
+class Analysis:
+    """
+    Everything `geo.analyze` found, every GeoDataFrame in EPSG:4326.
+
+    Attributes
+    ----------
+    sites
+        One row per tailings site: ``site_id, name, stage, area_ha, available_ha,
+        eligible, reasons, notes, unchecked, license_id, holder, licenses_all,
+        negotiate_with, route_km, posts_on_route, permit_needed`` (lists joined with
+        ``;`` and sorted, empty string for none), every other tailings column, and the
+        site's original geometry.
+    eligible_parts
+        The available geometry of each eligible site (``site_id``, ``available_ha``).
+    exclusions
+        The exclusion zones dissolved by ``kind`` (``RIVER_BUFFER``, ``RESTRICTED``,
+        ``RECLAMATION``, ``POST_ZONE``) with ``area_ha``.
+    routes
+        One line per site from the base settlement: ``site_id, route_km,
+        posts_on_route, permit_needed``.
+    conflicts
+        Overlaps of counting licenses: ``license_id_a, license_id_b, holder_a,
+        holder_b, kind_a, kind_b, overlap_ha``.
+    rules
+        The rules applied.
+    on
+        The analysis date.
+    layers
+        The input layers (EPSG:4326) by kind, for maps that draw them.
+    sources
+        Provenance per layer kind from `asmap.toml`: ``source``, ``as_of``, ``note``.
+    unchecked
+        Rules that could not be applied because a layer was missing.
+    crs
+        The metric CRS the analysis measured in (e.g. ``EPSG:32648``).
+    """
+
+    sites: gpd.GeoDataFrame
+    eligible_parts: gpd.GeoDataFrame
+    exclusions: gpd.GeoDataFrame
+    routes: gpd.GeoDataFrame
+    conflicts: gpd.GeoDataFrame
+    rules: Rules
+    on: date
+    layers: dict[str, gpd.GeoDataFrame] = field(default_factory=dict)
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    unchecked: tuple[str, ...] = ()
+    crs: str = "EPSG:32648"
+
+    #: Names of the output GeoDataFrames, in the order they are written.
+    OUTPUTS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts")

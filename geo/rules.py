@@ -1,0 +1,90 @@
+"""Configurable analysis rules: defaults, a TOML `[rules]` table, keyword overrides."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from layers.errors import UsageError
+from layers.settings import RULES
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The rules an analysis applies (see the README for what each one means).
+
+    Examples
+    --------
+    >>> Rules().river_buffer_m
+    200.0
+    >>> Rules(min_area_ha=1).min_area_ha
+    1.0
+    """
+
+    min_area_ha: float = RULES["min_area_ha"].default
+    river_buffer_m: float = RULES["river_buffer_m"].default
+    post_radius_m: float = RULES["post_radius_m"].default
+    reclamation_notice_days: int = RULES["reclamation_notice_days"].default
+    max_route_km: float = RULES["max_route_km"].default
+
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            spec = RULES[f.name]
+            value = getattr(self, f.name)
+            object.__setattr__(self, f.name, _coerce(f.name, value, spec.type, "rules"))
+
+    @classmethod
+    def from_mapping(cls, table: dict[str, Any], *, where: str = "rules",
+                     error: type[Exception] = UsageError) -> Rules:
+        """Build rules from a `[rules]` table, rejecting unknown keys and wrong types."""
+        unknown = [k for k in table if k not in RULES]
+        if unknown:
+            key = unknown[0]
+            near = difflib.get_close_matches(key, list(RULES), n=1)
+            hint = f"did you mean {near[0]!r}?" if near else f"known keys: {', '.join(RULES)}"
+            raise error(f"{where}: unknown rule {key!r} in [rules]; {hint}")
+        try:
+            return cls(**{k: _coerce(k, v, RULES[k].type, where) for k, v in table.items()})
+        except UsageError as exc:
+            raise error(str(exc)) from None
+
+    @classmethod
+    def from_toml(cls, path: str | Path, **overrides: Any) -> Rules:
+        """Read the `[rules]` table of a TOML file; keyword arguments override it."""
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise UsageError(f"{path}: rules file not found; check the path") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise UsageError(f"{path}: not a valid TOML file ({exc}); fix the syntax") from None
+        table = data.get("rules")
+        if not isinstance(table, dict):
+            raise UsageError(f"{path}: no [rules] table; add one (see `asmap analyze --help`)")
+        return cls.from_mapping({**table, **overrides}, where=str(path))
+
+    def replace(self, **changes: Any) -> Rules:
+        """A copy with some rules changed."""
+        return Rules.from_mapping({**self.as_dict(), **changes})
+
+    def as_dict(self) -> dict[str, float | int]:
+        """The rules as a plain dictionary (for TOML, JSON and title blocks)."""
+        return dataclasses.asdict(self)
+
+
+def _coerce(name: str, value: Any, kind: type, where: str) -> Any:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind is int:
+        ok = ok and float(value).is_integer()
+    if not ok:
+        raise UsageError(
+            f"{where}: rule {name!r} must be a {'whole ' if kind is int else ''}number, "
+            f"got {value!r}"
+        )
+    if value < RULES[name].minimum:
+        raise UsageError(f"{where}: rule {name!r} must not be negative, got {value!r}")
+    return kind(value)

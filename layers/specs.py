@@ -1,0 +1,234 @@
+"""The layer catalogue: one `LayerSpec` per layer kind.
+
+This module is the single source of truth that the validators, the README table, the
+maps and the sharing profiles read. Column names are lower case and at most 10
+characters, so a Shapefile keeps them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ColumnType = Literal["str", "date", "float", "bool"]
+Family = Literal["polygon", "point", "line", "line_or_polygon"]
+
+#: Geometry types allowed for each family (multi-geometries of the family are fine).
+FAMILY_TYPES: dict[str, frozenset[str]] = {
+    "polygon": frozenset({"Polygon", "MultiPolygon"}),
+    "point": frozenset({"Point", "MultiPoint"}),
+    "line": frozenset({"LineString", "MultiLineString"}),
+    "line_or_polygon": frozenset({"LineString", "MultiLineString", "Polygon", "MultiPolygon"}),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a layer kind.
+
+    Attributes
+    ----------
+    name
+        Lower-case name, at most 10 characters.
+    type
+        How the value is parsed: text, ISO 8601 date, number or yes/no.
+    required
+        The column must exist (and have a value in every row).
+    allowed
+        The values allowed, in the order they are documented; empty for free values.
+    default
+        Value used when the column is missing or a cell is empty.
+    unique
+        No two features may share a value (ids).
+    sensitive
+        Left out of anything written with the public sharing profile.
+    description
+        One line for the README table.
+    """
+
+    name: str
+    type: ColumnType = "str"
+    required: bool = False
+    allowed: tuple[str, ...] = ()
+    default: object = None
+    unique: bool = False
+    sensitive: bool = False
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """The catalogue entry of one layer kind."""
+
+    kind: str
+    family: Family
+    columns: tuple[Column, ...]
+    description: str
+    required: bool = False
+    id_column: str | None = None
+    extra_checks: tuple[str, ...] = field(default=())
+
+    @property
+    def column_names(self) -> list[str]:
+        """Names of every catalogue column, in catalogue order."""
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column | None:
+        """The column called `name` (case-insensitive), or None."""
+        name = name.lower()
+        return next((c for c in self.columns if c.name == name), None)
+
+    @property
+    def public_columns(self) -> list[str]:
+        """Catalogue columns that may leave the NGO in a public brief."""
+        return [c.name for c in self.columns if not c.sensitive]
+
+    @property
+    def geometry_types(self) -> frozenset[str]:
+        """Geometry types allowed for this kind."""
+        return FAMILY_TYPES[self.family]
+
+
+def _id(name: str, what: str) -> Column:
+    return Column(name, required=True, unique=True, description=f"unique id of the {what}")
+
+
+CONTACT = Column("contact", sensitive=True, description="person or phone number (sensitive)")
+
+SPECS: dict[str, LayerSpec] = {
+    spec.kind: spec
+    for spec in (
+        LayerSpec(
+            "boundary", "polygon",
+            (Column("name", required=True, description="name of the soum"),),
+            "the soum boundary; sites must touch it",
+        ),
+        LayerSpec(
+            "tailings", "polygon",
+            (
+                _id("site_id", "tailings site"),
+                Column("stage", required=True,
+                       allowed=("active", "mined_out", "reclaiming", "reclaimed"),
+                       description="where the ground is in the mining cycle"),
+                Column("name", description="local name of the site"),
+                Column("operator", description="company that worked the ground"),
+                CONTACT,
+            ),
+            "tailings heaps and worked ground that the NGO might work",
+            required=True, id_column="site_id",
+        ),
+        LayerSpec(
+            "licenses", "polygon",
+            (
+                _id("license_id", "license (MRPAM code, e.g. MV-011722)"),
+                Column("holder", required=True, description="company or partnership holding it"),
+                Column("kind", required=True, allowed=("mining", "exploration", "asm"),
+                       description="mining, exploration or an ASM permit"),
+                Column("status", allowed=("active", "expired", "revoked", "suspended"),
+                       default="active", description="cadastre status"),
+                Column("start_date", "date", description="first day in force"),
+                Column("end_date", "date", description="last day in force (empty: open)"),
+                CONTACT,
+            ),
+            "mining and exploration licenses and ASM permits",
+            id_column="license_id",
+        ),
+        LayerSpec(
+            "reclamation", "polygon",
+            (
+                _id("area_id", "reclamation area"),
+                Column("status", required=True, allowed=("planned", "in_progress", "completed"),
+                       description="planned, in progress or completed"),
+                Column("start_date", "date", description="when reclamation starts"),
+                Column("company", description="company doing the reclamation"),
+            ),
+            "reclamation areas from company plans or agreements",
+            id_column="area_id",
+        ),
+        LayerSpec(
+            "restricted", "polygon",
+            (
+                _id("zone_id", "restricted zone"),
+                Column("kind", required=True, allowed=("security", "protected", "water", "other"),
+                       description="security, protected, water or other"),
+                Column("name", description="name of the zone"),
+            ),
+            "zones where nobody may work: company security, protected areas, official water zones",
+            id_column="zone_id",
+        ),
+        LayerSpec(
+            "posts", "point",
+            (
+                _id("post_id", "post"),
+                Column("authority", required=True, allowed=("police", "company", "other"),
+                       description="who runs the post"),
+                Column("name", description="name or place of the post"),
+                Column("radius_m", "float", description="radius of its zone in metres (> 0)"),
+                Column("start_date", "date", description="first day the post stands"),
+                Column("end_date", "date", description="last day the post stands"),
+                Column("observed_on", "date", description="day someone saw it"),
+                Column("precision_m", "float", description="how precise its position is, metres"),
+            ),
+            "police and company posts where a movement permit is needed",
+            id_column="post_id",
+        ),
+        LayerSpec(
+            "rivers", "line_or_polygon",
+            (Column("name", description="name of the river"),),
+            "rivers and water bodies (buffered into water protection zones)",
+        ),
+        LayerSpec(
+            "roads", "line",
+            (Column("road_id", description="id of the road"),
+             Column("surface", description="paved, gravel, track ...")),
+            "roads and tracks used for access routes",
+        ),
+        LayerSpec(
+            "settlements", "point",
+            (Column("name", required=True, description="name of the settlement"),
+             Column("is_base", "bool", default=False,
+                    description="the base the routes start from (exactly one)")),
+            "settlements; the base is where access routes start",
+        ),
+    )
+}
+
+#: Layer kinds in catalogue order.
+KINDS: tuple[str, ...] = tuple(SPECS)
+
+
+def get_spec(kind: str) -> LayerSpec:
+    """Return the spec of a layer kind, naming the known kinds when it does not exist."""
+    from layers.errors import UsageError
+
+    try:
+        return SPECS[kind.lower()]
+    except KeyError:
+        raise UsageError(
+            f"unknown layer kind {kind!r}; the kinds are: {', '.join(KINDS)}"
+        ) from None
+
+
+def catalogue_markdown() -> str:
+    """The catalogue as a Markdown table (the README's table is generated from this)."""
+    rows = ["| kind | geometry | column | type | required | allowed values | notes |",
+            "|---|---|---|---|---|---|---|"]
+    for spec in SPECS.values():
+        first = True
+        for col in spec.columns:
+            notes = [col.description]
+            if col.unique:
+                notes.append("unique")
+            if col.default not in (None, False):
+                notes.append(f"default {col.default}")
+            if col.sensitive:
+                notes.append("**sensitive**: left out of public briefs")
+            label = f"**{spec.kind}**" + (" (required)" if spec.required else "") if first else ""
+            family = spec.family.replace("_", " ") if first else ""
+            rows.append(
+                f"| {label} | {family} | `{col.name}` | {col.type} | "
+                f"{'yes' if col.required else ''} | {', '.join(col.allowed)} | "
+                f"{'; '.join(n for n in notes if n)} |"
+            )
+            first = False
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,1 @@
+"""Rendering: interactive Folium maps, print maps, legends and labels (mn/en)."""
