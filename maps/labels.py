@@ -1,0 +1,160 @@
+"""The translation table: every visible string of maps, print sheets and briefs, in mn and en.
+
+One table for the interactive map, the print maps, the brief and the exports. A test
+checks that no key is missing in either language. Strings may hold ``{name}`` fields
+filled by `t(key, lang, **values)`.
+"""
+
+from __future__ import annotations
+
+LANGS = ("mn", "en")
+
+LABELS: dict[str, dict[str, str]] = {
+    # --- verdicts -------------------------------------------------------------------
+    "eligible": {"mn": "Ашиглах боломжтой", "en": "Eligible"},
+    "unverified": {"mn": "Ашиглах боломжтой (баталгаажаагүй)",
+                   "en": "Eligible but unverified"},
+    "not_eligible": {"mn": "Ашиглах боломжгүй", "en": "Not eligible"},
+    "unverified_explain": {
+        "mn": "Зарим давхарга байхгүй тул дараах дүрмийг шалгаж чадаагүй: {rules}",
+        "en": "Some layers are missing, so these rules were not checked: {rules}",
+    },
+    # --- reasons (why a site is not eligible) ---------------------------------------
+    "NOT_MINED_OUT": {"mn": "Олборлолт дуусаагүй", "en": "Not mined out"},
+    "NOT_MINED_OUT_explain": {
+        "mn": "Олборлолт дуусаагүй байна (үе шат: {stage}); хаягдлыг зөвхөн олборлолт "
+              "дууссаны дараа ашиглах боломжтой.",
+        "en": "Mining is not over here (stage: {stage}); tailings can be worked only "
+              "once exploitation has finished.",
+    },
+    "OUTSIDE_SOUM": {"mn": "Сумын хилээс гадна", "en": "Outside the soum"},
+    "OUTSIDE_SOUM_explain": {
+        "mn": "Талбай сумын хилд хамаарахгүй; гэрээг зөвхөн сумын нутаг дэвсгэрт хийнэ.",
+        "en": "The site lies outside the soum boundary; the agreement covers the soum only.",
+    },
+    "TOO_SMALL": {"mn": "Хэт жижиг", "en": "Too small"},
+    "TOO_SMALL_explain": {
+        "mn": "Ашиглах боломжтой талбай {available} га нь доод хэмжээ {min} га-аас бага.",
+        "en": "Only {available} ha can be worked, less than the minimum of {min} ha.",
+    },
+    "TOO_FAR": {"mn": "Хэт хол", "en": "Too far"},
+    "TOO_FAR_explain": {
+        "mn": "Төвөөс хүрэх зам {km} км нь дээд хэмжээ {max} км-ээс хол.",
+        "en": "The route from the base is {km} km, farther than the maximum of {max} km.",
+    },
+    # --- notes (exclusions that took area) ------------------------------------------
+    "RIVER_BUFFER": {"mn": "Голын хамгаалалтын бүс", "en": "River protection zone"},
+    "RIVER_BUFFER_explain": {
+        "mn": "Голын усны хамгаалалтын бүсэд олборлолт хийхийг хориглоно.",
+        "en": "Part of the site lies in a river's water protection zone, where mining "
+              "is banned.",
+    },
+    "RESTRICTED": {"mn": "Хязгаарлалттай бүс", "en": "Restricted zone"},
+    "RESTRICTED_explain": {
+        "mn": "Хэсэг нь хамгаалалтын эсвэл хязгаарлалттай бүсэд байна.",
+        "en": "Part of the site lies in a security, protected or other restricted zone.",
+    },
+    "RECLAMATION": {"mn": "Нөхөн сэргээлт", "en": "Reclamation"},
+    "RECLAMATION_explain": {
+        "mn": "Хэсэг нь нөхөн сэргээлт хийгдэж буй эсвэл удахгүй эхлэх талбайд байна.",
+        "en": "Part of the site is being reclaimed, or reclamation starts soon.",
+    },
+    "POST_ZONE": {"mn": "Шалган нэвтрүүлэх цэгийн бүс", "en": "Post zone"},
+    "POST_ZONE_explain": {
+        "mn": "Хэсэг нь шалган нэвтрүүлэх цэгийн бүсэд байна.",
+        "en": "Part of the site lies within the zone of a police or company post.",
+    },
+    "LICENSE": {"mn": "Тусгай зөвшөөрөл", "en": "License"},
+    # --- layers ---------------------------------------------------------------------
+    "layer_boundary": {"mn": "Сумын хил", "en": "Soum boundary"},
+    "layer_tailings": {"mn": "Хаягдлын талбай", "en": "Tailings sites"},
+    "layer_sites": {"mn": "Хаягдлын талбай", "en": "Tailings sites"},
+    "layer_licenses": {"mn": "Тусгай зөвшөөрөл", "en": "Licenses"},
+    "layer_reclamation": {"mn": "Нөхөн сэргээлтийн талбай", "en": "Reclamation areas"},
+    "layer_restricted": {"mn": "Хязгаарлалттай бүс", "en": "Restricted zones"},
+    "layer_posts": {"mn": "Шалган нэвтрүүлэх цэг", "en": "Posts"},
+    "layer_rivers": {"mn": "Гол мөрөн", "en": "Rivers"},
+    "layer_roads": {"mn": "Зам", "en": "Roads"},
+    "layer_settlements": {"mn": "Суурин", "en": "Settlements"},
+    "layer_eligible_parts": {"mn": "Ашиглах боломжтой хэсэг", "en": "Workable parts"},
+    "layer_exclusions": {"mn": "Хориглосон бүс", "en": "Exclusion zones"},
+    "layer_routes": {"mn": "Хүрэх зам", "en": "Access routes"},
+    "layer_conflicts": {"mn": "Тусгай зөвшөөрлийн давхцал", "en": "License overlaps"},
+    # --- values ---------------------------------------------------------------------
+    "stage_active": {"mn": "олборлолт явагдаж байна", "en": "active"},
+    "stage_mined_out": {"mn": "олборлолт дууссан", "en": "mined out"},
+    "stage_reclaiming": {"mn": "нөхөн сэргээж байна", "en": "reclaiming"},
+    "stage_reclaimed": {"mn": "нөхөн сэргээсэн", "en": "reclaimed"},
+    "kind_mining": {"mn": "ашиглалтын", "en": "mining"},
+    "kind_exploration": {"mn": "хайгуулын", "en": "exploration"},
+    "kind_asm": {"mn": "бичил уурхай", "en": "ASM permit"},
+    "authority_police": {"mn": "цагдаа", "en": "police"},
+    "authority_company": {"mn": "компани", "en": "company"},
+    "authority_other": {"mn": "бусад", "en": "other"},
+    "local government": {"mn": "Орон нутгийн засаг захиргаа", "en": "Local government"},
+    "yes": {"mn": "Тийм", "en": "Yes"},
+    "no": {"mn": "Үгүй", "en": "No"},
+    "none": {"mn": "байхгүй", "en": "none"},
+    # --- fields ---------------------------------------------------------------------
+    "site_id": {"mn": "Талбайн дугаар", "en": "Site id"},
+    "name": {"mn": "Нэр", "en": "Name"},
+    "stage": {"mn": "Үе шат", "en": "Stage"},
+    "verdict": {"mn": "Дүгнэлт", "en": "Verdict"},
+    "reasons": {"mn": "Шалтгаан", "en": "Reasons"},
+    "notes": {"mn": "Хасагдсан хэсэг", "en": "Area taken by"},
+    "area_ha": {"mn": "Талбай (га)", "en": "Area (ha)"},
+    "available_ha": {"mn": "Ашиглах боломжтой (га)", "en": "Available (ha)"},
+    "license_id": {"mn": "Тусгай зөвшөөрлийн дугаар", "en": "License"},
+    "holder": {"mn": "Эзэмшигч", "en": "Holder"},
+    "licenses_all": {"mn": "Давхацсан тусгай зөвшөөрөл", "en": "All licenses"},
+    "negotiate_with": {"mn": "Хэлэлцээр хийх тал", "en": "Negotiate with"},
+    "route_km": {"mn": "Замын урт (км)", "en": "Route (km)"},
+    "posts_on_route": {"mn": "Зам дээрх цэг", "en": "Posts on route"},
+    "permit_needed": {"mn": "Зорчих зөвшөөрөл шаардлагатай",
+                      "en": "Movement permit needed"},
+    "overlap_ha": {"mn": "Давхцал (га)", "en": "Overlap (ha)"},
+    "kind": {"mn": "Төрөл", "en": "Kind"},
+    "status": {"mn": "Төлөв", "en": "Status"},
+    "authority": {"mn": "Хариуцагч", "en": "Authority"},
+    "radius_m": {"mn": "Радиус (м)", "en": "Radius (m)"},
+    # --- title block, legend, provenance --------------------------------------------
+    "title": {"mn": "Хаягдлын талбайн зураг — {place}", "en": "Tailings site map — {place}"},
+    "legend": {"mn": "Тайлбар", "en": "Legend"},
+    "analysis_date": {"mn": "Шинжилгээний огноо", "en": "Analysis date"},
+    "rules": {"mn": "Дүрэм", "en": "Rules"},
+    "sources": {"mn": "Эх сурвалж", "en": "Data sources"},
+    "source_unknown": {"mn": "эх сурвалж тодорхойгүй", "en": "source unknown"},
+    "stale": {"mn": "хуучирсан", "en": "stale"},
+    "as_of": {"mn": "огноо", "en": "as of"},
+    "sample_notice": {
+        "mn": "Жишээ өгөгдөл: бодит бус, зөвхөн үзүүлэх зорилготой.",
+        "en": "Illustrative sample data: not official, for demonstration only.",
+    },
+    "osm_credit": {
+        "mn": "Хил © OpenStreetMap-ийн хувь нэмэр оруулагчид (ODbL), geoBoundaries-ээр",
+        "en": "Boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries",
+    },
+}
+
+
+def t(key: str, lang: str = "mn", **values: object) -> str:
+    """
+    The text of `key` in `lang`, with ``{fields}`` filled in.
+
+    Unknown keys come back as themselves, so a missing translation shows up as a code
+    rather than breaking a map; the test suite checks that none is missing.
+
+    Examples
+    --------
+    >>> t("eligible", "en")
+    'Eligible'
+    >>> t("TOO_FAR_explain", "en", km=52.1, max=40)
+    'The route from the base is 52.1 km, farther than the maximum of 40 km.'
+    """
+    if lang not in LANGS:
+        lang = "mn"
+    entry = LABELS.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
