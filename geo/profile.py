@@ -1,0 +1,85 @@
+"""Sharing profiles: what may leave the NGO.
+
+``internal`` keeps every column. ``public`` keeps only catalogue columns marked public
+and the analysis columns; sensitive columns (``contact``) and columns the catalogue does
+not know are dropped from every layer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import geopandas as gpd
+
+from geo.result import Analysis
+from layers.errors import UsageError
+from layers.specs import SPECS
+
+PROFILES = ("internal", "public")
+
+#: Columns that the analysis adds to its outputs; all of them are public.
+ANALYSIS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "sites": ("site_id", "name", "stage", "area_ha", "available_ha", "eligible", "reasons",
+              "notes", "unchecked", "license_id", "holder", "licenses_all", "negotiate_with",
+              "route_km", "posts_on_route", "permit_needed"),
+    "eligible_parts": ("site_id", "available_ha"),
+    "exclusions": ("kind", "area_ha"),
+    "routes": ("site_id", "route_km", "posts_on_route", "permit_needed"),
+    "conflicts": ("license_id_a", "license_id_b", "holder_a", "holder_b", "kind_a", "kind_b",
+                  "overlap_ha"),
+}
+
+
+def public_columns(frame: gpd.GeoDataFrame, kind: str) -> list[str]:
+    """
+    The columns of `frame` that the public profile keeps, geometry included.
+
+    Parameters
+    ----------
+    frame
+        A layer (`kind` is a catalogue kind) or an analysis output (`kind` is one of
+        ``sites``, ``eligible_parts``, ``exclusions``, ``routes``, ``conflicts``).
+    kind
+        What the frame is.
+    """
+    allowed: set[str] = set(ANALYSIS_COLUMNS.get(kind, ()))
+    spec = SPECS.get("tailings" if kind == "sites" else kind)
+    if spec is not None:
+        allowed |= set(spec.public_columns)
+    if spec is None and kind not in ANALYSIS_COLUMNS:
+        raise UsageError(f"no sharing rules for a layer called {kind!r}")
+    geometry = frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) else None
+    return [c for c in frame.columns if c in allowed or c == geometry]
+
+
+def filter_frame(frame: gpd.GeoDataFrame, kind: str, profile: str) -> gpd.GeoDataFrame:
+    """A copy of `frame` with only what `profile` lets out."""
+    check_profile(profile)
+    if profile == "internal":
+        return frame.copy()
+    return frame[public_columns(frame, kind)].copy()
+
+
+def apply_profile(analysis: Analysis, profile: str = "internal") -> Analysis:
+    """
+    A copy of `analysis` with every output and input layer filtered for `profile`.
+
+    Examples
+    --------
+    >>> public = apply_profile(analysis, "public")  # doctest: +SKIP
+    >>> "contact" in public.sites.columns  # doctest: +SKIP
+    False
+    """
+    check_profile(profile)
+    if profile == "internal":
+        return analysis
+    outputs = {name: filter_frame(getattr(analysis, name), name, profile)
+               for name in Analysis.OUTPUTS}
+    layers = {kind: filter_frame(frame, kind, profile) for kind, frame in analysis.layers.items()}
+    return dataclasses.replace(analysis, layers=layers, **outputs)
+
+
+def check_profile(profile: str) -> None:
+    """Raise a usage error for an unknown profile name."""
+    if profile not in PROFILES:
+        raise UsageError(f"unknown sharing profile {profile!r}; use 'internal' or 'public'")
