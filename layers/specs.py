@@ -2,7 +2,8 @@
 
 This module is the single source of truth that the validators, the README table, the
 maps and the sharing profiles read. Column names are lower case and at most 10
-characters, so a Shapefile keeps them.
+characters, so a Shapefile keeps them; the one longer name the issue fixed
+(``observed_on``) has its Shapefile-truncated alias, so it survives a round trip.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ class Column:
         Left out of anything written with the public sharing profile.
     description
         One line for the README table.
+    aliases
+        Other names read as this column, such as the 10-character name a Shapefile
+        truncates a longer name to (``observed_o`` for ``observed_on``).
     """
 
     name: str
@@ -54,6 +58,7 @@ class Column:
     unique: bool = False
     sensitive: bool = False
     description: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ class LayerSpec:
     def column(self, name: str) -> Column | None:
         """The column called `name` (case-insensitive), or None."""
         name = name.lower()
-        return next((c for c in self.columns if c.name == name), None)
+        return next((c for c in self.columns if name == c.name or name in c.aliases), None)
 
     @property
     def public_columns(self) -> list[str]:
@@ -166,7 +171,8 @@ SPECS: dict[str, LayerSpec] = {
                 Column("radius_m", "float", description="radius of its zone in metres (> 0)"),
                 Column("start_date", "date", description="first day the post stands"),
                 Column("end_date", "date", description="last day the post stands"),
-                Column("observed_on", "date", description="day someone saw it"),
+                Column("observed_on", "date", description="day someone saw it",
+                       aliases=("observed_o",)),
                 Column("precision_m", "float", description="how precise its position is, metres"),
             ),
             "police and company posts where a movement permit is needed",
