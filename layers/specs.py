@@ -2,8 +2,9 @@
 
 This module is the single source of truth that the validators, the README table, the
 maps and the sharing profiles read. Column names are lower case and at most 10
-characters, so a Shapefile keeps them; the one longer name the issue fixed
-(``observed_on``) has its Shapefile-truncated alias, so it survives a round trip.
+characters, so a Shapefile keeps them; the two longer names fixed by the issues
+(``observed_on``, ``precision_m``) get their Shapefile-truncated names as aliases, so
+they survive a round trip through a Shapefile.
 """
 
 from __future__ import annotations
@@ -59,6 +60,10 @@ class Column:
     sensitive: bool = False
     description: str = ""
     aliases: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.name) > 10 and self.name[:10] not in self.aliases:
+            object.__setattr__(self, "aliases", (*self.aliases, self.name[:10]))
 
 
 @dataclass(frozen=True)
@@ -171,8 +176,7 @@ SPECS: dict[str, LayerSpec] = {
                 Column("radius_m", "float", description="radius of its zone in metres (> 0)"),
                 Column("start_date", "date", description="first day the post stands"),
                 Column("end_date", "date", description="last day the post stands"),
-                Column("observed_on", "date", description="day someone saw it",
-                       aliases=("observed_o",)),
+                Column("observed_on", "date", description="day someone saw it"),
                 Column("precision_m", "float", description="how precise its position is, metres"),
             ),
             "police and company posts where a movement permit is needed",
