@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic project generator, the naive overlay pipeline and a runner."""
