@@ -1,0 +1,93 @@
+"""The synthetic benchmark generator: deterministic, catalogue-complete, valid."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import pyogrio
+import shapely
+
+import layers
+from benchmarks.generate import generate, generate_layers
+from geo.rules import Rules
+from layers.specs import KINDS, SPECS
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return generate_layers(300, seed=7)
+
+
+def test_same_seed_same_layers(frames):
+    again = generate_layers(300, seed=7)
+    for kind in KINDS:
+        a, b = frames[kind], again[kind]
+        pd.testing.assert_frame_equal(a.drop(columns="geometry"), b.drop(columns="geometry"))
+        assert (shapely.to_wkb(a.geometry.values) == shapely.to_wkb(b.geometry.values)).all()
+
+
+def test_other_seed_other_sites(frames):
+    other = generate_layers(300, seed=8)["tailings"].geometry.values
+    assert not shapely.equals(frames["tailings"].geometry.values, other).all()
+
+
+def test_same_seed_same_bytes(tmp_path):
+    a = generate(50, tmp_path / "a", seed=3, fmt="geojson")
+    b = generate(50, tmp_path / "b", seed=3, fmt="geojson")
+    for kind in KINDS:
+        assert (a / f"{kind}.geojson").read_bytes() == (b / f"{kind}.geojson").read_bytes()
+
+
+def test_counts_follow_the_number_of_sites(frames):
+    counts = {kind: len(frame) for kind, frame in frames.items()}
+    assert counts["tailings"] == 300
+    assert counts["licenses"] == 15  # n / 20
+    assert counts["reclamation"] == 6  # n / 50
+    assert counts["settlements"] == 3
+    assert frames["settlements"]["is_base"].sum() == 1
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_catalogue_columns_values_and_geometry(frames, kind):
+    spec, frame = SPECS[kind], frames[kind]
+    assert frame.crs.to_epsg() == 4326
+    assert set(spec.column_names) <= set(frame.columns)
+    for col in spec.columns:
+        values = frame[col.name]
+        if col.required:
+            assert values.notna().all(), col.name
+        if col.allowed:
+            assert set(values.dropna()) <= set(col.allowed), col.name
+        if col.unique:
+            assert values.is_unique, col.name
+        if col.type == "date":
+            assert pd.to_datetime(values.dropna(), format="%Y-%m-%d").notna().all()
+    assert set(frame.geom_type) <= spec.geometry_types
+    assert frame.is_valid.all()
+
+
+def test_sites_are_realistic_sizes(frames):
+    area_ha = frames["tailings"].to_crs("EPSG:32648").area.to_numpy() / 1e4
+    assert area_ha.min() >= 0.29
+    assert np.median(area_ha) == pytest.approx(2.4, abs=1.0)  # log-uniform 0.3-20 ha
+    assert area_ha.max() < 30  # two-part sites add a third of their area
+
+
+def test_project_gpkg_has_one_layer_per_kind_and_rules(tmp_path):
+    folder = generate(100, tmp_path / "p", seed=1)
+    names = [name for name, _ in pyogrio.list_layers(folder / "project.gpkg")]
+    assert sorted(names) == sorted(KINDS)
+    back = pyogrio.read_dataframe(folder / "project.gpkg", layer="licenses")
+    assert len(back) == 5 and back["license_id"].is_unique
+    assert Rules.from_toml(folder / "asmap.toml") == Rules()
+
+
+def test_generated_project_passes_validate(tmp_path):
+    validate = getattr(layers, "validate", None)
+    if validate is None:
+        pytest.skip("layers.validate is not written yet")
+    folder = generate(200, tmp_path / "p", seed=2)
+    errors = [p for p in validate(folder) if getattr(p, "severity", "error") == "error"]
+    assert errors == []
