@@ -26,6 +26,8 @@ import pandas as pd
 import geopandas as gpd
 import pyogrio
 import shapely
+from pyproj import Transformer
+from shapely import affinity
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.ops import nearest_points, substring
 
@@ -42,7 +44,8 @@ UTM = "EPSG:32648"
 CREDIT = "Boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries"
 SYNTHETIC = ("Illustrative sample: synthetic data made up for demonstration by "
              "scripts/make_sample.py; not official, not real {what}.")
-BASE = (483204.0, 5340407.0)  # Bat-Ölzii, 48.21667 N 104.77389 E, in UTM 48N
+BASE = Transformer.from_crs("EPSG:4326", UTM, always_xy=True).transform(104.77389, 48.21667)
+"""Bat-Ölzii, the soum centre and base settlement, in UTM 48N."""
 
 # The Tuul, south to north, then on to the Orkhon confluence (48.9487 N 104.7981 E).
 TUUL_AXIS = [(466500, 5300500), (462800, 5308000), (460500, 5314500), (458800, 5320000),
@@ -94,11 +97,11 @@ def blob(s_km: float, off_m: float, ha: float, aspect: float = 1.6, turn: float 
     t = np.linspace(0, 2 * np.pi, k, endpoint=False) + rng.uniform(-0.15, 0.15, k)
     r = rng.uniform(0.88, 1.12, k)
     shape = Polygon(np.column_stack([aspect * r * np.cos(t), r * np.sin(t)]))
-    shape = shapely.affinity.scale(shape, *(2 * [math.sqrt(ha * 10_000 / shape.area)]),
+    shape = affinity.scale(shape, *(2 * [math.sqrt(ha * 10_000 / shape.area)]),
                                    origin=(0, 0))
-    shape = shapely.affinity.rotate(shape, angle + math.radians(turn), origin=(0, 0),
+    shape = affinity.rotate(shape, angle + math.radians(turn), origin=(0, 0),
                                     use_radians=True)
-    return shapely.affinity.translate(shape, x, y)
+    return affinity.translate(shape, x, y)
 
 
 def polyline(*points: tuple[float, float]) -> LineString:
@@ -162,16 +165,18 @@ def settlements() -> list[dict]:
 
 def posts(road_lines: dict[str, LineString]) -> list[dict]:
     """The five lockdown police posts on the roads out of Bat-Ölzii and a company gate."""
-    police = [("ZP-01", "R1", 5.0, 500, "баруун"), ("ZP-02", "R3", 7.5, None, "зүүн өмнөд"),
-              ("ZP-03", "R4", 4.0, 400, "хойд"), ("ZP-04", "R5", 6.0, None, "баруун өмнөд"),
-              ("ZP-05", "R6", 3.5, 500, "зүүн")]
+    police = [  # id, road, km out, radius_m, side, start, end, observed_on, precision_m
+        ("ZP-01", "R1", 5.0, 500, "баруун", "2020-11-01", "2021-05-28", "2021-04-06", 10.0),
+        ("ZP-02", "R3", 7.5, None, "зүүн өмнөд", "2020-11-04", "2021-06-02", "2020-12-15", 25.0),
+        ("ZP-03", "R4", 4.0, 400, "хойд", "2020-11-07", "2021-05-28", "2021-04-06", 50.0),
+        ("ZP-04", "R5", 6.0, None, "баруун өмнөд", "2020-11-10", "2021-06-02", "2020-12-15",
+         10.0),
+        ("ZP-05", "R6", 3.5, 500, "зүүн", "2020-11-13", "2021-05-28", "2021-04-06", 100.0),
+    ]
     rows = [dict(post_id=pid, authority="police", name=f"Бат-Өлзийн {side} пост (sample)",
-                 radius_m=radius, start_date=f"2020-11-{i * 3 + 1:02d}",
-                 end_date=f"2021-0{5 + i % 2}-{28 - 26 * (i % 2):02d}",
-                 observed_on="2021-04-06" if i % 2 == 0 else "2020-12-15",
-                 precision_m=[10.0, 25.0, 50.0, 10.0, 100.0][i],
-                 geometry=road_lines[road].interpolate(km * 1000))
-            for i, (pid, road, km, radius, side) in enumerate(police)]
+                 radius_m=radius, start_date=start, end_date=end, observed_on=seen,
+                 precision_m=precision, geometry=road_lines[road].interpolate(km * 1000))
+            for pid, road, km, radius, side, start, end, seen, precision in police]
     gate = road_lines["R2"].interpolate(road_lines["R2"].project(Point(frame(59.4, 1400)[:2])))
     rows.append(dict(post_id="ZP-06", authority="company", name="Компанийн харуул (sample)",
                      radius_m=None, start_date="2019-05-01", end_date=None,
@@ -638,7 +643,8 @@ stood), as checked by the generating script (`asmap analyze --on 2021-04-06` is 
 Licenses: `ASM-2020-01` (the ASM partnership's permit) overlaps `MV-011001` (a conflict);
 `MV-011003` is expired; `MV-011004` is active but its end_date (2020-12-31) has passed;
 `MV-011006` is suspended; `XV-022003` is revoked. Roads `R1` and `R2` cross without a shared
-vertex; `R7` leaves `R2` at the company gate post `ZP-06` (authority company, no end date).
+vertex; `R7` leaves `R2` at a shared vertex for a ford and the neighbouring soum. `ZP-06` is a
+company gate post on `R2` (authority company, no end date, so it stands on any later date).
 Police posts `ZP-01`..`ZP-05` stand 3-8 km out on the roads leaving Bat-Ölzii from 2020-11 to
 2021-05/06, so every route needs a movement permit on 2021-04-06.
 
