@@ -1,0 +1,334 @@
+"""Print maps: an A4 or A3 page with title, map, legend, scale, north arrow and site table.
+
+The map axes are in the analysis CRS (UTM metres), so the scale bar is true; text stays
+text in PDFs (TrueType fonts embedded, ``pdf.fonttype`` 42) and uses DejaVu Sans, which
+ships with matplotlib and has Cyrillic. No basemap: a page never needs the network.
+"""
+
+from __future__ import annotations
+
+import difflib
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+
+from geo.profile import apply_profile, check_profile
+from layers.atomic import atomic_path
+from layers.errors import UsageError
+from maps import cartography, provenance
+from maps.drawing import draw_analysis, projected
+from maps.labels import LANGS, t
+from maps.sheet import eligible_rows, figures_lines, route_inset, site_label_points
+
+#: Paper sizes in millimetres, landscape (width, height).
+PAPERS = {"A4": (297.0, 210.0), "A3": (420.0, 297.0)}
+ORIENTATIONS = ("landscape", "portrait")
+DPI = 300
+FONT = "DejaVu Sans"
+RC = {"pdf.fonttype": 42, "ps.fonttype": 42, "font.family": FONT, "svg.fonttype": "none",
+      "hatch.linewidth": 0.5}
+
+#: Page regions as figure fractions (left, bottom, width, height).
+LAYOUTS = {
+    "landscape": {"map": (0.05, 0.13, 0.60, 0.75), "legend": (0.68, 0.52, 0.30, 0.36),
+                  "table": (0.68, 0.13, 0.30, 0.37), "inset": (0.68, 0.62, 0.30, 0.26),
+                  "figures": (0.68, 0.30, 0.30, 0.30), "small_legend": (0.68, 0.13, 0.30, 0.16)},
+    "portrait": {"map": (0.08, 0.42, 0.88, 0.46), "legend": (0.05, 0.10, 0.42, 0.27),
+                 "table": (0.52, 0.10, 0.45, 0.27), "inset": (0.05, 0.225, 0.42, 0.15),
+                 "figures": (0.52, 0.10, 0.45, 0.27), "small_legend": (0.05, 0.09, 0.42, 0.10)},
+}
+ROW_INCHES = 0.17
+
+
+def page_size(paper: str = "A4", orientation: str = "landscape") -> tuple[float, float]:
+    """
+    Page width and height in inches.
+
+    Examples
+    --------
+    >>> [round(v * 25.4) for v in page_size("A3", "portrait")]
+    [297, 420]
+    """
+    if paper not in PAPERS:
+        raise UsageError(f"unknown paper size {paper!r}; use {' or '.join(PAPERS)}")
+    if orientation not in ORIENTATIONS:
+        raise UsageError(f"unknown orientation {orientation!r}; use landscape or portrait")
+    width, height = PAPERS[paper]
+    if orientation == "portrait":
+        width, height = height, width
+    return width / 25.4, height / 25.4
+
+
+def _new_page(paper: str, orientation: str) -> Figure:
+    fig = Figure(figsize=page_size(paper, orientation), dpi=DPI)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _place(analysis: Any) -> str:
+    boundary = analysis.layers.get("boundary")
+    if boundary is not None and len(boundary) and "name" in boundary.columns:
+        name = boundary["name"].dropna()
+        if len(name):
+            return str(name.iloc[0])
+    return ""
+
+
+def subtitle(analysis: Any, *, lang: str) -> str:
+    """Analysis date, rules, and which sources are unknown or stale, in one line."""
+    rules = {k: f"{v:g}" for k, v in analysis.rules.as_dict().items()}
+    items = provenance.analysis_provenance(analysis)
+    text = (f"{t('analysis_date', lang)}: {analysis.on.isoformat()} · {t('rules', lang)}: "
+            f"{t('rules_line', lang, **rules)}")
+    flagged = [f"{t('layer_' + p.kind, lang)} ({t('source_unknown', lang)})" for p in items
+               if p.unknown] + [f"{t('layer_' + p.kind, lang)} ({t('stale', lang)})"
+                                for p in items if p.stale]
+    if flagged:
+        text += f"\n{t('sources', lang)}: " + "; ".join(flagged)
+    return text
+
+
+def _footer(fig: Figure, analysis: Any, *, lang: str, profile: str, width: int) -> None:
+    items = provenance.analysis_provenance(analysis)
+    lines = textwrap.wrap(f"{t('sources', lang)}: " + "; ".join(
+        provenance.provenance_label(p, lang=lang) for p in items), width)
+    if provenance.needs_osm_credit(analysis.sources, analysis.layers.get("boundary")):
+        lines.append(t("osm_credit", lang))
+    lines.append(t(f"profile_{profile}", lang) + "  " + t("projection", lang, crs=analysis.crs)
+                 + " · " + t("graticule", lang))
+    if provenance.is_sample(analysis.sources):
+        lines.append(t("sample_notice", lang))
+    fig.text(0.03, 0.012, "\n".join(lines[-7:]), fontsize=5.6, va="bottom", ha="left",
+             linespacing=1.35)
+
+
+def _header(fig: Figure, title: str, analysis: Any, *, lang: str) -> None:
+    fig.text(0.03, 0.975, title, fontsize=15, fontweight="bold", va="top")
+    width = int(fig.get_figwidth() * 16)
+    lines = [wrapped for line in subtitle(analysis, lang=lang).splitlines()
+             for wrapped in textwrap.wrap(line, width)]
+    fig.text(0.03, 0.937, "\n".join(lines[:3]), fontsize=7.5, va="top", linespacing=1.4)
+
+
+def _map_axes(fig: Figure, rect: tuple[float, ...], analysis: Any, bounds: tuple[float, ...],
+              *, lang: str, route_ids=None, highlight=None):
+    ax = fig.add_axes(rect)
+    handles = draw_analysis(ax, analysis, lang=lang, route_ids=route_ids, highlight=highlight)
+    minx, miny, maxx, maxy = cartography.fit_bounds(bounds, rect[2] * fig.get_figwidth() /
+                                  (rect[3] * fig.get_figheight()))
+    ax.set_xlim(minx, maxx)
+    ax.set_ylim(miny, maxy)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    cartography.graticule(ax, analysis.crs)
+    cartography.scale_bar(ax, unit=t("km", lang))
+    cartography.north_arrow(ax, analysis.crs, letter=t("north", lang))
+    ax.tick_params(length=2, pad=1.5)
+    return ax, handles
+
+
+def _legend(fig: Figure, rect: tuple[float, ...], handles, *, lang: str, fontsize=7, ncol=1):
+    ax = fig.add_axes(rect)
+    ax.set_axis_off()
+    ax.legend(handles=handles, loc="upper left", fontsize=fontsize, title=t("legend", lang),
+              title_fontsize=fontsize + 1.5, frameon=True, ncol=ncol, borderaxespad=0,
+              alignment="left", handlelength=2.4, handleheight=1.1)
+
+
+def _table(fig: Figure, rect: tuple[float, ...], rows: list[list[str]], *, lang: str,
+           title: str) -> None:
+    ax = fig.add_axes(rect)
+    ax.set_axis_off()
+    ax.set_title(title, loc="left", fontsize=9, fontweight="bold")
+    if not rows:
+        ax.text(0, 0.95, t("no_eligible", lang), fontsize=7, va="top")
+        return
+    header = [textwrap.fill(t(k, lang), 16) for k in ("site_id", "available_ha",
+                                                      "negotiate_with", "posts_on_route")]
+    n = len(rows) + 2
+    height = min(1.0, n * ROW_INCHES / (rect[3] * fig.get_figheight()))
+    table = ax.table(cellText=rows, colLabels=header, loc="upper left", cellLoc="left",
+                     colWidths=[0.17, 0.18, 0.42, 0.23], bbox=[0, 1 - height, 1, height])
+    table.auto_set_font_size(False)
+    table.set_fontsize(6.3)
+    for (row, _col), cell in table.get_celld().items():
+        cell.set_linewidth(0.3)
+        cell.PAD = 0.04
+        if row == 0:
+            cell.set_height(cell.get_height() * 2)
+            cell.set_facecolor("#E8E8E8")
+            cell.get_text().set_fontweight("bold")
+            cell.get_text().set_wrap(True)
+
+
+def _capacity(fig: Figure, rect: tuple[float, ...]) -> int:
+    return max(1, int(rect[3] * fig.get_figheight() / ROW_INCHES) - 3)
+
+
+def _bounds(frame, crs: str, *, pad: float, minimum: float = 0.0) -> tuple[float, ...]:
+    minx, miny, maxx, maxy = projected(frame, crs).total_bounds
+    half = max(maxx - minx, maxy - miny, minimum) * (0.5 + pad)
+    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+    return cx - half, cy - half, cx + half, cy + half
+
+
+def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
+                   profile: str = "internal") -> list[Figure]:
+    """The overview page, plus table pages when the eligible sites do not fit on it."""
+    layout = LAYOUTS[orientation]
+    fig = _new_page(paper, orientation)
+    _header(fig, t("title", lang, place=_place(analysis)), analysis, lang=lang)
+    extent = analysis.layers.get("boundary")
+    if extent is None or not len(extent):
+        extent = analysis.sites
+    ax, handles = _map_axes(fig, layout["map"], analysis,
+                            _bounds(extent, analysis.crs, pad=0.02), lang=lang)
+    points, texts = site_label_points(analysis, view=ax)
+    cartography.place_labels(ax, points, texts, fontsize=6)
+    _legend(fig, layout["legend"], handles, lang=lang)
+    rows = eligible_rows(analysis, lang=lang)
+    capacity = _capacity(fig, layout["table"])
+    title = t("eligible_sites", lang)
+    if len(rows) <= capacity:
+        _table(fig, layout["table"], rows, lang=lang, title=title)
+    else:
+        table_ax = fig.add_axes(layout["table"])
+        table_ax.set_axis_off()
+        table_ax.set_title(title, loc="left", fontsize=9, fontweight="bold")
+        table_ax.text(0, 0.95, t("table_next_page", lang), fontsize=7, va="top")
+    _footer(fig, analysis, lang=lang, profile=profile, width=190)
+    pages = [fig]
+    if len(rows) > capacity:
+        rect = (0.05, 0.13, 0.90, 0.78)
+        per_page = _capacity(pages[0], rect)
+        for start in range(0, len(rows), per_page):
+            page = _new_page(paper, orientation)
+            _header(page, t("table_continued", lang), analysis, lang=lang)
+            _table(page, rect, rows[start:start + per_page], lang=lang, title=title)
+            _footer(page, analysis, lang=lang, profile=profile, width=190)
+            pages.append(page)
+    return pages
+
+
+def site_sheet(analysis: Any, site_id: str, *, lang: str, paper: str, orientation: str,
+               profile: str = "internal") -> Figure:
+    """One site's sheet: zoomed map, its route and posts in an inset, and its figures."""
+    site = find_site(analysis, site_id)
+    layout = LAYOUTS[orientation]
+    fig = _new_page(paper, orientation)
+    title = t("site_sheet", lang, site_id=site_id, name=site.get("name") or "")
+    _header(fig, title.rstrip(": "), analysis, lang=lang)
+    sites = analysis.sites[analysis.sites["site_id"] == site_id]
+    ax, handles = _map_axes(fig, layout["map"], analysis,
+                            _bounds(sites, analysis.crs, pad=0.9, minimum=600), lang=lang,
+                            route_ids=[site_id], highlight=site_id)
+    points, texts = site_label_points(analysis, view=ax)
+    cartography.place_labels(ax, points, texts, fontsize=7)
+    route_inset(fig.add_axes(layout["inset"]), analysis, site_id, lang=lang)
+    box = fig.add_axes(layout["figures"])
+    box.set_axis_off()
+    box.text(0, 1.0, t("figures", lang), fontsize=9, fontweight="bold", va="bottom")
+    box.text(0, 0.97, "\n".join(figures_lines(site, analysis, lang=lang)), fontsize=6.6,
+             va="top", linespacing=1.45, wrap=True)
+    _legend(fig, layout["small_legend"], handles, lang=lang, fontsize=5.2, ncol=2)
+    _footer(fig, analysis, lang=lang, profile=profile, width=190)
+    return fig
+
+
+def find_site(analysis: Any, site_id: str) -> dict[str, Any]:
+    """The site row as a dict; a usage error naming the nearest ids when it does not exist."""
+    ids = [str(i) for i in analysis.sites["site_id"]]
+    if site_id not in ids:
+        near = difflib.get_close_matches(site_id, ids, n=5, cutoff=0.3) or sorted(ids)[:5]
+        raise UsageError(f"no site {site_id!r} in the analysis; nearby ids: {', '.join(near)}")
+    row = analysis.sites[analysis.sites["site_id"] == site_id].iloc[0]
+    return row.drop(labels=analysis.sites.geometry.name).to_dict()
+
+
+def _prepared(analysis: Any, lang: str, profile: str, basemap: bool) -> Any:
+    if lang not in LANGS:
+        raise UsageError(f"unknown language {lang!r}; use mn or en")
+    if basemap:
+        raise UsageError("print maps have no basemap (they never need the network); "
+                         "leave basemap off")
+    check_profile(profile)
+    return apply_profile(analysis, profile)
+
+
+def print_pages(analysis: Any, *, lang: str = "mn", paper: str = "A4",
+                orientation: str = "landscape", site: str | None = None,
+                profile: str = "internal", basemap: bool = False) -> list[Figure]:
+    """Every page of a print map (see `print_map`): one for a site sheet, one or more else."""
+    page_size(paper, orientation)
+    shared = _prepared(analysis, lang, profile, basemap)
+    with matplotlib.rc_context(RC):
+        if site is not None:
+            return [site_sheet(shared, site, lang=lang, paper=paper, orientation=orientation,
+                               profile=profile)]
+        return overview_pages(shared, lang=lang, paper=paper, orientation=orientation,
+                              profile=profile)
+
+
+def print_map(analysis: Any, *, lang: str = "mn", paper: str = "A4",
+              orientation: str = "landscape", site: str | None = None,
+              profile: str = "internal", basemap: bool = False) -> Figure:
+    """
+    A print-ready map page of an analysis.
+
+    Parameters
+    ----------
+    analysis
+        A `geo.Analysis`.
+    lang
+        ``mn`` (default) or ``en``.
+    paper, orientation
+        ``A4`` or ``A3``; ``landscape`` or ``portrait``.
+    site
+        A site id: draw that site's sheet instead of the overview.
+    profile
+        ``internal`` or ``public`` (sensitive and unknown columns left out).
+    basemap
+        Not supported: print maps never need the network. Must be False.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The first page, at the exact paper size (when the eligible-site table does not
+        fit, `write_print` adds table pages to a PDF).
+    """
+    return print_pages(analysis, lang=lang, paper=paper, orientation=orientation, site=site,
+                       profile=profile, basemap=basemap)[0]
+
+
+def save_pages(pages: list[Figure], out: str | Path) -> Path:
+    """Write pages to one multi-page PDF, or the first page to a 300 dpi PNG, atomically."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".png"):
+        raise UsageError(f"{out}: write the map to a .pdf or a .png file")
+    with matplotlib.rc_context(RC), atomic_path(out) as tmp:
+        if suffix == ".png":
+            pages[0].savefig(tmp, dpi=DPI, format="png")
+        else:
+            with PdfPages(tmp, metadata={"Creator": "asmap", "Producer": "asmap"}) as pdf:
+                for page in pages:
+                    pdf.savefig(page)
+    return out
+
+
+def write_print(analysis: Any, out: str | Path, **options: Any) -> Path:
+    """
+    Write a print map to a vector PDF (every page) or a 300 dpi PNG (the first page).
+
+    Takes the options of `print_map`. The file appears only once complete.
+    """
+    suffix = Path(out).suffix.lower()
+    if suffix not in (".pdf", ".png"):
+        raise UsageError(f"{out}: write the map to a .pdf or a .png file")
+    return save_pages(print_pages(analysis, **options), out)
