@@ -1,0 +1,52 @@
+"""Check one layer against its catalogue entry: geometry, CRS and every column."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+from pyproj import CRS
+
+from layers.column_checks import check_columns, feature_labels, rename_columns
+from layers.geometry_checks import check_geometry
+from layers.problems import Problem
+from layers.specs import LayerSpec
+
+
+def check_layer(frame: gpd.GeoDataFrame, spec: LayerSpec, *, file: str,
+                crs: CRS | None = None) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
+    """
+    Check a layer as read against the catalogue and normalize it.
+
+    Parameters
+    ----------
+    frame
+        The layer as read from its file.
+    spec
+        Catalogue entry of its kind.
+    file
+        File name used in problems.
+    crs
+        CRS for coordinates whose file does not say (the user's ``--crs``).
+
+    Returns
+    -------
+    tuple
+        The normalized layer (EPSG:4326, typed catalogue columns, defaults, repaired
+        geometries; None when its coordinates could not be placed) and every problem.
+    """
+    if len(frame) == 0:
+        severity = "error" if spec.required else "warning"
+        hint = ("a project needs at least one tailings site" if spec.required
+                else "delete the file if the layer is not needed")
+        empty = Problem(severity, spec.kind, "", "", "the layer has no features", hint, file)
+        if spec.required:
+            return None, [empty]
+        frame, _ = check_columns(frame, spec, label=str, file=file)
+        return frame.set_crs(4326, allow_override=True), [empty]
+    frame, problems = rename_columns(frame, spec, file=file)
+    label = feature_labels(frame, spec)
+    located, found = check_geometry(frame, spec, label=label, file=file, crs=crs)
+    problems += found
+    typed, found = check_columns(located if located is not None else frame, spec,
+                                 label=label, file=file)
+    problems += found
+    return (typed if located is not None else None), problems

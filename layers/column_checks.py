@@ -1,0 +1,274 @@
+"""Attribute checks of one layer against the catalogue, and the typed, normalized columns."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+import geopandas as gpd
+
+from layers.problems import Problem, capped
+from layers.specs import Column, LayerSpec
+
+TRUE = {"true", "t", "yes", "y", "1", "1.0", "тийм", "үнэн"}
+FALSE = {"false", "f", "no", "n", "0", "0.0", "үгүй", "худал"}
+ISO_DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+Label = Callable[[int], str]
+
+
+def rename_columns(frame: gpd.GeoDataFrame, spec: LayerSpec, *,
+                   file: str) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """
+    Give catalogue columns their lower-case catalogue names; leave other columns alone.
+
+    Names match case-insensitively and through aliases (``OBSERVED_O`` -> ``observed_on``).
+    When two columns match one catalogue name, the first is used and a warning says so.
+    """
+    renames: dict[str, str] = {}
+    problems = []
+    for name in frame.columns:
+        if name == frame.geometry.name:
+            continue
+        column = spec.column(str(name))
+        if column is None:
+            continue
+        if column.name in renames.values():
+            first = next(k for k, v in renames.items() if v == column.name)
+            problems.append(Problem("warning", spec.kind, "", column.name,
+                                    f"columns {first!r} and {name!r} both mean {column.name!r}; "
+                                    f"{first!r} is used", f"delete or rename {name!r}", file))
+            continue
+        renames[name] = column.name
+    taken = set(frame.columns) - set(renames)
+    clashes = {k: v for k, v in renames.items() if k != v and v in taken}
+    renames = {k: v for k, v in renames.items() if k not in clashes}
+    return frame.rename(columns=renames), problems
+
+
+def feature_labels(frame: pd.DataFrame, spec: LayerSpec) -> Label:
+    """A function that names row `i`: its id when it has one, else ``row i+1``."""
+    ids = as_text(frame[spec.id_column]).tolist() if spec.id_column in frame else []
+    if not ids:
+        return lambda i: f"row {i + 1}"
+    return lambda i: ids[i] if ids[i] is not None else f"row {i + 1}"
+
+
+def check_columns(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label,
+                  file: str) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """
+    Check every catalogue column of a layer and return it typed, with defaults filled.
+
+    Returns
+    -------
+    tuple
+        A copy of the layer (catalogue columns first, typed: text as str/None, dates as
+        datetime64 with NaT, numbers as float, yes/no as bool; missing optional columns
+        added) and the problems found.
+    """
+    frame = frame.copy()
+    problems: list[Problem] = []
+    for column in spec.columns:
+        frame[column.name], found = _check_column(frame, column, spec, label=label, file=file)
+        problems += found
+    problems += _dates_in_order(frame, spec, label, file)
+    problems += _one_base(frame, spec, file)
+    order = spec.column_names + [c for c in frame.columns if c not in spec.column_names]
+    return frame[order], problems
+
+
+def _check_column(frame, column: Column, spec: LayerSpec, *, label: Label,
+                  file: str) -> tuple[pd.Series, list[Problem]]:
+    def problem(feature, message, hint):
+        return Problem("error", spec.kind, feature, column.name, message, hint, file)
+
+    if column.name not in frame:
+        missing = [problem("", f"required column {column.name!r} is missing",
+                           _missing_hint(column, frame))] if column.required else []
+        return _empty(column, len(frame), frame.index), missing
+    values, problems = _typed(frame[column.name], column, problem, label)
+    if column.required:
+        need = f"every feature needs a {column.name}" + _allowed_text(column)
+        problems += capped(
+            np.flatnonzero(values.isna().to_numpy()),
+            lambda i: problem(label(i), "empty", need),
+            summary=lambda n: problem("", f"… and {n:,} more features with an empty "
+                                      f"{column.name}", need))
+    if column.unique:
+        problems += _duplicates(values, problem, label)
+    return values, problems
+
+
+def as_text(series: pd.Series) -> pd.Series:
+    """Values as stripped text (whole floats without ``.0``), None when empty."""
+    def one(value):
+        if isinstance(value, (list, dict, tuple, np.ndarray)):
+            return str(value)
+        if value is None or pd.isna(value):
+            return None
+        if isinstance(value, (float, np.floating)) and float(value).is_integer():
+            return str(int(value))
+        text = str(value).strip()
+        return text or None
+
+    return pd.Series([one(v) for v in series.tolist()], index=series.index, dtype=object)
+
+
+def _typed(series, column: Column, problem, label) -> tuple[pd.Series, list[Problem]]:
+    if column.type == "date":
+        return _dates(series, column, problem, label)
+    text = as_text(series)
+    if column.type == "float":
+        return _numbers(text, column, problem, label)
+    if column.type == "bool":
+        return _yes_no(text, column, problem, label)
+    if column.default is not None:
+        text = text.where(text.notna(), column.default)
+    if not column.allowed:
+        return text, []
+    norm = text.map(lambda v: v if v is None else re.sub(r"[\s-]+", "_", v.lower()),
+                    na_action="ignore")
+    bad = np.flatnonzero((norm.notna() & ~norm.isin(column.allowed)).to_numpy())
+
+    def make(i):
+        value = text.iloc[i]
+        near = difflib.get_close_matches(norm.iloc[i], column.allowed, n=1, cutoff=0.0)
+        return problem(label(i), f"value {value!r} is not allowed",
+                       f"use {near[0]!r}" + _allowed_text(column, "; allowed: "))
+
+    problems = capped(bad, make, summary=lambda n: problem(
+        "", f"… and {n:,} more features with a {column.name} that is not allowed",
+        _allowed_text(column, "allowed: ")))
+    return norm.where(norm.isin(column.allowed), None).astype(object), problems
+
+
+def _dates(series, column, problem, label) -> tuple[pd.Series, list[Problem]]:
+    if pd.api.types.is_datetime64_any_dtype(series):
+        values = series.dt.tz_localize(None) if series.dt.tz is not None else series
+        text = values.astype(object).where(values.notna(), None)
+    else:
+        text = as_text(series)
+        values = pd.to_datetime(text, format="ISO8601", errors="coerce", utc=True)
+        values = values.dt.tz_localize(None)
+    values = values.dt.normalize()
+    unparsed = text.notna() & values.isna()
+    years = values.dt.year
+    implausible = values.notna() & ((years < FIRST_YEAR) | (years > LAST_YEAR))
+
+    def make(i):
+        value = text.iloc[i]
+        if ISO_DAY.match(str(value)):
+            return problem(label(i), f"{value!r} is not a real date",
+                           "check the day and month (write it as YYYY-MM-DD)")
+        return problem(label(i), f"{value!r} is not a date", "write it as YYYY-MM-DD")
+
+    problems = capped(np.flatnonzero(unparsed.to_numpy()), make, summary=lambda n: problem(
+        "", f"… and {n:,} more features with a {column.name} that is not a date",
+        "write dates as YYYY-MM-DD"))
+    problems += capped(
+        np.flatnonzero(implausible.to_numpy()),
+        lambda i: problem(label(i), f"year {years.iloc[i]} is not plausible",
+                          f"use a year between {FIRST_YEAR} and {LAST_YEAR}"),
+        summary=lambda n: problem("", f"… and {n:,} more implausible years", "fix them"))
+    return values.where(~implausible), problems
+
+
+def _numbers(text, column, problem, label) -> tuple[pd.Series, list[Problem]]:
+    values = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
+    values = values.astype(float).where(np.isfinite(values.astype(float)))
+    unparsed = np.flatnonzero((text.notna() & values.isna()).to_numpy())
+    problems = capped(unparsed, lambda i: problem(label(i), f"{text.iloc[i]!r} is not a number",
+                                                  "write a number of metres, such as 300"),
+                      summary=lambda n: problem("", f"… and {n:,} more values that are not "
+                                                "numbers", "write numbers"))
+    strict = column.name == "radius_m"
+    bad = values <= 0 if strict else values < 0
+    limit = "greater than 0" if strict else "0 or more"
+    problems += capped(
+        np.flatnonzero(bad.to_numpy()),
+        lambda i: problem(label(i), f"{column.name} is {values.iloc[i]:g}; it must be {limit}",
+                          "give the distance in metres, or leave it empty"
+                          + (" to use the rule post_radius_m" if strict else "")),
+        summary=lambda n: problem("", f"… and {n:,} more values that are not {limit}",
+                                  "fix them"))
+    return values.where(~bad), problems
+
+
+def _yes_no(text, column, problem, label) -> tuple[pd.Series, list[Problem]]:
+    low = text.str.lower()
+    unknown = np.flatnonzero((text.notna() & ~low.isin(TRUE | FALSE)).to_numpy())
+    problems = capped(unknown, lambda i: problem(label(i), f"{text.iloc[i]!r} is not yes or no",
+                                                 "write true or false"),
+                      summary=lambda n: problem("", f"… and {n:,} more values that are not "
+                                                "yes or no", "write true or false"))
+    return low.isin(TRUE).astype(bool), problems
+
+
+def _duplicates(values: pd.Series, problem, label) -> list[Problem]:
+    dup = values.notna() & values.duplicated(keep=False)
+    if not dup.any():
+        return []
+    groups = pd.Series(np.arange(len(values)), index=values.index)[dup.to_numpy()]
+    by_value = groups.groupby(values[dup].to_numpy(), sort=False).agg(list)
+
+    def make(j):
+        rows = by_value.iloc[j]
+        where = ", ".join(f"row {r + 1}" for r in rows[:5]) + (" …" if len(rows) > 5 else "")
+        return problem(str(by_value.index[j]), f"{len(rows)} features share the id "
+                       f"{by_value.index[j]!r} ({where})", "give each feature its own id")
+
+    return capped(list(range(len(by_value))), make, summary=lambda n: problem(
+        "", f"… and {n:,} more ids used more than once", "give each feature its own id"))
+
+
+def _dates_in_order(frame, spec, label, file) -> list[Problem]:
+    if not {"start_date", "end_date"} <= set(spec.column_names):
+        return []
+    start, end = frame["start_date"], frame["end_date"]
+    backwards = np.flatnonzero((end < start).to_numpy())
+    hint = "swap the dates or fix the one that is wrong"
+    return capped(
+        backwards,
+        lambda i: Problem("error", spec.kind, label(i), "end_date",
+                          f"ends ({end.iloc[i]:%Y-%m-%d}) before it starts "
+                          f"({start.iloc[i]:%Y-%m-%d})", hint, file),
+        summary=lambda n: Problem("error", spec.kind, "", "end_date",
+                                  f"… and {n:,} more features that end before they start",
+                                  hint, file))
+
+
+def _one_base(frame, spec, file) -> list[Problem]:
+    if spec.kind != "settlements" or len(frame) < 2 or frame["is_base"].sum() == 1:
+        return []
+    marked = frame.loc[frame["is_base"], "name"].astype(str).tolist()
+    found = f"{len(marked)} ({', '.join(marked[:5])})" if marked else "none"
+    return [Problem("error", "settlements", "", "is_base",
+                    f"exactly one settlement must have is_base true; found {found}",
+                    "mark the settlement access routes start from (the soum centre) "
+                    "with is_base = true and the others false", file)]
+
+
+def _empty(column: Column, n: int, index) -> pd.Series:
+    if column.type == "date":
+        return pd.Series(pd.NaT, index=index, dtype="datetime64[us]")
+    if column.type == "float":
+        return pd.Series(np.nan, index=index, dtype=float)
+    if column.type == "bool":
+        return pd.Series(bool(column.default), index=index, dtype=bool)
+    return pd.Series([column.default] * n, index=index, dtype=object)
+
+
+def _missing_hint(column: Column, frame: pd.DataFrame) -> str:
+    near = difflib.get_close_matches(column.name, [str(c).lower() for c in frame.columns], n=1)
+    hint = f"rename column {near[0]!r} to {column.name!r}" if near else \
+        f"add a column {column.name!r}"
+    return hint + _allowed_text(column, " (allowed: ", ")")
+
+
+def _allowed_text(column: Column, before: str = " (allowed: ", after: str = ")") -> str:
+    return f"{before}{', '.join(column.allowed)}{after}" if column.allowed else ""

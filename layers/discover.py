@@ -1,0 +1,127 @@
+"""Find the layers of a project folder: files named after kinds, or GeoPackage layers."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from layers.errors import DataError, UsageError
+from layers.problems import Problem
+from layers.readers import CONTAINERS, FORMATS, extension, list_layers
+from layers.specs import KINDS
+
+#: Formats also used for things that are no layers: a name far from any kind is ignored.
+GENERIC = frozenset({".json", ".csv", ".zip"})
+ALL_LAYERS = "*"
+"""Layer name meaning: every geometry layer of the file, one after the other."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one layer kind comes from: a file and, inside it, a layer name."""
+
+    kind: str
+    path: Path
+    layer: str = ""
+
+    @property
+    def file(self) -> str:
+        """The name shown in problems: ``tailings.geojson`` or ``project.gpkg:tailings``."""
+        if self.path.name.split(".")[0].lower() == self.kind or self.layer == ALL_LAYERS:
+            return self.path.name
+        return f"{self.path.name}:{self.layer}"
+
+
+def discover(folder: Path) -> tuple[list[Source], list[Problem]]:
+    """
+    The layer sources of a project folder (or of one layer file), in catalogue order.
+
+    Files whose extension is no layer format (README, photos, sidecars such as .dbf or
+    .prj, the settings file) are ignored. A layer file whose name is no kind, or two
+    files for one kind, are errors.
+
+    Raises
+    ------
+    UsageError
+        When `folder` does not exist or is a file of no layer format.
+    """
+    if not folder.exists():
+        raise UsageError(f"{folder}: no such file or folder; check the path")
+    if folder.is_file():
+        if not extension(folder):
+            raise UsageError(f"{folder}: not a layer file or a folder; the formats are "
+                             f"{', '.join(sorted(FORMATS))}")
+        files = [folder]
+    else:
+        files = sorted(p for p in folder.iterdir()
+                       if p.is_file() and not p.name.startswith((".", "~")) and extension(p))
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for path in files:
+        found, trouble = _sources_of(path)
+        sources += found
+        problems += trouble
+    chosen: dict[str, Source] = {}
+    for source in sources:
+        if source.kind in chosen:
+            first = chosen[source.kind]
+            problems.append(Problem("error", source.kind, "", "",
+                                    f"two layers for {source.kind}: {first.file} and "
+                                    f"{source.file}; only {first.file} was checked",
+                                    "keep one of them in the folder", source.file))
+            continue
+        chosen[source.kind] = source
+    return [chosen[k] for k in KINDS if k in chosen], problems
+
+
+def _sources_of(path: Path) -> tuple[list[Source], list[Problem]]:
+    ext = extension(path)
+    stem = path.name.split(".")[0].lower()
+    kind = stem if stem in KINDS else None
+    if ext not in CONTAINERS:
+        return ([Source(kind, path)], []) if kind else _no_kind(path, stem, ext)
+    try:
+        layers = list_layers(path)
+    except DataError as exc:
+        if kind or ext not in GENERIC:
+            return [], [Problem("error", kind or path.name, "", "", str(exc),
+                                "open it in QGIS to check it, then export it again", path.name)]
+        return _no_kind(path, stem, ext)
+    names = [name for name, has_geometry in layers if has_geometry]
+    by_kind = {name.lower(): name for name, _ in layers if name.lower() in KINDS}
+    if kind and not (len(by_kind) > 1 and len(by_kind) == len(names)):
+        if kind in by_kind:
+            return [Source(kind, path, by_kind[kind])], []
+        return [Source(kind, path, names[0] if len(names) == 1 else ALL_LAYERS)], []
+    sources, problems = [], []
+    for name, has_geometry in layers:
+        if name.lower() in KINDS:
+            sources.append(Source(name.lower(), path, name))
+        elif has_geometry:
+            near = _nearest(name)
+            problems.append(Problem(
+                "error", f"{path.name}:{name}", "", "",
+                f"layer {name!r} is no layer kind; did you mean {near!r}?",
+                f"rename the layer to {near!r} (kinds: {', '.join(KINDS)})", path.name))
+    if not layers:
+        problems.append(Problem("error", path.name, "", "", "the file holds no layers",
+                                "export the layers again", path.name))
+    return sources, problems
+
+
+def _no_kind(path: Path, stem: str, ext: str) -> tuple[list[Source], list[Problem]]:
+    near = _nearest(stem)
+    close = bool(difflib.get_close_matches(stem, KINDS, n=1, cutoff=0.6))
+    hint = f"rename it {near}{ext} if it is that layer (kinds: {', '.join(KINDS)})"
+    if ext in GENERIC and not close:
+        return [], [Problem("warning", path.name, "", "",
+                            f"ignored: {path.name!r} is not named after a layer kind "
+                            f"(nearest: {near!r})", hint, path.name)]
+    return [], [Problem("error", path.name, "", "",
+                        f"{path.name!r} is not named after a layer kind; did you mean {near!r}?",
+                        hint + "; otherwise move it out of the folder", path.name)]
+
+
+def _nearest(name: str) -> str:
+    return difflib.get_close_matches(name.lower(), KINDS, n=1, cutoff=0.0)[0]

@@ -1,0 +1,233 @@
+"""CRS and geometry checks of one layer: vectorized over the whole layer, capped reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+import geopandas as gpd
+import shapely
+from pyproj import CRS
+from pyproj.exceptions import CRSError
+
+from layers.errors import UsageError
+from layers.problems import Problem, capped
+from layers.specs import LayerSpec
+
+WGS84 = CRS.from_epsg(4326)
+TYPE_IDS = {"Point": 0, "LineString": 1, "LinearRing": 2, "Polygon": 3, "MultiPoint": 4,
+            "MultiLineString": 5, "MultiPolygon": 6, "GeometryCollection": 7}
+REPROJECT_HINT = ("re-export it in EPSG:4326 (QGIS: Export > Save Features As, CRS EPSG:4326), "
+                  "or pass --crs with the CRS the numbers are in (EPSG:32648 for UTM 48N metres)")
+
+Label = Callable[[int], str]
+
+
+def parse_crs(crs: str | int | CRS | None) -> CRS | None:
+    """
+    Turn a user's ``--crs`` value into a CRS (``"EPSG:32648"``, ``"32648"``, WKT, PROJ).
+
+    Raises
+    ------
+    UsageError
+        When the value is no CRS pyproj knows.
+    """
+    if crs is None or isinstance(crs, CRS):
+        return crs
+    text = str(crs).strip()
+    try:
+        return CRS.from_user_input(int(text) if text.isdigit() else text)
+    except (CRSError, ValueError, TypeError):
+        raise UsageError(f"--crs {crs!r} is no CRS pyproj knows; give an EPSG code such as "
+                         "EPSG:4326 (degrees) or EPSG:32648 (UTM 48N metres)") from None
+
+
+def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, file: str,
+                   crs: CRS | None = None) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
+    """
+    Check a layer's CRS and geometries and bring it to EPSG:4326.
+
+    Parameters
+    ----------
+    frame
+        The layer as read, catalogue columns already renamed.
+    spec
+        Catalogue entry of its kind.
+    label
+        Feature label (id or ``row N``) of a row position.
+    file
+        File name used in problems.
+    crs
+        CRS for a layer whose file does not say, or whose coordinates are impossible in the
+        CRS the file declares (the user's ``--crs``).
+
+    Returns
+    -------
+    tuple
+        The layer in EPSG:4326 with 2-D, repaired geometries (None when its coordinates
+        cannot be placed on Earth), and the problems found.
+    """
+    def problem(severity, feature, message, hint=""):
+        return Problem(severity, spec.kind, feature, "geometry", message, hint, file)
+
+    problems: list[Problem] = []
+    geoms = np.asarray(frame.geometry.values, dtype=object)
+    geoms = shapely.force_2d(geoms)
+    missing = shapely.is_missing(geoms)
+    empty = ~missing & shapely.is_empty(geoms)
+    for mask, what in ((missing, "has no geometry"), (empty, "has an empty geometry")):
+        problems += capped(
+            np.flatnonzero(mask),
+            lambda i, what=what: problem("error", label(i), f"feature {what}",
+                                         "draw it or delete the feature"),
+            summary=lambda n, what=what: problem("error", "", f"… and {n:,} more features "
+                                                 f"{what}", "draw them or delete them"))
+    present = ~(missing | empty)
+    geoms = _collections_to_multi(geoms, spec, present)
+    problems += _check_family(geoms, spec, present, problem, label)
+    geoms, repaired = _repair(geoms, spec, present, problem, label)
+    problems += repaired
+    src, crs_problems = _choose_crs(frame.crs, crs, geoms, present, spec, problem, label)
+    problems += crs_problems
+    if src is None:
+        return None, problems
+    out = gpd.GeoDataFrame(frame.drop(columns=frame.geometry.name),
+                           geometry=gpd.GeoSeries(geoms, index=frame.index, crs=src))
+    if not src.equals(WGS84):
+        out = out.to_crs(WGS84)
+        bounds = shapely.bounds(np.asarray(out.geometry.values, dtype=object))
+        lost = present & ~np.isfinite(bounds).all(axis=1)
+        problems += capped(
+            np.flatnonzero(lost),
+            lambda i: problem("error", label(i), f"coordinates cannot be converted from "
+                              f"{_name(src)} to EPSG:4326", "check the CRS of the file"),
+            summary=lambda n: problem("error", "", f"… and {n:,} more features that cannot "
+                                      "be converted to EPSG:4326", "check the CRS of the file"))
+    return out.set_crs(WGS84, allow_override=True), problems
+
+
+def _collections_to_multi(geoms: np.ndarray, spec: LayerSpec, present: np.ndarray) -> np.ndarray:
+    """KML MultiGeometry arrives as a GeometryCollection: make it a Multi* of its family."""
+    collection = present & (shapely.get_type_id(geoms) == TYPE_IDS["GeometryCollection"])
+    for i in np.flatnonzero(collection):
+        parts = shapely.get_parts(geoms[i])
+        kinds = {p.geom_type for p in parts}
+        if kinds <= {"Polygon", "MultiPolygon"} and "Polygon" in spec.geometry_types:
+            geoms[i] = shapely.multipolygons(parts)
+        elif kinds <= {"LineString"} and "LineString" in spec.geometry_types:
+            geoms[i] = shapely.multilinestrings(parts)
+        elif kinds <= {"Point"} and "Point" in spec.geometry_types:
+            geoms[i] = shapely.multipoints(parts)
+    return geoms
+
+
+def _check_family(geoms, spec, present, problem, label) -> list[Problem]:
+    allowed = {TYPE_IDS[t] for t in spec.geometry_types}
+    if "LineString" in spec.geometry_types:
+        allowed.add(TYPE_IDS["LinearRing"])
+    wrong = present & ~np.isin(shapely.get_type_id(geoms), list(allowed))
+    family = spec.family.replace("_", " ")
+    hint = (f"{spec.kind} must be {family} features ({' or '.join(sorted(spec.geometry_types))});"
+            " move these features to the right layer or redraw them")
+    return capped(
+        np.flatnonzero(wrong),
+        lambda i: problem("error", label(i), f"geometry is a {geoms[i].geom_type}", hint),
+        summary=lambda n: problem("error", "", f"… and {n:,} more features of the wrong "
+                                  "geometry type", hint))
+
+
+def _repair(geoms, spec, present, problem, label) -> tuple[np.ndarray, list[Problem]]:
+    invalid = np.flatnonzero(present & ~shapely.is_valid(geoms))
+    if len(invalid) == 0:
+        return geoms, []
+    reasons = shapely.is_valid_reason(geoms[invalid[:20]])
+    polygonal = np.isin(shapely.get_type_id(geoms[invalid]), [3, 6])
+    fixed = geoms[invalid].copy()
+    fixed[polygonal] = shapely.make_valid(fixed[polygonal], method="structure",
+                                          keep_collapsed=False)
+    fixed[~polygonal] = shapely.make_valid(fixed[~polygonal])
+    geoms = geoms.copy()
+    geoms[invalid] = fixed
+    hint = "check the outline in QGIS (Vector > Geometry Tools > Check Validity)"
+    problems = capped(
+        list(range(len(invalid))),
+        lambda j: problem("warning", label(invalid[j]),
+                          f"invalid geometry ({reasons[j]}); repaired with make_valid", hint),
+        summary=lambda n: problem("warning", "", f"… and {n:,} more invalid geometries "
+                                  "repaired with make_valid", hint))
+    collapsed = invalid[shapely.is_empty(fixed)]
+    problems += [problem("error", label(i), "invalid geometry collapsed to nothing when "
+                         "repaired", "redraw it or delete the feature") for i in collapsed[:20]]
+    return geoms, problems
+
+
+def _choose_crs(file_crs, user_crs, geoms, present, spec, problem, label):
+    """The CRS to read the coordinates in, with problems when there is none that fits."""
+    file_crs = CRS.from_user_input(file_crs) if file_crs is not None else None
+    bounds = shapely.bounds(geoms[present])
+    if file_crs is None:
+        if user_crs is None:
+            return None, [problem("error", "", "the file has no CRS (coordinate reference "
+                                  "system)", "pass --crs with the CRS of its coordinates "
+                                  "(e.g. --crs EPSG:32648), or put its .prj file beside it")]
+        file_crs, user_crs = user_crs, None
+    if _needs_parameters(file_crs):
+        if user_crs is not None and not _impossible(user_crs, bounds).any():
+            return user_crs, []
+        return None, [problem("error", "", f"the CRS is {_name(file_crs)}, which has no "
+                              "standard transformation to WGS84 for Mongolia",
+                              "reproject it to EPSG:4326 with the parameters you trust, or pass "
+                              "--crs with a PROJ string that includes +towgs84")]
+    bad = _impossible(file_crs, bounds)
+    if not bad.any():
+        return file_crs, []
+    if user_crs is not None and not _impossible(user_crs, bounds).any():
+        return user_crs, [problem("warning", "", f"coordinates are impossible in "
+                                  f"{_name(file_crs)}, read as {_name(user_crs)} (--crs)",
+                                  "fix the CRS in the file so others read it right")]
+    rows = np.flatnonzero(present)[bad]
+    return None, capped(
+        rows,
+        lambda i: problem("error", label(i), *_explain(file_crs, shapely.bounds(geoms[i]))),
+        summary=lambda n: problem("error", "", f"… and {n:,} more features with impossible "
+                                  f"coordinates for {_name(file_crs)}", REPROJECT_HINT))
+
+
+def _impossible(crs: CRS, bounds: np.ndarray) -> np.ndarray:
+    """Rows whose bounds cannot be coordinates in `crs` (degrees out of range, or swapped)."""
+    minx, miny, maxx, maxy = bounds.T
+    if crs.is_geographic:
+        outside = (np.abs(miny) > 90) | (np.abs(maxy) > 90) | (np.abs(minx) > 180) \
+            | (np.abs(maxx) > 180)
+        mongolia_swapped = (minx >= 41) & (maxx <= 53) & (miny >= 87) & (maxy <= 120)
+        return outside | mongolia_swapped
+    degrees = (np.abs(bounds) <= 180).all(axis=1)
+    if degrees.all():  # a whole layer within 180 m of the origin: degrees in a metre CRS
+        return degrees
+    return ~np.isfinite(bounds).all(axis=1)
+
+
+def _explain(crs: CRS, bounds: np.ndarray) -> tuple[str, str]:
+    x, y = bounds[0], bounds[1]
+    at = f"({x:.6g}, {y:.6g})"
+    if not crs.is_geographic:
+        return (f"coordinates {at} look like degrees, but the CRS is {_name(crs)} (metres)",
+                "fix the .prj, or pass --crs EPSG:4326 if these are longitude/latitude")
+    if abs(x) <= 90 and abs(y) <= 180 and (abs(y) > 90 or 87 <= y <= 120):
+        return (f"coordinates {at} have latitude and longitude swapped (x looks like a "
+                "latitude, y like a longitude)",
+                "swap the columns or axes so x is longitude (87-120 in Mongolia) and y "
+                "latitude (41-53)")
+    return (f"coordinates {at} are not degrees; they look like metres in a "
+            f"{_name(crs)} file", REPROJECT_HINT)
+
+
+def _needs_parameters(crs: CRS) -> bool:
+    datum = crs.datum.name if crs.datum is not None else ""
+    return "Pulkovo" in datum and not crs.is_bound
+
+
+def _name(crs: CRS) -> str:
+    code = crs.to_epsg(min_confidence=90)
+    return f"EPSG:{code}" if code else crs.name

@@ -1,0 +1,54 @@
+"""Load a project folder into a `Project`, or fail naming the first problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pyproj import CRS
+
+from layers.errors import DataError
+from layers.project import Project
+from layers.validate import inspect
+
+
+def load(folder: str | Path, *, crs: str | CRS | None = None) -> Project:
+    """
+    Read, check and normalize every layer of a project folder.
+
+    Parameters
+    ----------
+    folder
+        A project folder (files named after kinds, or a GeoPackage whose layers are
+        kinds, plus an optional ``asmap.toml``), or a single GeoPackage.
+    crs
+        CRS of layers whose files do not say (``"EPSG:32648"``).
+
+    Returns
+    -------
+    Project
+        Every layer in EPSG:4326 with typed catalogue columns and defaults filled, the
+        parsed settings, and the warnings in ``.problems``.
+
+    Raises
+    ------
+    DataError
+        On any error, naming the file, feature, field and what to do, and how many
+        other problems there are.
+    UsageError
+        When the folder does not exist or `crs` is no CRS.
+
+    Examples
+    --------
+    >>> from layers import load, sample_path
+    >>> project = load(sample_path())
+    >>> "tailings" in project, project["tailings"].crs.to_epsg()
+    (True, 4326)
+    """
+    checked = inspect(folder, crs=crs)
+    if checked.errors:
+        first, more = checked.errors[0], len(checked.problems) - 1
+        tail = (f" (and {more} more problem{'s' * (more != 1)}; run `asmap validate "
+                f"{folder}`)") if more else ""
+        raise DataError(first.line() + tail)
+    return Project(layers=checked.layers, folder=Path(folder), settings=checked.settings,
+                   problems=checked.problems)

@@ -1,0 +1,227 @@
+"""Reading layer files: extension -> reader table, pyogrio first, CSV and GeoParquet aside.
+
+`read_layer` reads and normalizes one layer; `read_source` is the raw step that
+`validate` uses, returning problems instead of raising.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import geopandas as gpd
+import pyogrio
+import shapely
+from pyogrio.errors import DataLayerError, DataSourceError
+
+from layers.errors import DataError
+from layers.problems import Problem, capped
+
+#: Layer formats by file extension: the GDAL driver (or reader) and a name for messages.
+FORMATS: dict[str, str] = {
+    ".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GeoPackage", ".shp": "Shapefile",
+    ".zip": "zipped Shapefile", ".kml": "KML", ".kmz": "KMZ", ".fgb": "FlatGeobuf",
+    ".parquet": "GeoParquet", ".geoparquet": "GeoParquet", ".csv": "CSV", ".gpx": "GPX",
+    ".gml": "GML",
+}
+#: Formats whose coordinates are longitude/latitude by definition when the file says nothing.
+DEGREE_FORMATS = frozenset({".geojson", ".json", ".kml", ".kmz", ".gpx", ".csv"})
+#: Formats that may hold several layers (a GeoPackage, KML folders, a zip of shapefiles).
+CONTAINERS = frozenset({".gpkg", ".kml", ".kmz", ".zip", ".gpx", ".gml"})
+#: Standard KML fields that LIBKML adds to every layer; dropped when they hold nothing.
+KML_FIELDS = ("timestamp", "begin", "end", "altitudeMode", "tessellate", "extrude",
+              "visibility", "drawOrder", "icon", "snippet")
+LON_LAT = (("lon", "lat"), ("longitude", "latitude"), ("lng", "lat"), ("long", "lat"),
+           ("x", "y"))
+WKT_NAMES = ("wkt", "geometry", "geom", "the_geom")
+
+
+def extension(path: Path) -> str:
+    """The layer extension of a path, lower case (``.geojson``), or ``""``."""
+    suffix = path.suffix.lower()
+    return suffix if suffix in FORMATS else ""
+
+
+def list_layers(path: Path) -> list[tuple[str, bool]]:
+    """
+    Layers inside a file: (name, has geometry) pairs; one ``("", True)`` for single-layer formats.
+
+    Raises
+    ------
+    DataError
+        When GDAL cannot open the file.
+    """
+    if extension(path) not in CONTAINERS:
+        return [("", True)]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            listed = pyogrio.list_layers(path)
+    except (DataSourceError, DataLayerError, OSError, RuntimeError) as exc:
+        raise DataError(_unreadable(path, exc)) from None
+    return [(str(name), geom_type is not None) for name, geom_type in listed]
+
+
+def read_source(path: Path, *, layer: str = "", kind: str,
+                file: str) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
+    """
+    Read one layer as it is in the file (no checks, no reprojection).
+
+    Parameters
+    ----------
+    path
+        The file.
+    layer
+        Layer name inside a GeoPackage, KML or zip (``""``: the only or first layer).
+    kind
+        Layer kind, for problems.
+    file
+        File name used in problems.
+
+    Returns
+    -------
+    tuple
+        The layer (None when it cannot be read) and problems (errors when unreadable,
+        plus row-level problems of CSV coordinates).
+    """
+    def fail(message: str, hint: str) -> tuple[None, list[Problem]]:
+        return None, [Problem("error", kind, "", "", message, hint, file)]
+
+    if path.is_file() and path.stat().st_size == 0:
+        return fail("the file is empty", "export the layer again")
+    ext = extension(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if ext == ".csv":
+                return _read_csv(path, kind=kind, file=file)
+            if ext in (".parquet", ".geoparquet"):
+                frame = gpd.read_parquet(path)
+            else:
+                frame = pyogrio.read_dataframe(path, layer=layer or None, use_arrow=True)
+    except DataError as exc:
+        return fail(str(exc), "export the layer again")
+    except Exception as exc:  # GDAL and pyarrow raise many kinds; all mean "cannot read"
+        return fail(_unreadable(path, exc), _reread_hint(path))
+    if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame:
+        return fail(f"not a layer: no geometry in this {FORMATS[ext]} file",
+                    "export it from your GIS as a layer with geometries")
+    frame = frame.reset_index(drop=True).rename_geometry("geometry") \
+        if frame.geometry.name != "geometry" else frame.reset_index(drop=True)
+    if ext in (".kml", ".kmz"):
+        frame = frame.drop(columns=[c for c in KML_FIELDS if c in frame
+                                    and frame[c].isna().all()])
+    if frame.crs is None and ext in DEGREE_FORMATS:
+        frame = frame.set_crs(4326)
+    return frame, []
+
+
+def read_layer(path: str | Path, kind: str | None = None, *, crs: str | None = None,
+               layer: str | None = None) -> gpd.GeoDataFrame:
+    """
+    Read one layer file, check it against the catalogue and normalize it.
+
+    Parameters
+    ----------
+    path
+        A layer file in any format of `FORMATS`.
+    kind
+        Layer kind (default: the layer name, else the file name without extension).
+    crs
+        CRS of the coordinates when the file does not say (``"EPSG:32648"``).
+    layer
+        Layer inside a GeoPackage, KML or zip (default: the one named after the kind,
+        else the only one).
+
+    Returns
+    -------
+    GeoDataFrame
+        In EPSG:4326, catalogue columns lower case and typed, defaults filled, invalid
+        geometries repaired.
+
+    Raises
+    ------
+    DataError
+        Naming the file, feature, field and what to do, on the first error.
+
+    Examples
+    --------
+    >>> from layers import read_layer, sample_path
+    >>> read_layer(sample_path() / "tailings.geojson").crs.to_epsg()
+    4326
+    """
+    from layers.checks import check_layer
+    from layers.geometry_checks import parse_crs
+    from layers.specs import get_spec
+
+    path = Path(path)
+    if not path.exists():
+        raise DataError(f"{path}: no such file; check the path")
+    spec = get_spec(kind or layer or path.stem)
+    if layer is None and extension(path) in CONTAINERS:
+        names = [name for name, _ in list_layers(path)]
+        layer = spec.kind if spec.kind in names else (names[0] if len(names) == 1 else "")
+        if not layer:
+            raise DataError(f"{path.name}: holds layers {', '.join(names)}; say which with "
+                            f"layer=")
+    frame, problems = read_source(path, layer=layer or "", kind=spec.kind, file=path.name)
+    if frame is not None:
+        frame, more = check_layer(frame, spec, file=path.name, crs=parse_crs(crs))
+        problems += more
+    first = next((p for p in problems if p.is_error), None)
+    if first is not None:
+        raise DataError(first.line())
+    return frame
+
+
+def _read_csv(path: Path, *, kind: str, file: str) -> tuple[gpd.GeoDataFrame | None,
+                                                             list[Problem]]:
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="cp1251")
+    lower = {str(c).strip().lower(): c for c in table.columns}
+    pair = next(((lower[x], lower[y]) for x, y in LON_LAT if x in lower and y in lower), None)
+    wkt = next((lower[n] for n in WKT_NAMES if n in lower), None)
+    if pair is None and wkt is None:
+        return None, [Problem("error", kind, "", "", "not a layer: the CSV has neither lon/lat "
+                              "(or x/y) columns nor a wkt column",
+                              "add lon and lat columns in degrees, or a wkt column", file)]
+    if pair is not None:
+        xy = [table[c].str.strip().str.replace(",", ".", regex=False) for c in pair]
+        x, y = (pd.to_numeric(v, errors="coerce") for v in xy)
+        bad = np.flatnonzero(((xy[0] != "") & x.isna() | (xy[1] != "") & y.isna()).to_numpy())
+        geoms = shapely.points(x.to_numpy(), y.to_numpy())
+        geoms[(x.isna() | y.isna()).to_numpy()] = None
+        what, used = f"{pair[0]}/{pair[1]}", list(pair)
+    else:
+        text = table[wkt].where(table[wkt].str.strip() != "", None)
+        geoms = shapely.from_wkt(text.to_numpy(dtype=object), on_invalid="ignore")
+        bad = np.flatnonzero((text.notna() & pd.isna(pd.Series(geoms))).to_numpy())
+        what, used = wkt, [wkt]
+    geoms = np.where(pd.isna(pd.Series(geoms)).to_numpy(), None, geoms)
+    frame = gpd.GeoDataFrame(table.drop(columns=used), geometry=list(geoms))
+
+    def problem(feature: str, message: str) -> Problem:
+        return Problem("error", kind, feature, what, message,
+                       "write longitude and latitude as numbers in degrees (or valid WKT)", file)
+
+    return frame, capped(bad, lambda i: problem(f"row {i + 1}", "coordinates are not numbers "
+                                                "or not geometry text"),
+                         summary=lambda n: problem("", f"… and {n:,} more rows with unreadable "
+                                                   "coordinates"))
+
+
+def _unreadable(path: Path, exc: BaseException) -> str:
+    detail = " ".join(str(exc).split())[:200] or type(exc).__name__
+    return f"cannot read this {FORMATS.get(extension(path), 'file')} file ({detail})"
+
+
+def _reread_hint(path: Path) -> str:
+    if extension(path) == ".shp":
+        return ("copy every part of the Shapefile into the folder (.shp, .shx, .dbf, .prj, "
+                ".cpg), or export it again")
+    return "open it in QGIS to check it, then export the layer again"

@@ -1,0 +1,161 @@
+"""Validation of a project folder: every problem in one run, never only the first."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+import geopandas as gpd
+from pyproj import CRS
+
+from layers.checks import check_layer
+from layers.discover import ALL_LAYERS, Source, discover
+from layers.geometry_checks import parse_crs
+from layers.problems import Problem, errors, warnings
+from layers.readers import list_layers, read_source
+from layers.settings import SETTINGS_FILE
+from layers.specs import SPECS
+from layers.toml_check import check_settings
+
+__all__ = ["Checked", "Problem", "inspect", "validate"]
+
+
+@dataclass
+class Checked:
+    """What validating a folder found: the readable layers, the settings, every problem."""
+
+    folder: Path
+    layers: dict[str, gpd.GeoDataFrame] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that are errors."""
+        return errors(self.problems)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems that are warnings."""
+        return warnings(self.problems)
+
+    def verdict(self) -> str:
+        """One line: ``OK: 9 layers, 0 errors, 2 warnings`` or ``NOT USABLE: ...``."""
+        n_err, n_warn = len(self.errors), len(self.warnings)
+        counts = (f"{len(self.layers)} layer{'s' * (len(self.layers) != 1)}, "
+                  f"{n_err} error{'s' * (n_err != 1)}, {n_warn} warning{'s' * (n_warn != 1)}")
+        if n_err:
+            return f"NOT USABLE: {counts}; fix the errors and run `asmap validate` again"
+        return f"OK: {counts}"
+
+
+def validate(folder: str | Path, *, crs: str | CRS | None = None,
+             rules_path: str | Path | None = None) -> list[Problem]:
+    """
+    Check every layer of a project folder and its settings; collect every problem.
+
+    Parameters
+    ----------
+    folder
+        A project folder (files named after kinds, or a GeoPackage whose layers are kinds),
+        or a single GeoPackage.
+    crs
+        CRS of layers whose files do not say (``"EPSG:32648"``).
+    rules_path
+        A rules file (TOML with a ``[rules]`` table) to check as well.
+
+    Returns
+    -------
+    list of Problem
+        Errors and warnings, by file; empty when the folder is clean.
+
+    Raises
+    ------
+    UsageError
+        When the folder does not exist or `crs` is no CRS.
+
+    Examples
+    --------
+    >>> from layers import sample_path, validate
+    >>> [p for p in validate(sample_path()) if p.severity == "error"]
+    []
+    """
+    return inspect(folder, crs=crs, rules_path=rules_path).problems
+
+
+def inspect(folder: str | Path, *, crs: str | CRS | None = None,
+            rules_path: str | Path | None = None) -> Checked:
+    """Like `validate`, but also return the normalized layers and the parsed settings."""
+    folder = Path(folder)
+    user_crs = parse_crs(crs)
+    checked = Checked(folder)
+    sources, checked.problems = discover(folder)
+    if folder.is_dir():
+        checked.settings, found = _settings(folder)
+        checked.problems[:0] = found
+    if rules_path is not None:
+        checked.problems += check_settings(Path(rules_path), rules_file=True)[1]
+    for source in sources:
+        frame, found = _read(source, user_crs)
+        checked.problems += found
+        if frame is not None:
+            checked.layers[source.kind] = frame
+    if "tailings" not in {s.kind for s in sources}:
+        checked.problems.append(Problem(
+            "error", "tailings", "", "", "no tailings layer: it is the one layer every "
+            "project needs", "add tailings.geojson (or a Shapefile, or a 'tailings' layer in "
+            "the GeoPackage) with the sites", ""))
+    return checked
+
+
+def _settings(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
+    path = folder / SETTINGS_FILE
+    if path.is_file():
+        return check_settings(path)
+    near = [p.name for p in folder.glob("*.toml")
+            if difflib.get_close_matches(p.name.lower(), [SETTINGS_FILE], cutoff=0.7)]
+    return {}, [Problem("warning", name, "", "", f"{name!r} is ignored: the settings file "
+                        f"must be called {SETTINGS_FILE}", f"rename it {SETTINGS_FILE}", name)
+                for name in near]
+
+
+def _read(source: Source, crs: CRS | None) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
+    """Read and check one layer; any failure becomes a problem, never an exception."""
+    spec = SPECS[source.kind]
+    try:
+        if source.layer == ALL_LAYERS:
+            frame, problems = _read_all(source)
+        else:
+            frame, problems = read_source(source.path, layer=source.layer, kind=source.kind,
+                                          file=source.file)
+        if frame is None:
+            return None, problems
+        checked, found = check_layer(frame, spec, file=source.file, crs=crs)
+        return checked, problems + found
+    except Exception as exc:  # the promise: a problem line, never a traceback
+        detail = " ".join(str(exc).split())[:200]
+        return None, [Problem("error", source.kind, "", "", f"cannot check this layer "
+                              f"({type(exc).__name__}: {detail})",
+                              "open it in QGIS, export it again, and report this to asmap",
+                              source.file)]
+
+
+def _read_all(source: Source) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
+    """Every geometry layer of a file named after a kind (KML folders, say), stacked."""
+    frames, problems = [], []
+    for name, has_geometry in list_layers(source.path):
+        if not has_geometry:
+            continue
+        frame, found = read_source(source.path, layer=name, kind=source.kind,
+                                   file=f"{source.path.name}:{name}")
+        problems += found
+        if frame is not None:
+            frames.append(frame.to_crs(frames[0].crs) if frames and frame.crs and
+                          frames[0].crs else frame)
+    if not frames:
+        return None, problems
+    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs), problems
