@@ -63,3 +63,9 @@ class Analysis:
 
     #: Names of the output GeoDataFrames, in the order they are written.
     OUTPUTS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts")
+
+    def summary(self) -> dict[str, Any]:
+        """Counts and lists that sum up the analysis (see `geo.summary.summarize`)."""
+        from geo.summary import summarize
+
+        return summarize(self)

@@ -1,0 +1,222 @@
+"""Access routes from the base settlement to every site, and the posts on them.
+
+A route is a straight leg from the base to the nearest point on the road lines, the
+shortest path along the road network, and a straight leg from the road point nearest
+to the site's available part to that part. Roads that touch or cross are connected
+(the lines are noded where they meet). One Dijkstra search from the base serves every
+site.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+import geopandas as gpd
+import shapely
+
+from layers.errors import DataError
+
+#: Road coordinates closer than this (metres) are the same network node.
+NODE_DECIMALS = 3
+SOURCE = -1
+
+
+def find_base(settlements: gpd.GeoDataFrame) -> shapely.Point:
+    """
+    The base settlement: the one with ``is_base`` true, or the only settlement.
+
+    Raises
+    ------
+    DataError
+        When no settlement, or more than one, is marked as the base.
+    """
+    flag = (settlements["is_base"].fillna(False).astype(bool).to_numpy()
+            if "is_base" in settlements else np.zeros(len(settlements), dtype=bool))
+    chosen = np.flatnonzero(flag) if flag.any() or len(settlements) != 1 else np.array([0])
+    names = settlements["name"].astype(str).to_numpy() if "name" in settlements else None
+    if len(chosen) == 0:
+        raise DataError("settlements: no settlement has is_base true; set is_base to true "
+                        "for the settlement that access routes start from")
+    if len(chosen) > 1:
+        which = ", ".join(names[chosen]) if names is not None else f"rows {list(chosen)}"
+        raise DataError(f"settlements: {len(chosen)} settlements have is_base true ({which}); "
+                        "keep it true for one only")
+    point = settlements.geometry.values[chosen[0]]
+    if point is None or point.is_empty:
+        raise DataError("settlements: the base settlement has no geometry; give it a point")
+    return shapely.get_point(point, 0) if point.geom_type == "MultiPoint" else point
+
+
+class RoadNetwork:
+    """
+    Road lines noded where they touch or cross, as a weighted graph of straight segments.
+
+    Parameters
+    ----------
+    lines
+        Road lines in a metric CRS.
+    """
+
+    def __init__(self, lines: np.ndarray) -> None:
+        lines = lines[~(shapely.is_missing(lines) | shapely.is_empty(lines))]
+        noded = shapely.get_parts(shapely.union_all(lines))  # nodes every crossing
+        coords, index = shapely.get_coordinates(noded, return_index=True)
+        same = index[1:] == index[:-1]
+        a, b = coords[:-1][same], coords[1:][same]
+        length = np.hypot(*(b - a).T)
+        a, b, length = a[length > 0], b[length > 0], length[length > 0]
+        keys = np.round(np.vstack([a, b]), NODE_DECIMALS)
+        self.nodes, inverse = np.unique(keys, axis=0, return_inverse=True)
+        inverse = inverse.ravel()
+        self.u, self.v = inverse[:len(a)], inverse[len(a):]
+        self.a, self.b, self.length = a, b, length
+        self.segments = shapely.linestrings(np.stack([a, b], axis=1))
+        self.graph = nx.Graph()
+        self.graph.add_weighted_edges_from(zip(self.u.tolist(), self.v.tolist(),
+                                               length.tolist(), strict=True))
+
+    def __len__(self) -> int:
+        return len(self.segments)
+
+    def search_from(self, point: shapely.Point) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
+        """
+        One Dijkstra search from the point on the roads nearest to `point`.
+
+        Returns
+        -------
+        segment, start, distance, predecessor
+            The segment the start lies on, the start's coordinates, the network distance
+            (m) of every node from the start (inf: unreachable) and each node's
+            predecessor on its shortest path (`SOURCE` for the start, -2 unreachable).
+        """
+        tree = shapely.STRtree(self.segments)
+        seg = int(np.min(tree.query_nearest(point, all_matches=True)))
+        start = np.asarray(shapely.get_coordinates(
+            shapely.shortest_line(self.segments[seg], point))[0])
+        graph = self.graph.copy()
+        graph.add_edge(SOURCE, int(self.u[seg]), weight=float(np.hypot(*(start - self.a[seg]))))
+        graph.add_edge(SOURCE, int(self.v[seg]), weight=float(np.hypot(*(start - self.b[seg]))))
+        pred, dist = nx.dijkstra_predecessor_and_distance(graph, SOURCE)
+        distance = np.full(len(self.nodes), np.inf)
+        predecessor = np.full(len(self.nodes), -2)
+        for node, d in dist.items():
+            if node != SOURCE:
+                distance[node] = d
+                predecessor[node] = pred[node][0]
+        return seg, start, distance, predecessor
+
+
+def routes_to(targets: np.ndarray, base: shapely.Point,
+              roads: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """
+    The access route from `base` to each target geometry, and its length in km.
+
+    Parameters
+    ----------
+    targets
+        What each route must reach (a site's available part, else the whole site).
+    base
+        The base settlement, same metric CRS.
+    roads
+        Road lines, or None for straight lines from the base.
+
+    Returns
+    -------
+    routes, km
+        LineStrings and their lengths in kilometres.
+    """
+    if roads is None or len(roads) == 0 or len(RoadNetwork(roads)) == 0:
+        lines = shapely.shortest_line(base, targets)
+        return lines, shapely.length(lines) / 1000
+    net = RoadNetwork(roads)
+    seg0, start, dist, pred = net.search_from(base)
+    reach = np.flatnonzero(np.isfinite(dist[net.u]))  # the base's part of the network
+    tree = shapely.STRtree(net.segments[reach])
+    target_ix, hit = tree.query_nearest(targets, all_matches=True)
+    seg = reach[hit]
+    legs = shapely.shortest_line(net.segments[seg], targets[target_ix])
+    leg_xy = shapely.get_coordinates(legs).reshape(-1, 2, 2)
+    on_road, at_site = leg_xy[:, 0], leg_xy[:, 1]
+    via_u = dist[net.u[seg]] + np.hypot(*(on_road - net.a[seg]).T)
+    via_v = dist[net.v[seg]] + np.hypot(*(on_road - net.b[seg]).T)
+    direct = np.where(seg == seg0, np.hypot(*(on_road - start).T), np.inf)
+    along = np.minimum(np.minimum(via_u, via_v), direct)
+    total = np.hypot(*(start - base_xy(base))) + along + shapely.length(legs)
+    best = (pd.DataFrame({"t": target_ix, "total": total, "seg": seg})
+            .sort_values(["t", "total", "seg"], kind="stable").drop_duplicates("t").index)
+    best = best.to_numpy()
+    how = np.select([direct[best] <= np.minimum(via_u[best], via_v[best]),
+                     via_u[best] <= via_v[best]], [-1, 0], 1)
+    end_node = np.where(how == 0, net.u[seg[best]], net.v[seg[best]])
+    end_node[how < 0] = -1  # the start and the site's road point share a segment
+    lines = np.empty(len(targets), dtype=object)
+    lines[target_ix[best]] = _assemble(base_xy(base), start, end_node, on_road[best],
+                                       at_site[best], pred, net.nodes)
+    km = np.full(len(targets), np.nan)
+    km[target_ix[best]] = total[best] / 1000
+    return lines, km
+
+
+def _assemble(base: np.ndarray, start: np.ndarray, end_node: np.ndarray, on_road: np.ndarray,
+              at_site: np.ndarray, pred: np.ndarray, nodes: np.ndarray) -> np.ndarray:
+    """Route lines: base, start on the road, the nodes to `end_node`, road point, site."""
+    n = len(end_node)
+    path_nodes, owner = _walk_back(end_node, pred)
+    k = np.concatenate([np.repeat(np.arange(n), 2), owner, np.repeat(np.arange(n), 2)])
+    section = np.concatenate([np.zeros(2 * n), np.ones(len(owner)), np.full(2 * n, 2)])
+    xy = np.vstack([np.tile(np.vstack([base, start]), (n, 1)), nodes[path_nodes],
+                    np.stack([on_road, at_site], axis=1).reshape(-1, 2)])
+    order = np.lexsort((np.arange(len(k)), section, k))  # stable within each section
+    return shapely.linestrings(xy[order], indices=k[order])
+
+
+def _walk_back(ends: np.ndarray, pred: np.ndarray, *, batch: int = 4096
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """
+    The nodes of the shortest path from the start to each end, walking predecessors.
+
+    Returns
+    -------
+    nodes, owner
+        The path nodes of every end in order from the start, and which end each is for.
+    """
+    nodes, owners = [], []
+    for lo in range(0, len(ends), batch):  # bounded memory: depth x batch
+        cur = ends[lo:lo + batch].copy()
+        steps = []
+        while (cur >= 0).any():
+            steps.append(cur)
+            cur = np.where(cur >= 0, pred[np.maximum(cur, 0)], -1)
+        if not steps:
+            continue
+        walk = np.stack(steps[::-1], axis=1)  # rows: ends; columns: from the start
+        keep = walk >= 0
+        owner = np.broadcast_to(np.arange(lo, lo + len(walk))[:, None], walk.shape)
+        nodes.append(walk[keep])
+        owners.append(owner[keep])
+    if not nodes:
+        return np.array([], dtype=int), np.array([], dtype=int)
+    return np.concatenate(nodes), np.concatenate(owners)
+
+
+def base_xy(base: shapely.Point) -> np.ndarray:
+    """The base's coordinates as an array."""
+    return shapely.get_coordinates(base)[0]
+
+
+def posts_on_routes(routes: np.ndarray, zones: gpd.GeoDataFrame) -> list[str]:
+    """Per route, the ids of the post zones it touches (``;``-joined, sorted)."""
+    out = [""] * len(routes)
+    present = ~shapely.is_missing(routes)
+    if len(zones) == 0 or not present.any():
+        return out
+    rows = np.flatnonzero(present)
+    route_ix, zone_ix = zones.sindex.query(routes[rows], predicate="intersects")
+    pairs = pd.DataFrame({"site": rows[route_ix],
+                          "post": zones["post_id"].to_numpy()[zone_ix]}).drop_duplicates()
+    for site, text in (pairs.sort_values(["site", "post"]).groupby("site")["post"]
+                       .agg(";".join).items()):
+        out[int(site)] = text
+    return out

@@ -1,0 +1,128 @@
+"""Available area of each site, the notes that say what took area, and the reasons."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+import geopandas as gpd
+import shapely
+
+from geo.exclusions import KINDS
+
+#: Reasons a site is not eligible, in the order they are reported.
+REASONS = ("NOT_MINED_OUT", "OUTSIDE_SOUM", "TOO_SMALL", "TOO_FAR")
+#: Less than this (m²) of a site inside an exclusion zone is rounding, not a note.
+SLIVER_M2 = 0.01
+
+
+def inside_boundary(sites: np.ndarray, boundary: np.ndarray | None
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """
+    Each site clipped to the boundary, and whether it touches the boundary at all.
+
+    Only the sites that cross the boundary's edge are intersected; the others are kept
+    whole or emptied, so a detailed soum outline costs one prepared test per site.
+    """
+    if boundary is None:
+        return sites.copy(), np.ones(len(sites), dtype=bool)
+    soum = shapely.union_all(boundary)
+    shapely.prepare(soum)
+    touches = shapely.intersects(soum, sites)
+    within = shapely.contains_properly(soum, sites)
+    parts = np.where(touches, sites, shapely.Polygon())
+    cross = touches & ~within
+    if cross.any():
+        parts[cross] = polygonal(shapely.intersection(sites[cross], soum))
+    return parts, touches
+
+
+def available_parts(parts: np.ndarray, pieces: gpd.GeoDataFrame
+                    ) -> tuple[np.ndarray, list[str]]:
+    """
+    Each site part minus the exclusion zones that touch it, and its notes.
+
+    Parameters
+    ----------
+    parts
+        Site geometries (already clipped to the boundary), metric CRS.
+    pieces
+        Exclusion zones with ``kind`` (see `geo.exclusions.exclusion_pieces`).
+
+    Returns
+    -------
+    available, notes
+        The available geometry of every site, and its notes (``;``-joined, sorted).
+    """
+    n = len(parts)
+    available = parts.copy()
+    if n == 0 or len(pieces) == 0:
+        return available, [""] * n
+    site_ix, piece_ix = pieces.sindex.query(parts, predicate="intersects")
+    taken = shapely.intersection(parts[site_ix], pieces.geometry.values[piece_ix])
+    real = shapely.area(taken) > SLIVER_M2
+    site_ix, piece_ix, taken = site_ix[real], piece_ix[real], taken[real]
+    kinds = pieces["kind"].to_numpy()[piece_ix]
+    notes = _joined(site_ix, kinds, n)
+    if len(site_ix):
+        order = np.argsort(site_ix, kind="stable")
+        site_ix, taken = site_ix[order], taken[order]
+        starts = np.flatnonzero(np.r_[True, site_ix[1:] != site_ix[:-1]])
+        ends = np.r_[starts[1:], len(site_ix)]
+        single = ends - starts == 1
+        cut = np.empty(len(starts), dtype=object)
+        cut[single] = taken[starts[single]]
+        for k in np.flatnonzero(~single):  # grouped union of only this site's nearby pieces
+            cut[k] = shapely.union_all(taken[starts[k]:ends[k]])
+        hit = site_ix[starts]
+        available[hit] = polygonal(shapely.difference(parts[hit], cut))
+    return available, notes
+
+
+def _joined(site_ix: np.ndarray, values: np.ndarray, n: int) -> list[str]:
+    """Per site, the distinct values of its pairs, sorted and joined with ``;``."""
+    out = [""] * n
+    if len(site_ix) == 0:
+        return out
+    pairs = pd.DataFrame({"site": site_ix, "value": values}).drop_duplicates()
+    grouped = pairs.sort_values(["site", "value"]).groupby("site", sort=True)["value"]
+    for site, text in grouped.agg(";".join).items():
+        out[int(site)] = text
+    return out
+
+
+def reasons_for(*, stage: pd.Series, touches: np.ndarray, available_ha: np.ndarray,
+                route_km: np.ndarray, min_area_ha: float, max_route_km: float,
+                check_boundary: bool) -> list[str]:
+    """
+    Every failing criterion of every site, ``;``-joined in `REASONS` order.
+
+    A route of unknown length (NaN) is not too far: that rule is then unchecked.
+    """
+    fails = {
+        "NOT_MINED_OUT": ~stage.astype("string").str.lower().eq("mined_out").fillna(False)
+        .to_numpy(bool),
+        "OUTSIDE_SOUM": ~touches if check_boundary else np.zeros(len(stage), dtype=bool),
+        "TOO_SMALL": available_ha < min_area_ha - 1e-9,
+        "TOO_FAR": np.nan_to_num(route_km, nan=-np.inf) > max_route_km,
+    }
+    table = np.column_stack([fails[r] for r in REASONS]) if len(stage) else np.zeros((0, 4))
+    return [";".join(r for r, bad in zip(REASONS, row, strict=True) if bad) for row in table]
+
+
+__all__ = ["KINDS", "REASONS", "available_parts", "inside_boundary", "polygonal", "reasons_for"]
+
+
+def polygonal(geoms: np.ndarray) -> np.ndarray:
+    """The areal part of each geometry: lines and points left over by an overlay go."""
+    geoms = np.asarray(geoms, dtype=object)
+    mixed = np.flatnonzero(shapely.get_type_id(geoms) == 7)
+    if len(mixed) == 0:
+        return geoms
+    parts, index = shapely.get_parts(geoms[mixed], return_index=True)
+    areal = np.isin(shapely.get_type_id(parts), (3, 6))
+    out = geoms.copy()
+    out[mixed] = shapely.Polygon()
+    for k in np.unique(index[areal]):  # only the rare collections
+        out[mixed[k]] = shapely.union_all(parts[areal & (index == k)])
+    return out

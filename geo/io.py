@@ -1,0 +1,161 @@
+"""Write an analysis to a GeoPackage (and read it back), and its sites to CSV."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import geopandas as gpd
+import pyogrio
+import shapely
+
+from geo.crs import WGS84, utm_zone_label
+from geo.result import Analysis
+from geo.rules import Rules
+from layers.atomic import atomic_path
+from layers.errors import DataError, UsageError
+
+#: Geometry type each output layer is declared with (also when it is empty).
+GEOMETRY_TYPES = {"sites": "MultiPolygon", "eligible_parts": "MultiPolygon",
+                  "exclusions": "MultiPolygon", "routes": "LineString",
+                  "conflicts": "MultiPolygon"}
+#: Columns of each output layer when it has no rows (apart from the sites' own).
+EMPTY_COLUMNS = {
+    "eligible_parts": {"site_id": "str", "available_ha": "float"},
+    "exclusions": {"kind": "str", "area_ha": "float"},
+    "routes": {"site_id": "str", "route_km": "float", "posts_on_route": "str",
+               "permit_needed": "bool"},
+    "conflicts": {"license_id_a": "str", "license_id_b": "str", "holder_a": "str",
+                  "holder_b": "str", "kind_a": "str", "kind_b": "str", "overlap_ha": "float"},
+}
+#: Key of the JSON document stored in the metadata of the sites layer.
+METADATA_KEY = "asmap"
+
+
+def write_results(analysis: Analysis, path: str | Path) -> Path:
+    """
+    Write every output of `analysis` as layers of one GeoPackage, atomically.
+
+    The rules, date, sources, unchecked rules and metric CRS are stored as JSON in
+    the metadata of the ``sites`` layer, so `read_results` restores them. The
+    GeoPackage's own timestamps are set to the analysis date, so the same inputs give
+    the same bytes.
+
+    Parameters
+    ----------
+    analysis
+        What `geo.analyze` returned.
+    path
+        The ``.gpkg`` file to write (replaced when it exists).
+
+    Returns
+    -------
+    Path
+        `path`.
+    """
+    path = Path(path)
+    if path.suffix.lower() != ".gpkg":
+        raise UsageError(f"{path}: results are written as a GeoPackage; name it *.gpkg")
+    meta = {METADATA_KEY: json.dumps(_metadata(analysis), ensure_ascii=False, sort_keys=True)}
+    stamp = f"{analysis.on.isoformat()}T00:00:00.000Z"
+    old = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": stamp})
+    try:
+        with atomic_path(path) as tmp:
+            for name in Analysis.OUTPUTS:
+                frame = _for_gpkg(getattr(analysis, name), name)
+                pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
+                                        geometry_type=GEOMETRY_TYPES[name],
+                                        promote_to_multi=GEOMETRY_TYPES[name] != "LineString",
+                                        layer_metadata=meta if name == "sites" else None,
+                                        append=tmp.exists())
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": old})
+    return path
+
+
+def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None = None
+                 ) -> Analysis:
+    """
+    Read a GeoPackage written by `write_results` back into an `Analysis`.
+
+    Parameters
+    ----------
+    path
+        The results GeoPackage.
+    layers
+        The input layers (for maps that draw them); None leaves them out.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise UsageError(f"{path}: no such results file; run `asmap analyze --out {path}`")
+    try:
+        info = pyogrio.read_info(path, layer="sites")
+        frames = {name: pyogrio.read_dataframe(path, layer=name) for name in Analysis.OUTPUTS}
+    except pyogrio.errors.DataSourceError as exc:
+        raise DataError(f"{path}: not a results GeoPackage ({exc}); write it with "
+                        "`asmap analyze --out`") from None
+    raw = (info.get("layer_metadata") or {}).get(METADATA_KEY)
+    if raw is None:
+        raise DataError(f"{path}: the sites layer has no asmap metadata; write it with "
+                        "`asmap analyze --out`")
+    meta = json.loads(raw)
+    return Analysis(**frames, rules=Rules.from_mapping(meta["rules"]),
+                    on=date.fromisoformat(meta["on"]), layers=dict(layers or {}),
+                    sources=meta.get("sources", {}), unchecked=tuple(meta.get("unchecked", ())),
+                    crs=meta.get("crs", "EPSG:32648"))
+
+
+def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:
+    """
+    Write the sites table without geometry, plus each site's centroid, as UTF-8 CSV.
+
+    The centroid is given as ``lon``, ``lat`` (WGS84, 6 decimals) and as ``utm_e``,
+    ``utm_n`` (metres, 1 decimal) in ``utm_zone`` (e.g. ``48N``), for GPS units and Excel.
+    """
+    sites = analysis.sites
+    metric = sites.geometry.to_crs(analysis.crs)
+    centre_m = shapely.get_coordinates(shapely.centroid(metric.values))
+    centre = shapely.get_coordinates(
+        gpd.GeoSeries(shapely.points(centre_m), crs=analysis.crs).to_crs(WGS84).values)
+    table = pd.DataFrame(sites.drop(columns=sites.geometry.name))
+    table["lon"] = np.round(centre[:, 0], 6)
+    table["lat"] = np.round(centre[:, 1], 6)
+    table["utm_e"] = np.round(centre_m[:, 0], 1)
+    table["utm_n"] = np.round(centre_m[:, 1], 1)
+    table["utm_zone"] = utm_zone_label(analysis.crs)
+    with atomic_path(path) as tmp:
+        table.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n",
+                     date_format="%Y-%m-%d")
+    return Path(path)
+
+
+def _metadata(analysis: Analysis) -> dict:
+    return {"rules": analysis.rules.as_dict(), "on": analysis.on.isoformat(),
+            "sources": _jsonable(analysis.sources), "unchecked": list(analysis.unchecked),
+            "crs": analysis.crs}
+
+
+def _jsonable(value):
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _for_gpkg(frame: gpd.GeoDataFrame, name: str) -> gpd.GeoDataFrame:
+    """The frame as written: EPSG:4326, an index-free copy, typed columns when empty."""
+    frame = frame.to_crs(WGS84).reset_index(drop=True)
+    if len(frame) == 0 and name in EMPTY_COLUMNS:
+        columns = {c: pd.Series(dtype="object" if t == "str" else t)
+                   for c, t in EMPTY_COLUMNS[name].items()}
+        frame = gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([], crs=WGS84), crs=WGS84)
+    return frame

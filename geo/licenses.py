@@ -1,0 +1,84 @@
+"""Which counting license each site lies on, and who to negotiate with."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+import geopandas as gpd
+import shapely
+
+from geo.exclusions import in_force
+
+#: Who decides over land that no counting license covers.
+LOCAL_GOVERNMENT = "local government"
+#: Tie order of license kinds: a mining license wins over an ASM permit over exploration.
+KIND_ORDER = {"mining": 0, "asm": 1, "exploration": 2}
+#: Overlaps within this many hectares of the largest one are ties.
+TIE_HA = 0.01
+#: Overlaps smaller than this (hectares, 1 m²) are edges that touch, not overlaps.
+MIN_OVERLAP_HA = 0.0001
+
+
+def counting_licenses(licenses: gpd.GeoDataFrame, on: date) -> gpd.GeoDataFrame:
+    """
+    The licenses that count on `on`: status active and `on` within start..end.
+
+    A missing status is ``active`` (the catalogue default); a missing end date is open.
+    """
+    status = (licenses["status"].astype("string").str.lower().fillna("active")
+              if "status" in licenses else pd.Series("active", index=licenses.index))
+    return licenses[status.eq("active").to_numpy(bool) & in_force(licenses, on)]
+
+
+def assign_licenses(sites: np.ndarray, licenses: gpd.GeoDataFrame) -> pd.DataFrame:
+    """
+    The counting license overlapping each site most, with the tie rule, and all of them.
+
+    Parameters
+    ----------
+    sites
+        Site geometries in a metric CRS.
+    licenses
+        The counting licenses (see `counting_licenses`), same CRS.
+
+    Returns
+    -------
+    DataFrame
+        One row per site (positional): ``license_id``, ``holder`` (None when none counts),
+        ``licenses_all`` (``;``-joined, sorted) and ``negotiate_with`` (the holder, or
+        ``local government``).
+    """
+    n = len(sites)
+    out = pd.DataFrame({"license_id": pd.Series([None] * n, dtype=object),
+                        "holder": pd.Series([None] * n, dtype=object),
+                        "licenses_all": [""] * n, "negotiate_with": [LOCAL_GOVERNMENT] * n})
+    if n == 0 or len(licenses) == 0:
+        return out
+    site_ix, lic_ix = licenses.sindex.query(sites, predicate="intersects")
+    overlap = shapely.area(shapely.intersection(sites[site_ix],
+                                                licenses.geometry.values[lic_ix])) / 10_000
+    pairs = pd.DataFrame({
+        "site": site_ix, "ha": overlap,
+        "license_id": licenses["license_id"].astype(str).to_numpy()[lic_ix],
+        "holder": licenses["holder"].to_numpy()[lic_ix],
+        "rank": licenses["kind"].astype("string").str.lower().map(KIND_ORDER)
+        .fillna(len(KIND_ORDER)).to_numpy(int)[lic_ix],
+    })
+    pairs = pairs[pairs["ha"] > MIN_OVERLAP_HA]
+    if pairs.empty:
+        return out
+    top = pairs.groupby("site")["ha"].transform("max")
+    chosen = (pairs[pairs["ha"] >= top - TIE_HA]
+              .sort_values(["site", "rank", "license_id"], kind="stable")
+              .drop_duplicates("site"))
+    rows = chosen["site"].to_numpy()
+    out.loc[rows, "license_id"] = chosen["license_id"].to_numpy()
+    out.loc[rows, "holder"] = chosen["holder"].to_numpy()
+    out.loc[rows, "negotiate_with"] = chosen["holder"].fillna(LOCAL_GOVERNMENT).to_numpy()
+    every = (pairs.drop_duplicates(["site", "license_id"]).sort_values(["site", "license_id"])
+             .groupby("site")["license_id"].agg(";".join))
+    out.loc[every.index.to_numpy(), "licenses_all"] = every.to_numpy()
+    return out

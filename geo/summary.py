@@ -1,0 +1,58 @@
+"""The numbers people ask for first, as a plain dictionary (for tables and JSON)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from geo.eligibility import REASONS
+from geo.exclusions import KINDS
+from geo.result import Analysis
+
+
+def summarize(analysis: Analysis) -> dict[str, Any]:
+    """
+    Counts and lists that sum up an analysis.
+
+    Returns
+    -------
+    dict
+        ``sites``, ``eligible``, ``eligible_unverified`` (eligible with a rule
+        unchecked), ``eligible_ha``, ``reasons`` and ``notes`` (sites per code, every
+        code listed), ``unchecked``, ``posts_needing_permits`` (posts on the routes to
+        the eligible sites), ``negotiate_with`` (party -> eligible site ids),
+        ``conflicts`` (number of overlapping license pairs), ``rules`` and ``on``.
+    """
+    sites = analysis.sites
+    eligible = sites["eligible"].to_numpy(bool)
+    unchecked = sites["unchecked"].fillna("").astype(str).to_numpy()
+    chosen = sites[eligible]
+    negotiate: dict[str, list[str]] = {}
+    for party, site_id in sorted(zip(chosen["negotiate_with"].astype(str),
+                                     chosen["site_id"].astype(str), strict=True)):
+        negotiate.setdefault(party, []).append(site_id)
+    return {
+        "sites": int(len(sites)),
+        "eligible": int(eligible.sum()),
+        "eligible_unverified": int((eligible & (unchecked != "")).sum()),
+        "eligible_ha": round(float(np.nansum(chosen["available_ha"].to_numpy(float))), 2),
+        "reasons": _counts(sites["reasons"], REASONS),
+        "notes": _counts(sites["notes"], KINDS),
+        "unchecked": list(analysis.unchecked),
+        "posts_needing_permits": sorted(_split_all(chosen["posts_on_route"])),
+        "negotiate_with": negotiate,
+        "conflicts": int(len(analysis.conflicts)),
+        "rules": analysis.rules.as_dict(),
+        "on": analysis.on.isoformat(),
+    }
+
+
+def _split_all(values) -> set[str]:
+    return {part for text in values.fillna("").astype(str) for part in text.split(";") if part}
+
+
+def _counts(values, codes: tuple[str, ...]) -> dict[str, int]:
+    text = values.fillna("").astype(str)
+    return {code: int(text.str.split(";").apply(lambda parts, c=code: c in parts).sum())
+            for code in codes}
