@@ -95,7 +95,7 @@ def reasons_for(*, stage: pd.Series, touches: np.ndarray, available_ha: np.ndarr
                 route_km: np.ndarray, min_area_ha: float, max_route_km: float,
                 check_boundary: bool) -> list[str]:
     """
-    Every failing criterion of every site, ``;``-joined in `REASONS` order.
+    Every failing criterion of every site, sorted and ``;``-joined.
 
     A route of unknown length (NaN) is not too far: that rule is then unchecked.
     """
@@ -106,8 +106,9 @@ def reasons_for(*, stage: pd.Series, touches: np.ndarray, available_ha: np.ndarr
         "TOO_SMALL": available_ha < min_area_ha - 1e-9,
         "TOO_FAR": np.nan_to_num(route_km, nan=-np.inf) > max_route_km,
     }
-    table = np.column_stack([fails[r] for r in REASONS]) if len(stage) else np.zeros((0, 4))
-    return [";".join(r for r, bad in zip(REASONS, row, strict=True) if bad) for row in table]
+    codes = sorted(REASONS)
+    table = np.column_stack([fails[r] for r in codes]) if len(stage) else np.zeros((0, 4))
+    return [";".join(r for r, bad in zip(codes, row, strict=True) if bad) for row in table]
 
 
 __all__ = ["KINDS", "REASONS", "available_parts", "inside_boundary", "polygonal", "reasons_for"]

@@ -1,0 +1,96 @@
+"""`asmap analyze`: flag eligible tailings, say why, and write the results."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from cli import options
+
+
+@click.command(short_help="Flag eligible tailings, say why, and write the results.")
+@options.folder_arg
+@options.rules_opt
+@options.on_opt
+@click.option("--out", "out", required=True, metavar="RESULTS.gpkg",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="GeoPackage to write (layers sites, eligible_parts, exclusions, routes, "
+                   "conflicts).")
+@click.option("--csv", "csv_path", metavar="SITES.csv",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the sites table with centroid lon/lat and UTM coordinates.")
+@options.json_opt
+@options.crs_opt
+def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: bool,
+            crs: str | None) -> None:
+    """Flag which tailings sites are eligible, record why not, whose land they are on,
+    and which posts stand on the way from the base settlement.
+
+    FOLDER holds the layers (default: the bundled Zaamar sample). Rules come from
+    --rules, else the folder's asmap.toml [rules] table, else the defaults.
+
+    \b
+    Example:
+      $ asmap analyze zaamar/ --on 2021-04-06 --out results.gpkg --csv sites.csv
+      $ asmap analyze zaamar/ --rules strict.toml --out results.gpkg --json
+    """
+    import geo
+    import layers
+
+    with _progress() as step:
+        project = layers.load(folder, crs=crs)
+        result = geo.analyze(project, rules=rules, on=on, progress=step)
+        geo.write_results(result, out)
+        if csv_path is not None:
+            geo.write_sites_csv(result, csv_path)
+    summary = result.summary()
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    _print_summary(summary, out, csv_path)
+
+
+@contextmanager
+def _progress():
+    """A progress bar over the analysis steps on a terminal; nothing elsewhere."""
+    if not sys.stderr.isatty():
+        yield lambda name: None
+        return
+    from rich.progress import Progress
+
+    from geo.analyze import STEPS
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("loading layers", total=len(STEPS) + 1)
+
+        def step(name: str) -> None:
+            bar.update(task, advance=1, description=name)
+
+        yield step
+
+
+def _print_summary(summary: dict, out: Path, csv_path: Path | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"asmap analyze, {summary['on']}", show_header=False)
+    table.add_column("", style="bold")
+    table.add_column("")
+    table.add_row("sites", str(summary["sites"]))
+    table.add_row("eligible", str(summary["eligible"]))
+    table.add_row("eligible, unverified", str(summary["eligible_unverified"]))
+    table.add_row("eligible hectares", f"{summary['eligible_ha']:.2f}")
+    for reason, count in summary["reasons"].items():
+        table.add_row(f"  {reason}", str(count))
+    table.add_row("unchecked rules", ", ".join(summary["unchecked"]) or "none")
+    table.add_row("posts needing permits", ", ".join(summary["posts_needing_permits"]) or "none")
+    for party, sites in summary["negotiate_with"].items():
+        table.add_row(f"negotiate with {party}", ", ".join(sites))
+    table.add_row("license conflicts", str(summary["conflicts"]))
+    console = Console(width=max(100, Console().width), soft_wrap=True)
+    console.print(table)
+    console.print(f"wrote {out}" + (f" and {csv_path}" if csv_path else ""))
