@@ -1,0 +1,55 @@
+"""`asmap map`: the interactive site map as one HTML page (optionally fully offline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cli import options
+
+
+@click.command("map", short_help="Write the interactive site map (HTML, mn or en).")
+@options.folder_arg
+@click.option("--results", "results", metavar="RESULTS.gpkg",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Map these results (from `asmap analyze`) instead of analysing again.")
+@options.rules_opt
+@options.on_opt
+@options.lang_opt
+@click.option("--offline", is_flag=True,
+              help="One self-contained file that works with no network at all.")
+@options.profile_opt
+@options.crs_opt
+@click.option("--out", "out", required=True, metavar="MAP.html",
+              type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write.")
+def map_(folder: Path, results: Path | None, rules, on, lang: str, offline: bool,
+         profile: str, crs: str | None, out: Path) -> None:
+    """Write the interactive map of FOLDER: every layer, why each site is or is not
+    eligible, who holds the land, the posts on the way, a legend and map tools.
+
+    FOLDER holds the layers (default: the bundled Zaamar sample). Without --results
+    the analysis runs first (rules from --rules, else the folder's asmap.toml).
+    --offline inlines everything, so the page opens on a laptop with no connection;
+    --profile public leaves out names, phone numbers and unknown columns.
+
+    \b
+    Example:
+      $ asmap map zaamar/ --on 2021-04-06 --offline --out zaamar-map.html
+      $ asmap map zaamar/ --results results.gpkg --lang en --profile public --out map.html
+    """
+    import geo
+    import layers
+    import maps
+
+    if results is not None and (rules is not None or on is not None):
+        raise click.UsageError("--rules and --on apply when analysing; with --results the "
+                               "results already say which rules and date were used")
+    project = layers.load(folder, crs=crs)
+    if results is None:
+        analysis = geo.analyze(project, rules=rules, on=on)
+    else:
+        analysis = geo.read_results(results, layers=project)
+    path = maps.write_map(analysis, out, lang=lang, offline=offline, profile=profile)
+    size = path.stat().st_size / 1_000_000
+    click.echo(f"wrote {path} ({size:.1f} MB, {'offline' if offline else 'online'}, {lang})")

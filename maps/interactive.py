@@ -1,0 +1,296 @@
+"""The interactive site map: one Folium page, online or fully offline, in Mongolian or English.
+
+One GeoJSON per layer carries only what the map shows (a style key, escaped popup and
+tooltip HTML, coordinates rounded to 6 decimals, about 0.1 m); the drawing, popups and
+tools are asmap's own small script (``maps/assets/asmap.js``), so the online and the
+offline page run the same code.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import xyzservices.providers as providers
+
+import folium
+import shapely
+
+from geo.profile import apply_profile
+from geo.result import Analysis
+from layers.atomic import write_text_atomic
+from maps import elements, legend, popups
+from maps.labels import t
+from maps.offline import plain_tile
+from maps.provenance import needs_osm_credit
+from maps.styles import (
+    EXCLUSION_STYLES,
+    LAYER_STYLES,
+    NOTE_ORDER,
+    SITE_CATEGORIES,
+    SITE_STYLES,
+    leaflet,
+    site_category,
+)
+
+#: Input and result layers drawn from the bottom up (sites and points on top).
+DRAW_ORDER = ("boundary", "licenses", "conflicts", "exclusions", "reclamation", "restricted",
+              "rivers", "roads", "routes", "sites", "eligible_parts", "posts", "settlements")
+#: Result layers (attributes of `Analysis`); the rest are input layers.
+RESULT_LAYERS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts")
+PRECISION = 6
+
+
+class AsmapMap(folium.Map):
+    """A Folium map that loads only Leaflet (by `elements.Assets`), not Folium's CDN extras."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.default_js: list[tuple[str, str]] = []
+        self.default_css: list[tuple[str, str]] = []
+
+
+def _round(geoms: np.ndarray) -> np.ndarray:
+    return shapely.transform(geoms, lambda xy: np.round(xy, PRECISION))
+
+
+def feature_collection(frame: Any, props: list[dict[str, Any]]) -> dict[str, Any]:
+    """GeoJSON of `frame`'s geometries (rounded) with the given properties, empties dropped."""
+    geoms = _round(np.asarray(frame.geometry.values, dtype=object))
+    features = []
+    for geom, prop in zip(geoms, props, strict=True):
+        if geom is None or shapely.is_empty(geom):
+            continue
+        features.append({"type": "Feature", "properties": prop,
+                         "geometry": shapely.geometry.mapping(geom)})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _rows(frame: Any) -> list[dict[str, Any]]:
+    return frame.drop(columns=frame.geometry.name).to_dict("records")
+
+
+def _label_point(geom: Any) -> list[float] | None:
+    if geom is None or shapely.is_empty(geom):
+        return None
+    point = shapely.point_on_surface(geom)
+    return [round(point.y, PRECISION), round(point.x, PRECISION)]
+
+
+def _site_layer(analysis: Analysis, lang: str) -> tuple[dict[str, Any], list[list[str]]]:
+    rows = _rows(analysis.sites)
+    props, index = [], []
+    for row in rows:
+        site_id = "" if popups.is_missing(row.get("site_id")) else str(row["site_id"])
+        props.append({"c": site_category(row), "id": site_id,
+                      "p": popups.site_popup(row, rules=analysis.rules, lang=lang),
+                      "t": popups.site_tooltip(row, lang=lang)})
+        name = "" if popups.is_missing(row.get("name")) else str(row["name"])
+        index.append([site_id, name])
+    return feature_collection(analysis.sites, props), index
+
+
+def _parts_layer(analysis: Analysis, lang: str, sites: dict[str, Any]) -> dict[str, Any]:
+    by_id = {f["properties"]["id"]: f["properties"] for f in sites["features"]}
+    props = []
+    for row in _rows(analysis.eligible_parts):
+        site = by_id.get(str(row.get("site_id")), {})
+        title = t("workable_part_of", lang, site=str(row.get("site_id", "")))
+        props.append({"c": "", "p": site.get("p", ""), "t": escape(title)})
+    return feature_collection(analysis.eligible_parts, props)
+
+
+def _plain_layer(kind: str, frame: Any, lang: str, *, labels: bool = False,
+                 radius_m: float | None = None) -> dict[str, Any]:
+    props = []
+    for row, geom in zip(_rows(frame), frame.geometry.values, strict=True):
+        prop: dict[str, Any] = {"c": _style_key(kind, row),
+                                "p": popups.layer_popup(kind, row, lang=lang),
+                                "t": popups.layer_tooltip(kind, row, lang=lang)}
+        if labels and not popups.is_missing(row.get("holder")):
+            prop["l"] = f"<span>{escape(str(row['holder']))}</span>"
+            prop["lp"] = _label_point(geom)
+        if radius_m is not None:
+            radius = row.get("radius_m")
+            prop["r"] = float(radius_m if popups.is_missing(radius) else radius)
+        props.append(prop)
+    return feature_collection(frame, props)
+
+
+def _style_key(kind: str, row: dict[str, Any]) -> str:
+    if kind == "exclusions":
+        return str(row.get("kind", ""))
+    if kind == "settlements" and bool(row.get("is_base")) and row.get("is_base") == row.get(
+            "is_base"):
+        return "base"
+    return ""
+
+
+def _styles(kind: str) -> dict[str, Any]:
+    if kind == "sites":
+        return {c: leaflet(SITE_STYLES[c]) for c in SITE_CATEGORIES}
+    if kind == "exclusions":
+        return {k: leaflet(s) for k, s in EXCLUSION_STYLES.items()}
+    style = LAYER_STYLES[kind]
+    out = {"": {**leaflet(style), **({"radius": style["radius"]} if "radius" in style else {})}}
+    if kind == "settlements":
+        out["base"] = {**out[""], "radius": style.get("radius", 6) + 3, "weight": 3}
+    return out
+
+
+def _layers(analysis: Analysis) -> dict[str, Any]:
+    """Every non-empty layer to draw, by name, in draw order."""
+    found = {name: getattr(analysis, name) for name in RESULT_LAYERS}
+    found.update({k: v for k, v in analysis.layers.items() if k not in ("tailings",)})
+    return {name: found[name] for name in DRAW_ORDER
+            if name in found and found[name] is not None and len(found[name])}
+
+
+def _exclusion_kinds(frame: Any) -> list[str]:
+    kinds = [str(k) for k in frame["kind"].dropna().unique()] if "kind" in frame else []
+    return sorted(kinds, key=lambda k: NOTE_ORDER.index(k) if k in NOTE_ORDER else 99)
+
+
+def _outline(drawn: dict[str, Any]) -> dict[str, Any]:
+    """Small data for the mini-map: the boundary (simplified) and a dot per site."""
+    features = []
+    if "boundary" in drawn:
+        geoms = _round(shapely.simplify(np.asarray(drawn["boundary"].geometry.values), 0.002))
+        features += [{"type": "Feature", "properties": {"k": "#333333"},
+                      "geometry": shapely.geometry.mapping(g)} for g in geoms if g is not None]
+    if "sites" in drawn:
+        sites = drawn["sites"]
+        points = _round(shapely.point_on_surface(np.asarray(sites.geometry.values)))
+        colours = [SITE_STYLES[site_category(r)]["fillColor"] for r in _rows(sites)]
+        features += [{"type": "Feature", "properties": {"k": c},
+                      "geometry": shapely.geometry.mapping(p)}
+                     for p, c in zip(points, colours, strict=True) if p is not None]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _basemaps(fmap: folium.Map, *, lang: str, offline: bool) -> None:
+    plain = folium.TileLayer(plain_tile(), attr="asmap", name=t("basemap_plain", lang),
+                             show=offline, max_zoom=22)
+    osm = folium.TileLayer("OpenStreetMap", name=t("basemap_osm", lang), show=not offline)
+    sat = folium.TileLayer(providers.Esri.WorldImagery, name=t("basemap_satellite", lang),
+                           show=False)
+    for layer in ((plain, osm, sat) if offline else (osm, sat, plain)):
+        layer.add_to(fmap)
+
+
+def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
+             profile: str = "internal") -> folium.Map:
+    """
+    The interactive map of an analysis: every layer, legend, title block and tools.
+
+    Parameters
+    ----------
+    analysis
+        The result of `geo.analyze` (or `geo.read_results`).
+    lang
+        ``mn`` (default) or ``en``: every visible string.
+    offline
+        Inline Leaflet so the page needs no network; the plain background is the default
+        basemap (tiles still load when a connection exists).
+    profile
+        ``internal`` keeps every column in popups; ``public`` only public ones.
+
+    Returns
+    -------
+    folium.Map
+        Displays inline in Jupyter; `write_map` writes it to a file.
+
+    Examples
+    --------
+    >>> m = site_map(geo.analyze(layers.load(layers.sample_path())), lang="en")  # doctest: +SKIP
+    """
+    analysis = apply_profile(analysis, profile)
+    drawn = _layers(analysis)
+    fmap = AsmapMap(location=[48.2, 104.8], zoom_start=10, tiles=None, max_zoom=22)
+    fmap.add_child(elements.Assets(offline=offline))
+    _basemaps(fmap, lang=lang, offline=offline)
+    sites_data, index = _site_layer(analysis, lang) if "sites" in drawn else (None, [])
+    for name, frame in drawn.items():
+        _add_layer(fmap, name, frame, analysis, lang, sites_data)
+    folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
+    _add_tools(fmap, analysis, drawn, index, lang=lang, profile=profile)
+    bounds = _bounds(drawn)
+    if bounds is not None:
+        fmap.fit_bounds(bounds)
+    return fmap
+
+
+def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang: str,
+               sites_data: dict[str, Any] | None) -> None:
+    if name == "exclusions":
+        for kind in _exclusion_kinds(frame):
+            group = folium.FeatureGroup(name=escape(t("exclusion_title", lang, kind=t(kind, lang))))
+            data = _plain_layer(name, frame[frame["kind"] == kind], lang)
+            group.add_child(elements.VectorLayer(data, layer=f"exclusions-{kind.lower()}",
+                                                 styles=_styles(name)))
+            group.add_to(fmap)
+        return
+    if name == "sites":
+        data, register = sites_data, True
+    elif name == "eligible_parts":
+        data, register = _parts_layer(analysis, lang, sites_data or {"features": []}), False
+    else:
+        radius = analysis.rules.post_radius_m if name == "posts" else None
+        data = _plain_layer(name, frame, lang, labels=name == "licenses", radius_m=radius)
+        register = False
+    credit = None
+    if name == "boundary" and needs_osm_credit(analysis.sources, frame):
+        credit = escape(t("osm_credit", lang))
+    zones = leaflet(EXCLUSION_STYLES["POST_ZONE"]) if name == "posts" else None
+    group = folium.FeatureGroup(name=escape(t(f"layer_{name}", lang)))
+    group.add_child(elements.VectorLayer(data, layer=name.replace("_", "-"), styles=_styles(name),
+                                         register=register, zones=zones, attribution=credit))
+    group.add_to(fmap)
+
+
+def _add_tools(fmap: folium.Map, analysis: Analysis, drawn: dict[str, Any],
+               index: list[list[str]], *, lang: str, profile: str) -> None:
+    kinds = _exclusion_kinds(drawn["exclusions"]) if "exclusions" in drawn else []
+    fmap.add_child(elements.Panel(legend.title_html(analysis, lang=lang, profile=profile),
+                                  position="topright", class_name="asmap-title"))
+    fmap.add_child(elements.Panel(legend.legend_html(lang=lang, layers=drawn,
+                                                     exclusion_kinds=kinds),
+                                  position="bottomleft", class_name="asmap-legend"))
+    for tool in (elements.Fullscreen(lang=lang), elements.Measure(lang=lang),
+                 elements.Search(index, lang=lang), elements.ScaleBar(),
+                 elements.MouseCoordinates(lang=lang),
+                 elements.MiniMap(_outline(drawn), lang=lang), elements.LabelZoom(12)):
+        fmap.add_child(tool)
+
+
+def _bounds(drawn: dict[str, Any]) -> list[list[float]] | None:
+    boxes = [frame.total_bounds for name, frame in drawn.items()
+             if name in ("sites", "boundary", "licenses", "posts", "settlements")]
+    boxes = [b for b in boxes if np.all(np.isfinite(b))]
+    if not boxes:
+        return None
+    stack = np.vstack(boxes)
+    return [[float(stack[:, 1].min()), float(stack[:, 0].min())],
+            [float(stack[:, 3].max()), float(stack[:, 2].max())]]
+
+
+def render_html(fmap: folium.Map) -> str:
+    """The whole page of a map as HTML text."""
+    return fmap.get_root().render()
+
+
+def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline: bool = False,
+              profile: str = "internal") -> Path:
+    """
+    Write the interactive map to one HTML file (atomically) and return its path.
+
+    Parameters are those of `site_map`; with ``offline=True`` the file opens with no
+    network at all.
+    """
+    html = render_html(site_map(analysis, lang=lang, offline=offline, profile=profile))
+    return write_text_atomic(out, html)
+
+
+__all__ = ["AsmapMap", "render_html", "site_map", "write_map"]

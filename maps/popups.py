@@ -1,0 +1,234 @@
+"""Popup and tooltip HTML for every feature of the interactive map, in plain words.
+
+Every attribute value goes through `html.escape` here, before it reaches the page:
+values come from other people's files and a name like ``<img src=x onerror=...>`` must
+show as text. Codes (reasons, notes, stages, statuses) become sentences from the
+translation table, filled with the site's own figures.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import date, datetime
+from html import escape
+from typing import Any
+
+from geo.rules import Rules
+from maps.labels import LABELS, t
+from maps.styles import NOTE_ORDER, REASON_ORDER, site_category
+
+#: Fields shown in the popup of each layer, in order (other columns are left out).
+LAYER_FIELDS: dict[str, tuple[str, ...]] = {
+    "boundary": ("name",),
+    "licenses": ("license_id", "holder", "kind", "status", "start_date", "end_date", "contact"),
+    "reclamation": ("area_id", "status", "start_date", "company"),
+    "restricted": ("zone_id", "name", "kind"),
+    "posts": ("post_id", "name", "authority", "radius_m", "start_date", "end_date",
+              "observed_on", "precision_m"),
+    "rivers": ("name",),
+    "roads": ("road_id", "surface"),
+    "settlements": ("name", "is_base"),
+    "routes": ("site_id", "route_km", "posts_on_route", "permit_needed"),
+    "conflicts": ("license_id_a", "holder_a", "kind_a", "license_id_b", "holder_b", "kind_b",
+                  "overlap_ha"),
+    "exclusions": ("kind", "area_ha"),
+}
+
+#: Site fields shown under the verdict; every other non-analysis column follows them.
+SITE_FIELDS = ("stage", "area_ha", "available_ha", "license_id", "holder", "licenses_all",
+               "negotiate_with", "route_km", "posts_on_route", "permit_needed", "operator",
+               "contact")
+_SITE_HIDDEN = {"site_id", "name", "eligible", "reasons", "notes", "unchecked", "geometry"}
+
+#: Value prefixes that turn a code into a translated word, per field and layer.
+_CODED = {"stage": "stage_", "authority": "authority_", "status": "status_",
+          "kind_a": "kind_", "kind_b": "kind_"}
+_KIND_PREFIX = {"licenses": "kind_", "restricted": "zone_", "exclusions": ""}
+
+
+def is_missing(value: Any) -> bool:
+    """True for None, NaN, NaT and empty text."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(value != value)  # NaT and numpy NaN
+    except (TypeError, ValueError):
+        return False
+
+
+def split_codes(value: Any) -> list[str]:
+    """A ``;``-joined list as a Python list (empty for missing values)."""
+    if is_missing(value):
+        return []
+    return [v.strip() for v in str(value).split(";") if v.strip()]
+
+
+def translate(code: str, lang: str, prefix: str = "") -> str:
+    """The label of a code, or the code itself when the table has none."""
+    key = prefix + code
+    return t(key, lang) if key in LABELS else (t(code, lang) if code in LABELS else code)
+
+
+def value_text(field: str, value: Any, *, lang: str, kind: str = "") -> str:
+    """
+    One attribute value as plain (unescaped) text in `lang`.
+
+    Examples
+    --------
+    >>> value_text("permit_needed", True, lang="en")
+    'Yes'
+    >>> value_text("available_ha", 2.5, lang="en")
+    '2.50'
+    >>> value_text("kind", "water", lang="en", kind="restricted")
+    'water protection zone'
+    """
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return t("yes" if value else "no", lang)
+    if isinstance(value, (datetime, date)) or hasattr(value, "to_pydatetime"):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float):
+        digits = 2 if field.endswith("_ha") else 1 if field.endswith("_km") else 0
+        return f"{value:.{digits}f}" if digits or not value.is_integer() else f"{value:.0f}"
+    text = str(value)
+    if field == "kind" and kind in _KIND_PREFIX:
+        return translate(text, lang, _KIND_PREFIX[kind])
+    if field in _CODED:
+        return translate(text, lang, _CODED[field])
+    if field in ("negotiate_with", "posts_on_route", "licenses_all"):
+        return ", ".join(translate(v, lang) for v in split_codes(text))
+    return text
+
+
+def rows_html(row: Mapping[str, Any], fields: Any, *, lang: str, kind: str = "",
+              empty_none: tuple[str, ...] = ()) -> str:
+    """A two-column table of the fields that have a value (labels translated, values escaped)."""
+    cells = []
+    for field in fields:
+        value = row.get(field)
+        if is_missing(value):
+            if field not in empty_none:
+                continue
+            text = t("none", lang)
+        else:
+            text = value_text(field, value, lang=lang, kind=kind)
+        cells.append(f"<tr><th>{escape(t(field, lang))}</th><td>{escape(text)}</td></tr>")
+    return f"<table>{''.join(cells)}</table>" if cells else ""
+
+
+def verdict_key(site: Mapping[str, Any]) -> str:
+    """``eligible``, ``unverified`` or ``not_eligible``."""
+    category = site_category(site)
+    return category if category in ("eligible", "unverified") else "not_eligible"
+
+
+def _explain(code: str, site: Mapping[str, Any], rules: Rules, lang: str) -> str:
+    key = f"{code}_explain"
+    if key not in LABELS:
+        return ""
+    values = {
+        "stage": value_text("stage", site.get("stage") or "?", lang=lang),
+        "available": _num(site.get("available_ha"), 2),
+        "min": _num(rules.min_area_ha, 2),
+        "km": _num(site.get("route_km"), 1),
+        "max": _num(rules.max_route_km, 1),
+    }
+    return t(key, lang, **values)
+
+
+def _num(value: Any, digits: int) -> str:
+    return "?" if is_missing(value) else f"{float(value):.{digits}f}"
+
+
+def _code_list(codes: list[str], order: tuple[str, ...], site: Mapping[str, Any],
+               rules: Rules, lang: str) -> str:
+    ranked = sorted(codes, key=lambda c: order.index(c) if c in order else len(order))
+    items = []
+    for code in ranked:
+        explain = _explain(code, site, rules, lang)
+        tail = f": {escape(explain)}" if explain else ""
+        items.append(f"<li><b>{escape(translate(code, lang))}</b>{tail}</li>")
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def site_title(site: Mapping[str, Any]) -> str:
+    """``name (id)`` or the id alone, as plain text."""
+    site_id = "" if is_missing(site.get("site_id")) else str(site.get("site_id"))
+    name = "" if is_missing(site.get("name")) else str(site.get("name"))
+    return f"{name} ({site_id})" if name and site_id else name or site_id
+
+
+def site_popup(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn") -> str:
+    """
+    The popup of one site: verdict in words, reasons and notes explained, figures.
+
+    Parameters
+    ----------
+    site
+        One row of `Analysis.sites` (geometry not needed).
+    rules
+        The rules applied, for the thresholds quoted in the explanations.
+    lang
+        ``mn`` or ``en``.
+    """
+    verdict = verdict_key(site)
+    parts = [f"<div class='asmap-popup'><h4>{escape(site_title(site))}</h4>",
+             f"<div class='asmap-verdict asmap-{verdict.replace('_', '-')}'>"
+             f"{escape(t(verdict, lang))}</div>"]
+    unchecked = split_codes(site.get("unchecked"))
+    if verdict == "unverified" and unchecked:
+        rules_text = ", ".join(translate(c, lang) for c in unchecked)
+        parts.append(f"<p>{escape(t('unverified_explain', lang, rules=rules_text))}</p>")
+    reasons = split_codes(site.get("reasons"))
+    if reasons:
+        parts.append(f"<b>{escape(t('reasons', lang))}</b>")
+        parts.append(_code_list(reasons, REASON_ORDER, site, rules, lang))
+    notes = split_codes(site.get("notes"))
+    if notes:
+        parts.append(f"<b>{escape(t('notes', lang))}</b>")
+        parts.append(_code_list(notes, NOTE_ORDER, site, rules, lang))
+    extra = [c for c in site if c not in _SITE_HIDDEN and c not in SITE_FIELDS]
+    parts.append(rows_html(site, (*SITE_FIELDS, *extra), lang=lang,
+                           empty_none=("posts_on_route",)))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def site_tooltip(site: Mapping[str, Any], *, lang: str = "mn") -> str:
+    """Escaped ``id — name: verdict`` for hovering."""
+    return escape(f"{site_title(site)}: {t(verdict_key(site), lang)}")
+
+
+def layer_title(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:
+    """Plain-text heading of a non-site feature."""
+    if kind == "routes":
+        return t("route_to", lang, site=str(row.get("site_id", "")))
+    if kind == "conflicts":
+        return t("conflict_title", lang, a=str(row.get("license_id_a", "")),
+                 b=str(row.get("license_id_b", "")))
+    if kind == "exclusions":
+        return t("exclusion_title", lang, kind=translate(str(row.get("kind", "")), lang))
+    label = t(f"layer_{kind}", lang)
+    ident = next((str(row[f]) for f in LAYER_FIELDS.get(kind, ())[:2]
+                  if f in row and not is_missing(row[f])), "")
+    return f"{label}: {ident}" if ident else label
+
+
+def layer_popup(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:
+    """The popup of a feature of any other layer: its heading and its fields."""
+    body = rows_html(row, LAYER_FIELDS.get(kind, ()), lang=lang, kind=kind,
+                     empty_none=("posts_on_route",) if kind == "routes" else ())
+    explain = ""
+    if kind == "exclusions" and f"{row.get('kind')}_explain" in LABELS:
+        explain = f"<p>{escape(t(str(row.get('kind')) + '_explain', lang))}</p>"
+    return (f"<div class='asmap-popup'><h4>{escape(layer_title(kind, row, lang=lang))}</h4>"
+            f"{explain}{body}</div>")
+
+
+def layer_tooltip(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:
+    """Escaped heading of a feature, for hovering."""
+    return escape(layer_title(kind, row, lang=lang))
