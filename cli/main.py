@@ -69,6 +69,20 @@ def cli(ctx: click.Context, verbose: int) -> None:
 from cli.map import map_  # noqa: E402
 
 cli.add_command(map_)
+from cli.map import map_  # noqa: E402
+
+cli.add_command(map_)
+from cli.export import export  # noqa: E402
+from cli.import_ import import_  # noqa: E402
+
+cli.add_command(import_)
+cli.add_command(export)
+from cli.validate import validate  # noqa: E402
+
+cli.add_command(validate)
+from cli.analyze import analyze  # noqa: E402
+
+cli.add_command(analyze)
 
 
 def main() -> None:
