@@ -69,9 +69,6 @@ def cli(ctx: click.Context, verbose: int) -> None:
 from cli.map import map_  # noqa: E402
 
 cli.add_command(map_)
-from cli.map import map_  # noqa: E402
-
-cli.add_command(map_)
 from cli.export import export  # noqa: E402
 from cli.import_ import import_  # noqa: E402
 
