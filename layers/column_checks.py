@@ -95,7 +95,7 @@ def _check_column(frame, column: Column, spec: LayerSpec, *, label: Label,
     if column.required:
         need = f"every feature needs a {column.name}" + _allowed_text(column)
         problems += capped(
-            np.flatnonzero(values.isna().to_numpy()),
+            np.flatnonzero(as_text(frame[column.name]).isna().to_numpy()),
             lambda i: problem(label(i), "empty", need),
             summary=lambda n: problem("", f"… and {n:,} more features with an empty "
                                       f"{column.name}", need))
@@ -139,11 +139,11 @@ def _typed(series, column: Column, problem, label) -> tuple[pd.Series, list[Prob
         value = text.iloc[i]
         near = difflib.get_close_matches(norm.iloc[i], column.allowed, n=1, cutoff=0.0)
         return problem(label(i), f"value {value!r} is not allowed",
-                       f"use {near[0]!r}" + _allowed_text(column, "; allowed: "))
+                       f"use {near[0]!r}" + _allowed_text(column, "; allowed: ", ""))
 
     problems = capped(bad, make, summary=lambda n: problem(
         "", f"… and {n:,} more features with a {column.name} that is not allowed",
-        _allowed_text(column, "allowed: ")))
+        _allowed_text(column, "allowed: ", "")))
     return norm.where(norm.isin(column.allowed), None).astype(object), problems
 
 
@@ -172,7 +172,7 @@ def _dates(series, column, problem, label) -> tuple[pd.Series, list[Problem]]:
         "write dates as YYYY-MM-DD"))
     problems += capped(
         np.flatnonzero(implausible.to_numpy()),
-        lambda i: problem(label(i), f"year {years.iloc[i]} is not plausible",
+        lambda i: problem(label(i), f"year {int(years.iloc[i])} is not plausible",
                           f"use a year between {FIRST_YEAR} and {LAST_YEAR}"),
         summary=lambda n: problem("", f"… and {n:,} more implausible years", "fix them"))
     return values.where(~implausible), problems

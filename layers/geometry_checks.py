@@ -85,8 +85,9 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
                                                  f"{what}", "draw them or delete them"))
     present = ~(missing | empty)
     geoms = _collections_to_multi(geoms, spec, present)
-    problems += _check_family(geoms, spec, present, problem, label)
-    geoms, repaired = _repair(geoms, spec, present, problem, label)
+    wrong, found = _check_family(geoms, spec, present, problem, label)
+    problems += found
+    geoms, repaired = _repair(geoms, spec, present & ~wrong, problem, label)
     problems += repaired
     src, crs_problems = _choose_crs(frame.crs, crs, geoms, present, spec, problem, label)
     problems += crs_problems
@@ -122,7 +123,7 @@ def _collections_to_multi(geoms: np.ndarray, spec: LayerSpec, present: np.ndarra
     return geoms
 
 
-def _check_family(geoms, spec, present, problem, label) -> list[Problem]:
+def _check_family(geoms, spec, present, problem, label) -> tuple[np.ndarray, list[Problem]]:
     allowed = {TYPE_IDS[t] for t in spec.geometry_types}
     if "LineString" in spec.geometry_types:
         allowed.add(TYPE_IDS["LinearRing"])
@@ -130,7 +131,7 @@ def _check_family(geoms, spec, present, problem, label) -> list[Problem]:
     family = spec.family.replace("_", " ")
     hint = (f"{spec.kind} must be {family} features ({' or '.join(sorted(spec.geometry_types))});"
             " move these features to the right layer or redraw them")
-    return capped(
+    return wrong, capped(
         np.flatnonzero(wrong),
         lambda i: problem("error", label(i), f"geometry is a {geoms[i].geom_type}", hint),
         summary=lambda n: problem("error", "", f"… and {n:,} more features of the wrong "
@@ -175,7 +176,8 @@ def _choose_crs(file_crs, user_crs, geoms, present, spec, problem, label):
     if _needs_parameters(file_crs):
         if user_crs is not None and not _impossible(user_crs, bounds).any():
             return user_crs, []
-        return None, [problem("error", "", f"the CRS is {_name(file_crs)}, which has no "
+        return None, [problem("error", "", f"the CRS is {_name(file_crs)} ({file_crs.name}), "
+                              "which has no "
                               "standard transformation to WGS84 for Mongolia",
                               "reproject it to EPSG:4326 with the parameters you trust, or pass "
                               "--crs with a PROJ string that includes +towgs84")]

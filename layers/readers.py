@@ -97,7 +97,8 @@ def read_source(path: Path, *, layer: str = "", kind: str,
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             if ext == ".csv":
-                return _read_csv(path, kind=kind, file=file)
+                frame, problems = _read_csv(path, kind=kind, file=file)
+                return (frame if frame is None else frame.set_crs(4326)), problems
             if ext in (".parquet", ".geoparquet"):
                 frame = gpd.read_parquet(path)
             else:

@@ -1,0 +1,61 @@
+"""`asmap validate`: is this folder of GIS files usable? One table of problems, one verdict."""
+
+from __future__ import annotations
+
+import json
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from cli import options
+from layers.validate import inspect
+
+
+@click.command(short_help="Check a project folder; list every problem and what to do.")
+@options.folder_arg
+@options.crs_opt
+@click.option("--rules", "rules_path", type=click.Path(exists=True, dir_okay=False),
+              metavar="RULES.toml", help="Also check this rules file (TOML with [rules]).")
+@options.json_opt
+def validate(folder, crs, rules_path, as_json):
+    """Check every layer of FOLDER against the catalogue and list every problem.
+
+    FOLDER holds one file per layer kind (tailings.geojson, licenses.shp, posts.kml,
+    ...) or one GeoPackage whose layers are named after the kinds, and an optional
+    asmap.toml. Default: the bundled Zaamar sample. Exit code 0 when there is no error
+    (warnings are fine), 1 when there is any error.
+
+    \b
+    Example:
+      $ asmap validate field-data/ --crs EPSG:32648
+      severity  layer         feature    field  problem                  what to do
+      error     licenses.shp  MV-011722  kind   value 'minning' is not   use 'mining'
+                                                allowed
+      NOT USABLE: 9 layers, 1 error, 0 warnings; fix the errors and run
+      `asmap validate` again
+      $ asmap validate field-data/ --json > problems.json
+    """
+    checked = inspect(folder, crs=crs, rules_path=rules_path)
+    if as_json:
+        click.echo(json.dumps([p.as_dict() for p in checked.problems], ensure_ascii=False,
+                              indent=2))
+    else:
+        console = Console(highlight=False, soft_wrap=False)
+        if checked.problems:
+            console.print(_table(checked.problems))
+        console.print(checked.verdict(), markup=False,
+                      style="bold red" if checked.errors else "bold green")
+    if checked.errors:
+        raise click.exceptions.Exit(1)
+
+
+def _table(problems) -> Table:
+    table = Table(show_lines=False, header_style="bold")
+    for name in ("severity", "layer", "feature", "field", "problem", "what to do"):
+        table.add_column(name, overflow="fold")
+    for p in problems:
+        style = "red" if p.is_error else "yellow"
+        table.add_row(p.severity, p.file or p.layer, p.feature, p.field, p.message, p.hint,
+                      style=style)
+    return table
