@@ -169,7 +169,7 @@ def _merge(whole: Analysis, pieces: list[tuple[gpd.GeoDataFrame, ...]],
     merged = {}
     for i, name in enumerate(SITE_OUTPUTS):
         frames = [piece[i] for piece in pieces]
-        frame = pd.concat(frames, ignore_index=True) if frames else getattr(whole, name)
+        frame = _concat(frames) if frames else getattr(whole, name)
         order = np.argsort(position.reindex(frame["site_id"].to_numpy()).to_numpy(),
                            kind="stable")
         frame = frame.iloc[order]
@@ -177,6 +177,17 @@ def _merge(whole: Analysis, pieces: list[tuple[gpd.GeoDataFrame, ...]],
                        else pd.RangeIndex(len(frame)))
         merged[name] = gpd.GeoDataFrame(frame, geometry=frame.geometry.name, crs=frame.crs)
     return dataclasses.replace(whole, layers=dict(layers), **merged)
+
+
+def _concat(frames: list[gpd.GeoDataFrame]) -> gpd.GeoDataFrame:
+    """Concatenate, keeping a column's text dtype when some partition had no value in it."""
+    frame = pd.concat(frames, ignore_index=True)
+    for col in frame.select_dtypes(include="object").columns:
+        typed = [f[col].dtype for f in frames
+                 if not pd.api.types.is_object_dtype(f[col]) and f[col].notna().any()]
+        if typed:
+            frame[col] = frame[col].astype(typed[0])
+    return frame
 
 
 @contextlib.contextmanager
@@ -197,6 +208,6 @@ def _client(scheduler: Any) -> Iterator[Any]:
             yield client
         return
     with LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
+                      dashboard_address=":0", silence_logs=logging.CRITICAL) as cluster, \
             Client(cluster) as client:
         yield client

@@ -1,0 +1,112 @@
+"""The Dask engine gives the local engine's answer, on a LocalCluster of two workers."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import shapely
+
+pytest.importorskip("dask_geopandas")
+distributed = pytest.importorskip("distributed")
+analyze_module = pytest.importorskip("geo.analyze", reason="geo.analyze is not written yet")
+
+import layers  # noqa: E402
+from benchmarks.generate import ON as ON_TEXT  # noqa: E402
+from benchmarks.generate import generate  # noqa: E402
+from geo.engine_dask import analyze_dask  # noqa: E402
+from layers.errors import AsmapError, UsageError  # noqa: E402
+
+analyze = analyze_module.analyze
+ON = date.fromisoformat(ON_TEXT)
+AREA_COLUMNS = ("area_ha", "available_ha", "route_km", "overlap_ha")
+
+
+@pytest.fixture(scope="module")
+def client():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=":0",
+                                  silence_logs=logging.CRITICAL) as cluster, \
+            distributed.Client(cluster) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    return layers.load(generate(300, tmp_path_factory.mktemp("gen") / "p", seed=11))
+
+
+def assert_same_analysis(local, other):
+    """Same rows in the same order, same ids and flags, areas to 1e-6 ha, same shapes."""
+    assert other.rules == local.rules and other.on == local.on and other.crs == local.crs
+    assert tuple(other.unchecked) == tuple(local.unchecked)
+    for name in local.OUTPUTS:
+        a, b = getattr(local, name), getattr(other, name)
+        assert list(b.columns) == list(a.columns), name
+        assert len(b) == len(a), name
+        assert b.crs == a.crs, name
+        for col in a.columns:
+            if col == a.geometry.name:
+                continue
+            if col in AREA_COLUMNS:
+                np.testing.assert_allclose(b[col].to_numpy(float), a[col].to_numpy(float),
+                                           rtol=0, atol=1e-6, err_msg=f"{name}.{col}")
+            else:
+                pd.testing.assert_series_equal(b[col], a[col], check_index=False,
+                                               obj=f"{name}.{col}")
+        same = shapely.equals_exact(shapely.normalize(a.geometry.values),
+                                    shapely.normalize(b.geometry.values), tolerance=1e-9)
+        assert same.all(), f"{name}: geometry of row {np.flatnonzero(~same)[:5]} differs"
+
+
+def test_sample_equals_local_engine(client):
+    project = layers.load(layers.sample_path())
+    local = analyze(project, on=ON)
+    assert_same_analysis(local, analyze_dask(project, on=ON, scheduler=client, npartitions=3))
+
+
+def test_generated_folder_equals_local_engine(client, generated):
+    local = analyze(generated, on=ON)
+    assert local.sites["eligible"].any() and not local.sites["eligible"].all()
+    result = analyze_dask(generated, on=ON, scheduler=client, npartitions=4)
+    assert_same_analysis(local, result)
+    assert list(result.sites["site_id"]) == list(generated["tailings"]["site_id"])
+
+
+def test_scheduler_given_by_address(client, generated):
+    local = analyze(generated, on=ON)
+    assert_same_analysis(local, analyze_dask(generated, on=ON, scheduler=client.scheduler.address))
+
+
+def running_clients() -> set:
+    return {c for c in list(distributed.client._global_clients.values())
+            if c.status == "running"}
+
+
+def test_own_local_cluster_started_and_closed(generated):
+    before = running_clients()
+    small = {**generated, "tailings": generated["tailings"].iloc[:40]}
+    result = analyze_dask(small, on=ON)
+    assert_same_analysis(analyze(small, on=ON), result)
+    assert running_clients() == before
+
+
+def test_error_in_a_partition_surfaces_unchanged(client, generated):
+    tailings = generated["tailings"].copy()
+    tailings.loc[tailings.index[250], "geometry"] = shapely.Point(105.0, 48.2)
+    broken = {**generated, "tailings": tailings}
+    with pytest.raises(AsmapError) as local_error:
+        analyze(broken, on=ON)
+    with pytest.raises(type(local_error.value)) as dask_error:
+        analyze_dask(broken, on=ON, scheduler=client, npartitions=4)
+    assert str(dask_error.value) == str(local_error.value)
+
+
+def test_unreachable_scheduler_is_a_usage_error(monkeypatch, generated):
+    monkeypatch.setattr("geo.engine_dask.CONNECT_TIMEOUT", "1s")
+    with pytest.raises(UsageError, match="cannot reach the Dask scheduler"):
+        analyze_dask(generated, on=ON, scheduler="tcp://127.0.0.1:9")
