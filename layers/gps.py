@@ -1,0 +1,212 @@
+"""Layers from a handheld GPS or a phone app: GPX waypoints, tracks and routes, or CSV.
+
+A waypoint becomes a point and its name the id of the layer kind (``post_id`` for
+posts, ``name`` for settlements). A track or route walked around a heap and back to
+its start (first and last points within `CLOSE_M` metres) becomes a polygon for the
+polygon kinds; an open track becomes a line (roads, rivers). Columns a GPS cannot
+know, such as the stage of a tailings heap, are added empty and named in
+``frame.attrs["problems"]``, so the user knows what to fill in before `validate`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import geopandas as gpd
+import pyogrio
+import shapely
+from pyproj import Geod
+
+from layers.cadastre import parse_coordinate
+from layers.errors import DataError, UsageError
+from layers.specs import LayerSpec, get_spec
+from layers.tables import read_table, rename_headers
+from layers.writers import write_layer
+
+#: A track whose ends are this close (metres) is taken as walked around an area.
+CLOSE_M = 20.0
+LOCAL_TZ = "Asia/Ulaanbaatar"
+CSV_HEADERS = {
+    "lon": ("lon", "lng", "long", "longitude", "x", "уртраг"),
+    "lat": ("lat", "latitude", "y", "өргөрөг"),
+    "name": ("name", "id", "нэр"),
+    "ele": ("ele", "elevation", "alt", "altitude", "height", "өндөр"),
+    "desc": ("desc", "description", "comment", "тайлбар"),
+}
+_GEOD = Geod(ellps="WGS84")
+
+
+def read_gps(path: str | Path, *, kind: str) -> gpd.GeoDataFrame:
+    """
+    A layer of `kind` from a GPX or CSV file recorded in the field.
+
+    Parameters
+    ----------
+    path
+        A ``.gpx`` file (Garmin devices, OsmAnd, GPS Logger, anything GDAL reads) or a
+        ``.csv`` with ``lat``/``lon`` columns (and optionally ``name``, ``ele``); in a
+        CSV for a line or polygon kind, the rows of one name are its points in order.
+    kind
+        The catalogue kind the features are (``posts``, ``tailings``, ``roads`` ...).
+
+    Returns
+    -------
+    GeoDataFrame
+        In EPSG:4326, 2D geometries, the kind's id column from the names, ``ele`` in
+        metres for points, required columns the GPS cannot know added empty (listed in
+        ``frame.attrs["problems"]``).
+    """
+    spec = get_spec(kind)
+    path = Path(path)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file; check the path")
+    suffix = path.suffix.lower()
+    if suffix == ".gpx":
+        frame = _from_gpx(path, spec)
+    elif suffix == ".csv":
+        frame = _from_csv(path, spec)
+    else:
+        raise UsageError(f"{path.name}: read GPS data from .gpx or .csv files")
+    return _complete(frame, spec)
+
+
+def import_gps(path: str | Path, out: str | Path, *, kind: str) -> gpd.GeoDataFrame:
+    """Read GPS data (`read_gps`) and write it as a layer of `kind` to `out`."""
+    from layers.writers import driver_for
+
+    driver_for(out)
+    frame = read_gps(path, kind=kind)
+    write_layer(frame, out, layer=get_spec(kind).kind, family=get_spec(kind).family)
+    return frame
+
+
+def _id_column(spec: LayerSpec) -> str:
+    """The column a waypoint or track name goes to: the kind's id, else its name."""
+    names = [c.name for c in spec.columns]
+    return spec.id_column or next((n for n in names if n.endswith("_id")), "name")
+
+
+def _from_gpx(path: Path, spec: LayerSpec) -> gpd.GeoDataFrame:
+    try:
+        layers = {name for name, _ in pyogrio.list_layers(path)}
+    except pyogrio.errors.DataSourceError:
+        raise DataError(f"{path.name}: not a GPX file GDAL can read; export it again "
+                        "from the device or app") from None
+    if spec.family == "point":
+        return _waypoints(path, spec) if "waypoints" in layers else _empty(path, "waypoints")
+    parts = [pyogrio.read_dataframe(path, layer=name) for name in ("tracks", "routes")
+             if name in layers]
+    paths = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(
+        len(p) for p in parts) else None
+    if paths is None:
+        return _empty(path, "tracks or routes")
+    lines = [_coords(g) for g in paths.geometry]
+    labels = [_label(name, i) for i, name in enumerate(paths["name"])]
+    return _shapes(path, spec, lines, paths["name"].tolist(), paths.get("desc"), labels)
+
+
+def _empty(path: Path, what: str) -> gpd.GeoDataFrame:
+    raise DataError(f"{path.name}: no {what} in the file; record each feature as "
+                    f"{'a waypoint' if what == 'waypoints' else 'a track'} and export again")
+
+
+def _waypoints(path: Path, spec: LayerSpec) -> gpd.GeoDataFrame:
+    points = pyogrio.read_dataframe(path, layer="waypoints")
+    if points.empty:
+        _empty(path, "waypoints")
+    out = gpd.GeoDataFrame({_id_column(spec): points["name"]},
+                           geometry=shapely.force_2d(points.geometry.values), crs="EPSG:4326")
+    if "desc" in points and _id_column(spec) != "name" and spec.column("name"):
+        out["name"] = points["desc"]
+    if "ele" in points:
+        out["ele"] = points["ele"].astype(float)
+    if spec.column("observed_on") and "time" in points:
+        time = pd.to_datetime(points["time"], utc=True).dt.tz_convert(LOCAL_TZ)
+        out["observed_on"] = pd.to_datetime(time.dt.date)
+    return out
+
+
+def _coords(geometry: shapely.Geometry) -> list[np.ndarray]:
+    """Each part of a (multi)line as an (n, 2) array, in the order walked."""
+    return [shapely.get_coordinates(part) for part in shapely.get_parts(geometry)]
+
+
+def _label(name: object, i: int) -> str:
+    return f"track {name!r}" if isinstance(name, str) and name else f"track number {i + 1}"
+
+
+def _shapes(path: Path, spec: LayerSpec, lines: list[list[np.ndarray]], names: list,
+            desc: pd.Series | None, labels: list[str]) -> gpd.GeoDataFrame:
+    geometries, problems = [], []
+    for parts, label in zip(lines, labels, strict=True):
+        parts = [p for p in parts if len(p)]
+        coords = np.concatenate(parts) if parts else np.empty((0, 2))
+        gap = _distance(coords[0], coords[-1]) if len(coords) > 1 else np.inf
+        closed = gap <= CLOSE_M and len(np.unique(coords, axis=0)) >= 3
+        if spec.family == "polygon" and not closed:
+            problems.append(f"{label} is not closed (its ends are {gap:,.0f} m apart); walk "
+                            f"back to the start, or draw the {spec.kind} as a closed track")
+            geometries.append(None)
+        elif closed and spec.family in ("polygon", "line_or_polygon"):
+            geometries.append(shapely.Polygon(coords))
+        elif len(parts) == 1:
+            geometries.append(shapely.LineString(parts[0]))
+        else:
+            geometries.append(shapely.MultiLineString(parts))
+    if problems:
+        more = f" ({len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise DataError(f"{path.name}: {problems[0]}{more}; nothing was written")
+    out = gpd.GeoDataFrame({_id_column(spec): names}, geometry=geometries, crs="EPSG:4326")
+    if desc is not None and _id_column(spec) != "name" and spec.column("name"):
+        out["name"] = desc.to_numpy()
+    return out
+
+
+def _distance(a: np.ndarray, b: np.ndarray) -> float:
+    return float(_GEOD.inv(a[0], a[1], b[0], b[1])[2])
+
+
+def _from_csv(path: Path, spec: LayerSpec) -> gpd.GeoDataFrame:
+    table = rename_headers(read_table(path), CSV_HEADERS)
+    if "lon" not in table or "lat" not in table:
+        raise DataError(f"{path.name}: no lat/lon columns; name them lat and lon")
+    coords, problems = np.full((len(table), 2), np.nan), []
+    for i, (lon, lat) in enumerate(zip(table["lon"], table["lat"], strict=True)):
+        try:
+            coords[i] = parse_coordinate(lon), parse_coordinate(lat)
+        except (ValueError, TypeError) as exc:
+            problems.append(f"row {i + 2}: cannot read coordinate {lon!r}, {lat!r} ({exc})")
+    if problems:
+        more = f" ({len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise DataError(f"{path.name}: {problems[0]}{more}; nothing was written")
+    names = table["name"] if "name" in table else pd.Series([None] * len(table))
+    if spec.family == "point":
+        out = gpd.GeoDataFrame({_id_column(spec): names.to_numpy()},
+                               geometry=shapely.points(coords), crs="EPSG:4326")
+        if "ele" in table:
+            out["ele"] = pd.to_numeric(table["ele"], errors="coerce").to_numpy()
+        return out
+    groups = pd.Series(range(len(table))).groupby(names.fillna("").to_numpy(), sort=False)
+    keys = list(groups.groups)
+    lines = [[coords[groups.get_group(k).to_numpy()]] for k in keys]
+    labels = [f"the rows named {k!r}" for k in keys]
+    return _shapes(path, spec, lines, [k or None for k in keys], None, labels)
+
+
+def _complete(frame: gpd.GeoDataFrame, spec: LayerSpec) -> gpd.GeoDataFrame:
+    """Add required catalogue columns the GPS cannot know, and say what to fill in."""
+    problems = []
+    for column in spec.columns:
+        if column.name not in frame:
+            if not column.required:
+                continue
+            frame[column.name] = None
+        if column.required and frame[column.name].isna().any():
+            allowed = f" ({', '.join(column.allowed)})" if column.allowed else ""
+            problems.append(f"{column.name} is empty for {int(frame[column.name].isna().sum())} "
+                            f"of {len(frame)} features: fill in {column.description}{allowed}")
+    frame.attrs["problems"] = problems
+    return frame
