@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -306,15 +307,19 @@ def print_map(analysis: Any, *, lang: str = "mn", paper: str = "A4",
                        profile=profile, basemap=basemap)[0]
 
 
-def save_pages(pages: list[Figure], out: str | Path) -> Path:
-    """Write pages to one multi-page PDF, or the first page to a 300 dpi PNG, atomically."""
+def save_pages(pages: Iterable[Figure], out: str | Path) -> Path:
+    """
+    Write pages to one multi-page PDF, or the first page to a 300 dpi PNG, atomically.
+
+    `pages` may be a generator: each page is written, then released, before the next.
+    """
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".png"):
         raise UsageError(f"{out}: write the map to a .pdf or a .png file")
     with matplotlib.rc_context(RC), atomic_path(out) as tmp:
         if suffix == ".png":
-            pages[0].savefig(tmp, dpi=DPI, format="png")
+            next(iter(pages)).savefig(tmp, dpi=DPI, format="png")
         else:
             with PdfPages(tmp, metadata={"Creator": "asmap", "Producer": "asmap"}) as pdf:
                 for page in pages:
