@@ -1,0 +1,33 @@
+"""`asmap export`: a project or results for Google Earth, phone apps, QGIS and GIS tools."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cli import options
+from maps.export import FORMATS
+
+
+@click.command(short_help="Export layers or results as KML/KMZ, GeoJSON, GeoPackage, Shapefile.")
+@click.argument("source", required=False, callback=options._folder, metavar="[FOLDER|RESULTS.gpkg]")
+@click.option("--to", "to", required=True, type=click.Choice(FORMATS), help="Output format.")
+@click.option("--out", required=True, type=click.Path(path_type=Path), metavar="PATH",
+              help="File (kml, kmz, gpkg) or folder (geojson, shp) to write.")
+@options.profile_opt
+@options.lang_opt
+def export(source: Path, to: str, out: Path, profile: str, lang: str) -> None:
+    """Export a project folder or an analysis (results.gpkg) for other tools.
+
+    kml/kmz for Google Earth, OsmAnd, Organic Maps and Mapeo; gpkg opens in QGIS
+    already styled; geojson and shp write a folder with one file per layer.
+
+    \b
+    Example:
+      $ asmap export results.gpkg --to kmz --out zaamar.kmz --profile public
+    """
+    from maps.export import export as export_layers
+
+    written = export_layers(source, out, to=to, profile=profile, lang=lang)
+    click.echo(f"Wrote {written}.")
