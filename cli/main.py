@@ -80,6 +80,11 @@ cli.add_command(validate)
 from cli.analyze import analyze  # noqa: E402
 
 cli.add_command(analyze)
+from cli.brief import brief  # noqa: E402
+from cli.print_ import print_  # noqa: E402
+
+cli.add_command(print_)
+cli.add_command(brief)
 
 
 def main() -> None:

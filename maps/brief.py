@@ -12,8 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import geo
 from geo.profile import apply_profile, check_profile
-from layers.atomic import atomic_dir, atomic_path, write_text_atomic
+from layers.atomic import atomic_dir, write_text_atomic
 from layers.errors import UsageError
 from maps import static, summary, tables
 from maps.labels import LANGS
@@ -33,31 +34,11 @@ def brief_pages(analysis: Any, *, lang: str = "mn", profile: str = "internal",
         yield from static.print_pages(analysis, site=str(site_id), **options)
 
 
-def write_results_gpkg(analysis: Any, path: str | Path) -> Path:
-    """Write the analysis layers to a GeoPackage with `geo.write_results` (atomic)."""
-    import geo
+def write_interactive(analysis: Any, path: Path, *, lang: str, profile: str) -> Path:
+    """Write the offline interactive map (no network needed to open it)."""
+    from maps.interactive import write_map
 
-    writer = getattr(geo, "write_results", None)
-    if writer is not None:
-        return Path(writer(analysis, path) or path)
-    import pyogrio  # fallback until geo.write_results exists: one layer per output
-
-    with atomic_path(path) as tmp:
-        for name in type(analysis).OUTPUTS:
-            frame = getattr(analysis, name)
-            pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
-                                    promote_to_multi=name != "routes")
-    return Path(path)
-
-
-def write_interactive(analysis: Any, path: Path, *, lang: str) -> Path | None:
-    """Write the offline interactive map, when `maps.write_map` is available."""
-    try:
-        from maps.interactive import write_map
-    except ImportError:
-        return None
-    write_map(analysis, path, lang=lang, offline=True)
-    return path
+    return write_map(analysis, path, lang=lang, offline=True, profile=profile)
 
 
 def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
@@ -99,7 +80,7 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
         raise UsageError(f"{out_dir}: exists and is not a folder; choose a folder for the brief")
     shared = apply_profile(analysis, profile)
     with atomic_dir(out_dir) as tmp:
-        write_interactive(shared, tmp / "map.html", lang=lang)
+        write_interactive(shared, tmp / "map.html", lang=lang, profile=profile)
         static.save_pages(brief_pages(shared, lang=lang, profile=profile, paper=paper,
                                       orientation=orientation), tmp / "overview.pdf")
         tables.write_csv(shared.sites, tmp / "sites.csv")
@@ -109,5 +90,5 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
                           summary.summary_markdown(shared, lang=lang, profile=profile))
         write_text_atomic(tmp / "summary.html",
                           summary.summary_html(shared, lang=lang, profile=profile))
-        write_results_gpkg(shared, tmp / "results.gpkg")
+        geo.write_results(shared, tmp / "results.gpkg")
     return out_dir

@@ -246,7 +246,11 @@ def find_site(analysis: Any, site_id: str) -> dict[str, Any]:
     """The site row as a dict; a usage error naming the nearest ids when it does not exist."""
     ids = [str(i) for i in analysis.sites["site_id"]]
     if site_id not in ids:
-        near = difflib.get_close_matches(site_id, ids, n=5, cutoff=0.3) or sorted(ids)[:5]
+        key = site_id.strip().lower()
+        near = [i for i in sorted(ids) if key and key in i.lower()][:5]
+        near += [i for i in difflib.get_close_matches(site_id, ids, n=5, cutoff=0.3)
+                 if i not in near][:5 - len(near)]
+        near = near or sorted(ids)[:5]
         raise UsageError(f"no site {site_id!r} in the analysis; nearby ids: {', '.join(near)}")
     row = analysis.sites[analysis.sites["site_id"] == site_id].iloc[0]
     return row.drop(labels=analysis.sites.geometry.name).to_dict()

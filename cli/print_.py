@@ -1,0 +1,70 @@
+"""`asmap print`: a print-ready map page (PDF or PNG, A4 or A3, mn or en)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cli import options
+
+
+def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    if value.suffix.lower() not in (".pdf", ".png"):
+        raise click.BadParameter(f"{value}: write the map to a .pdf (vector) or a .png file")
+    return value
+
+
+@click.command("print", short_help="Write a print-ready map (PDF or 300 dpi PNG).")
+@options.folder_arg
+@click.option("--results", "results", metavar="RESULTS.gpkg",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Print these results (from `asmap analyze`) instead of analysing again.")
+@options.rules_opt
+@options.on_opt
+@options.lang_opt
+@click.option("--paper", type=click.Choice(["A4", "A3"]), default="A4", show_default=True,
+              help="Paper size.")
+@click.option("--orientation", type=click.Choice(["landscape", "portrait"]),
+              default="landscape", show_default=True, help="Page orientation.")
+@click.option("--site", "site", metavar="SITE_ID",
+              help="Print one site's sheet (zoomed, with its route and figures).")
+@options.profile_opt
+@options.crs_opt
+@click.option("--out", "out", required=True, metavar="MAP.pdf|MAP.png", callback=_out,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write: .pdf (vector, every page) or .png (300 dpi, first page).")
+def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
+           orientation: str, site: str | None, profile: str, crs: str | None,
+           out: Path) -> None:
+    """Write a print-ready map of FOLDER: title, map with every layer, site labels,
+    legend, scale bar, north arrow, lat/lon grid, the table of eligible sites and the
+    data sources with their dates.
+
+    FOLDER holds the layers (default: the bundled Zaamar sample). Without --results
+    the analysis runs first. --site draws one site's sheet instead of the overview.
+    --profile public leaves out names, phone numbers and unknown columns. No network
+    is needed.
+
+    \b
+    Examples:
+      $ asmap print zaamar/ --on 2021-04-06 --out zaamar.pdf
+      $ asmap print zaamar/ --lang en --paper A3 --orientation portrait --out zaamar.png
+      $ asmap print --results results.gpkg --site ZT-01 --profile public --out ZT-01.pdf
+    """
+    import geo
+    import layers
+    import maps
+
+    if results is not None and (rules is not None or on is not None):
+        raise click.UsageError("--rules and --on apply when analysing; with --results the "
+                               "results already say which rules and date were used")
+    project = layers.load(folder, crs=crs)
+    if results is None:
+        analysis = geo.analyze(project, rules=rules, on=on)
+    else:
+        analysis = geo.read_results(results, layers=project)
+    path = maps.write_print(analysis, out, lang=lang, paper=paper, orientation=orientation,
+                            site=site, profile=profile)
+    what = f"site {site}" if site else "overview"
+    click.echo(f"wrote {path} ({what}, {paper} {orientation}, {lang}, {profile})")
