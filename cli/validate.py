@@ -44,7 +44,7 @@ def validate(folder, crs, rules_path, as_json):
         console = Console(highlight=False, soft_wrap=False)
         if checked.problems:
             console.print(_table(checked.problems))
-        console.print(checked.verdict(), markup=False,
+        console.print(checked.verdict(), markup=False, soft_wrap=True,
                       style="bold red" if checked.errors else "bold green")
     if checked.errors:
         raise click.exceptions.Exit(1)

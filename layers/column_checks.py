@@ -137,7 +137,10 @@ def _typed(series, column: Column, problem, label) -> tuple[pd.Series, list[Prob
 
     def make(i):
         value = text.iloc[i]
-        near = difflib.get_close_matches(norm.iloc[i], column.allowed, n=1, cutoff=0.0)
+        near = difflib.get_close_matches(norm.iloc[i], column.allowed, n=1, cutoff=0.5)
+        if not near:
+            return problem(label(i), f"value {value!r} is not allowed",
+                           _allowed_text(column, "use one of: ", ""))
         return problem(label(i), f"value {value!r} is not allowed",
                        f"use {near[0]!r}" + _allowed_text(column, "; allowed: ", ""))
 

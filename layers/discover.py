@@ -113,7 +113,7 @@ def _sources_of(path: Path) -> tuple[list[Source], list[Problem]]:
 def _no_kind(path: Path, stem: str, ext: str) -> tuple[list[Source], list[Problem]]:
     near = _nearest(stem)
     close = bool(difflib.get_close_matches(stem, KINDS, n=1, cutoff=0.6))
-    hint = f"rename it {near}{ext} if it is that layer (kinds: {', '.join(KINDS)})"
+    hint = f"rename it {near}{ext} if it is that layer"
     if ext in GENERIC and not close:
         return [], [Problem("warning", path.name, "", "",
                             f"ignored: {path.name!r} is not named after a layer kind "

@@ -30,7 +30,7 @@ FORMATS: dict[str, str] = {
 #: Formats whose coordinates are longitude/latitude by definition when the file says nothing.
 DEGREE_FORMATS = frozenset({".geojson", ".json", ".kml", ".kmz", ".gpx", ".csv"})
 #: Formats that may hold several layers (a GeoPackage, KML folders, a zip of shapefiles).
-CONTAINERS = frozenset({".gpkg", ".kml", ".kmz", ".zip", ".gpx", ".gml"})
+CONTAINERS = frozenset({".gpkg", ".kml", ".kmz", ".zip", ".gml"})
 #: Standard KML fields that LIBKML adds to every layer; dropped when they hold nothing.
 KML_FIELDS = ("timestamp", "begin", "end", "altitudeMode", "tessellate", "extrude",
               "visibility", "drawOrder", "icon", "snippet")
@@ -99,7 +99,11 @@ def read_source(path: Path, *, layer: str = "", kind: str,
             if ext == ".csv":
                 frame, problems = _read_csv(path, kind=kind, file=file)
                 return (frame if frame is None else frame.set_crs(4326)), problems
-            if ext in (".parquet", ".geoparquet"):
+            if ext == ".gpx":  # waypoints, tracks and routes made into the kind's layer
+                from layers.gps import read_gps
+
+                frame = read_gps(path, kind=kind)
+            elif ext in (".parquet", ".geoparquet"):
                 frame = gpd.read_parquet(path)
             else:
                 frame = pyogrio.read_dataframe(path, layer=layer or None, use_arrow=True)

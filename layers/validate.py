@@ -116,7 +116,7 @@ def _settings(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
     path = folder / SETTINGS_FILE
     if path.is_file():
         return check_settings(path)
-    near = [p.name for p in folder.glob("*.toml")
+    near = [p.name for p in sorted(folder.glob("*.toml"))
             if difflib.get_close_matches(p.name.lower(), [SETTINGS_FILE], cutoff=0.7)]
     return {}, [Problem("warning", name, "", "", f"{name!r} is ignored: the settings file "
                         f"must be called {SETTINGS_FILE}", f"rename it {SETTINGS_FILE}", name)

@@ -295,3 +295,12 @@ def test_validate_never_modifies_inputs(tmp_path):
     for ext in (".geojson", ".shp", ".gpkg", ".kml", ".fgb"):
         assert validate(tmp_path / ext[1:]) == []
     assert tree_hash(tmp_path) == before
+
+
+def test_gpx_waypoints_in_a_folder(tmp_path):
+    project(tmp_path, {k: v for k, v in good_layers().items() if k != "posts"})
+    posts = good_layers()["posts"][["post_id", "geometry"]].rename(columns={"post_id": "name"})
+    write(posts, tmp_path / "posts.gpx", layer="waypoints", driver="GPX")
+    problem = only(validate(tmp_path), severity="error")
+    assert (problem["file"], problem["feature"], problem["field"]) == (
+        "posts.gpx", "ZP-01", "authority")
