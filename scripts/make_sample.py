@@ -334,7 +334,8 @@ def zones(lay: dict[str, gpd.GeoDataFrame], on: date) -> dict[str, shapely.Geome
         "RIVER_BUFFER": lay["rivers"].buffer(DEFAULTS["river_buffer_m"]).union_all(),
         "RESTRICTED": lay["restricted"].union_all(),
         "RECLAMATION": rec[counts].union_all(),
-        "POST_ZONE": shapely.union_all(shapely.buffer(posts_.geometry.values, radius)),
+        "POST_ZONE": shapely.union_all(
+            shapely.buffer(posts_.geometry.values, radius, quad_segs=64)),
     }
 
 
