@@ -84,17 +84,19 @@ class VectorLayer(_MapScript):
     """
     One GeoJSON layer drawn into its parent `folium.FeatureGroup`.
 
-    Feature properties: ``c`` style key, ``p`` popup HTML, ``t`` tooltip HTML (both
-    already escaped), ``id`` for the search registry, ``r`` zone radius in metres,
-    ``lp``/``l`` label position and escaped label text.
+    Feature properties: ``c`` style key, ``p`` popup heading HTML, ``f`` popup rows as
+    ``[field number, value]`` (labels in `fields`), ``t`` tooltip HTML (all already
+    escaped), ``id`` for the search registry, ``ref`` the site whose popup a workable
+    part shares, ``r`` zone radius in metres, ``lp``/``l`` label position and text.
     """
 
     function = "vectorLayer"
 
     def __init__(self, data: dict[str, Any], *, layer: str, styles: dict[str, Any],
-                 register: bool = False, zones: dict[str, Any] | None = None,
-                 attribution: str | None = None) -> None:
-        options = {"layer": layer, "styles": styles, "register": register, "zones": zones}
+                 fields: list[str] | None = None, register: bool = False,
+                 zones: dict[str, Any] | None = None, attribution: str | None = None) -> None:
+        options = {"layer": layer, "styles": styles, "fields": fields or [],
+                   "register": register, "zones": zones}
         if attribution:
             options["attribution"] = attribution
         super().__init__(data, options)

@@ -63,6 +63,7 @@ def feature_collection(frame: Any, props: list[dict[str, Any]]) -> dict[str, Any
     for geom, prop in zip(geoms, props, strict=True):
         if geom is None or shapely.is_empty(geom):
             continue
+        prop = {k: v for k, v in prop.items() if v not in ("", [], None)}
         features.append({"type": "Feature", "properties": prop,
                          "geometry": shapely.geometry.mapping(geom)})
     return {"type": "FeatureCollection", "features": features}
@@ -79,35 +80,48 @@ def _label_point(geom: Any) -> list[float] | None:
     return [round(point.y, PRECISION), round(point.x, PRECISION)]
 
 
-def _site_layer(analysis: Analysis, lang: str) -> tuple[dict[str, Any], list[list[str]]]:
-    rows = _rows(analysis.sites)
+class FieldTable:
+    """Field names numbered once per layer, so popups carry numbers instead of labels."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def pack(self, pairs: list[tuple[str, str]]) -> list[list[Any]]:
+        """``[[field number, escaped value], ...]`` for `pairs`."""
+        return [[self.index.setdefault(field, len(self.index)), text] for field, text in pairs]
+
+    def labels(self, lang: str) -> list[str]:
+        """The escaped label of each field number."""
+        return [escape(t(field, lang)) for field in self.index]
+
+
+def _site_layer(analysis: Analysis, lang: str, table: FieldTable
+                ) -> tuple[dict[str, Any], list[list[str]]]:
     props, index = [], []
-    for row in rows:
+    for row in _rows(analysis.sites):
         site_id = "" if popups.is_missing(row.get("site_id")) else str(row["site_id"])
-        props.append({"c": site_category(row), "id": site_id,
-                      "p": popups.site_popup(row, rules=analysis.rules, lang=lang),
-                      "t": popups.site_tooltip(row, lang=lang)})
+        head, pairs = popups.site_popup_parts(row, rules=analysis.rules, lang=lang)
+        props.append({"c": site_category(row), "id": site_id, "p": head,
+                      "f": table.pack(pairs), "t": popups.site_tooltip(row, lang=lang)})
         name = "" if popups.is_missing(row.get("name")) else str(row["name"])
-        index.append([site_id, name])
+        index.append([escape(site_id), escape(name)])
     return feature_collection(analysis.sites, props), index
 
 
-def _parts_layer(analysis: Analysis, lang: str, sites: dict[str, Any]) -> dict[str, Any]:
-    by_id = {f["properties"]["id"]: f["properties"] for f in sites["features"]}
+def _parts_layer(analysis: Analysis, lang: str) -> dict[str, Any]:
     props = []
     for row in _rows(analysis.eligible_parts):
-        site = by_id.get(str(row.get("site_id")), {})
         title = t("workable_part_of", lang, site=str(row.get("site_id", "")))
-        props.append({"c": "", "p": site.get("p", ""), "t": escape(title)})
+        props.append({"c": "", "ref": str(row.get("site_id", "")), "t": escape(title)})
     return feature_collection(analysis.eligible_parts, props)
 
 
-def _plain_layer(kind: str, frame: Any, lang: str, *, labels: bool = False,
+def _plain_layer(kind: str, frame: Any, lang: str, table: FieldTable, *, labels: bool = False,
                  radius_m: float | None = None) -> dict[str, Any]:
     props = []
     for row, geom in zip(_rows(frame), frame.geometry.values, strict=True):
-        prop: dict[str, Any] = {"c": _style_key(kind, row),
-                                "p": popups.layer_popup(kind, row, lang=lang),
+        head, pairs = popups.layer_popup_parts(kind, row, lang=lang)
+        prop: dict[str, Any] = {"c": _style_key(kind, row), "p": head, "f": table.pack(pairs),
                                 "t": popups.layer_tooltip(kind, row, lang=lang)}
         if labels and not popups.is_missing(row.get("holder")):
             prop["l"] = f"<span>{escape(str(row['holder']))}</span>"
@@ -211,9 +225,11 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
     fmap = AsmapMap(location=[48.2, 104.8], zoom_start=10, tiles=None, max_zoom=22)
     fmap.add_child(elements.Assets(offline=offline))
     _basemaps(fmap, lang=lang, offline=offline)
-    sites_data, index = _site_layer(analysis, lang) if "sites" in drawn else (None, [])
+    sites_table = FieldTable()
+    sites_data, index = (_site_layer(analysis, lang, sites_table) if "sites" in drawn
+                         else (None, []))
     for name, frame in drawn.items():
-        _add_layer(fmap, name, frame, analysis, lang, sites_data)
+        _add_layer(fmap, name, frame, analysis, lang, (sites_data, sites_table))
     folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
     _add_tools(fmap, analysis, drawn, index, lang=lang, profile=profile)
     bounds = _bounds(drawn)
@@ -223,30 +239,32 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
 
 
 def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang: str,
-               sites_data: dict[str, Any] | None) -> None:
+               sites: tuple[dict[str, Any] | None, FieldTable]) -> None:
+    table = FieldTable()
     if name == "exclusions":
         for kind in _exclusion_kinds(frame):
             group = folium.FeatureGroup(name=escape(t("exclusion_title", lang, kind=t(kind, lang))))
-            data = _plain_layer(name, frame[frame["kind"] == kind], lang)
+            data = _plain_layer(name, frame[frame["kind"] == kind], lang, table)
             group.add_child(elements.VectorLayer(data, layer=f"exclusions-{kind.lower()}",
-                                                 styles=_styles(name)))
+                                                 styles=_styles(name),
+                                                 fields=table.labels(lang)))
             group.add_to(fmap)
         return
     if name == "sites":
-        data, register = sites_data, True
+        data, table = sites
     elif name == "eligible_parts":
-        data, register = _parts_layer(analysis, lang, sites_data or {"features": []}), False
+        data = _parts_layer(analysis, lang)
     else:
         radius = analysis.rules.post_radius_m if name == "posts" else None
-        data = _plain_layer(name, frame, lang, labels=name == "licenses", radius_m=radius)
-        register = False
+        data = _plain_layer(name, frame, lang, table, labels=name == "licenses", radius_m=radius)
     credit = None
     if name == "boundary" and needs_osm_credit(analysis.sources, frame):
         credit = escape(t("osm_credit", lang))
     zones = leaflet(EXCLUSION_STYLES["POST_ZONE"]) if name == "posts" else None
     group = folium.FeatureGroup(name=escape(t(f"layer_{name}", lang)))
     group.add_child(elements.VectorLayer(data, layer=name.replace("_", "-"), styles=_styles(name),
-                                         register=register, zones=zones, attribution=credit))
+                                         fields=table.labels(lang), register=name == "sites",
+                                         zones=zones, attribution=credit))
     group.add_to(fmap)
 
 
@@ -272,8 +290,10 @@ def _bounds(drawn: dict[str, Any]) -> list[list[float]] | None:
     if not boxes:
         return None
     stack = np.vstack(boxes)
-    return [[float(stack[:, 1].min()), float(stack[:, 0].min())],
-            [float(stack[:, 3].max()), float(stack[:, 2].max())]]
+    south, west = stack[:, 1].min(), stack[:, 0].min()
+    north, east = stack[:, 3].max(), stack[:, 2].max()
+    return [[round(float(south), PRECISION), round(float(west), PRECISION)],
+            [round(float(north), PRECISION), round(float(east), PRECISION)]]
 
 
 def render_html(fmap: folium.Map) -> str:

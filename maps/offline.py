@@ -74,16 +74,16 @@ def js_literal(value: Any) -> str:
     r"""
     `value` as a JavaScript literal that is safe inside an HTML ``<script>`` element.
 
-    ``<``, ``>`` and ``&`` are written as ``\u`` escapes, so no attribute value can
+    ``</`` is written ``<\/`` and ``<!--`` as ``\u003c!--``, so no attribute value can
     close the script or open a comment, whatever it holds.
 
     Examples
     --------
     >>> js_literal("</script>")
-    '"\\u003c/script\\u003e"'
+    '"<\\/script>"'
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 

@@ -29,7 +29,7 @@ LAYER_FIELDS: dict[str, tuple[str, ...]] = {
     "rivers": ("name",),
     "roads": ("road_id", "surface"),
     "settlements": ("name", "is_base"),
-    "routes": ("site_id", "route_km", "posts_on_route", "permit_needed"),
+    "routes": ("route_km", "posts_on_route", "permit_needed"),
     "conflicts": ("license_id_a", "holder_a", "kind_a", "license_id_b", "holder_b", "kind_b",
                   "overlap_ha"),
     "exclusions": ("kind", "area_ha"),
@@ -104,10 +104,10 @@ def value_text(field: str, value: Any, *, lang: str, kind: str = "") -> str:
     return text
 
 
-def rows_html(row: Mapping[str, Any], fields: Any, *, lang: str, kind: str = "",
-              empty_none: tuple[str, ...] = ()) -> str:
-    """A two-column table of the fields that have a value (labels translated, values escaped)."""
-    cells = []
+def rows(row: Mapping[str, Any], fields: Any, *, lang: str, kind: str = "",
+         empty_none: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """``(field, escaped value text)`` for each field that has a value, in order."""
+    out = []
     for field in fields:
         value = row.get(field)
         if is_missing(value):
@@ -116,8 +116,15 @@ def rows_html(row: Mapping[str, Any], fields: Any, *, lang: str, kind: str = "",
             text = t("none", lang)
         else:
             text = value_text(field, value, lang=lang, kind=kind)
-        cells.append(f"<tr><th>{escape(t(field, lang))}</th><td>{escape(text)}</td></tr>")
-    return f"<table>{''.join(cells)}</table>" if cells else ""
+        out.append((field, escape(text)))
+    return out
+
+
+def rows_html(pairs: list[tuple[str, str]], *, lang: str) -> str:
+    """A two-column table of `rows` (labels translated and escaped)."""
+    cells = "".join(f"<tr><th>{escape(t(field, lang))}</th><td>{text}</td></tr>"
+                    for field, text in pairs)
+    return f"<table>{cells}</table>" if cells else ""
 
 
 def verdict_key(site: Mapping[str, Any]) -> str:
@@ -162,9 +169,14 @@ def site_title(site: Mapping[str, Any]) -> str:
     return f"{name} ({site_id})" if name and site_id else name or site_id
 
 
-def site_popup(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn") -> str:
+def site_popup_parts(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn"
+                     ) -> tuple[str, list[tuple[str, str]]]:
     """
-    The popup of one site: verdict in words, reasons and notes explained, figures.
+    The popup of one site in two parts: the heading HTML and the table rows.
+
+    The heading holds the name, the verdict in words and the reasons and notes explained
+    with the site's own figures; the rows are ``(field, escaped value)`` pairs. The map
+    ships the rows with field numbers and one label table, which keeps it small.
 
     Parameters
     ----------
@@ -176,7 +188,7 @@ def site_popup(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn") -> st
         ``mn`` or ``en``.
     """
     verdict = verdict_key(site)
-    parts = [f"<div class='asmap-popup'><h4>{escape(site_title(site))}</h4>",
+    parts = [f"<h4>{escape(site_title(site))}</h4>",
              f"<div class='asmap-verdict asmap-{verdict.replace('_', '-')}'>"
              f"{escape(t(verdict, lang))}</div>"]
     unchecked = split_codes(site.get("unchecked"))
@@ -192,10 +204,16 @@ def site_popup(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn") -> st
         parts.append(f"<b>{escape(t('notes', lang))}</b>")
         parts.append(_code_list(notes, NOTE_ORDER, site, rules, lang))
     extra = [c for c in site if c not in _SITE_HIDDEN and c not in SITE_FIELDS]
-    parts.append(rows_html(site, (*SITE_FIELDS, *extra), lang=lang,
-                           empty_none=("posts_on_route",)))
-    parts.append("</div>")
-    return "".join(parts)
+    fields = [f for f in (*SITE_FIELDS, *extra)
+              if not (f == "licenses_all" and site.get(f) == site.get("license_id"))]
+    pairs = rows(site, fields, lang=lang, empty_none=("posts_on_route",))
+    return "".join(parts), pairs
+
+
+def site_popup(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn") -> str:
+    """The whole popup HTML of one site (see `site_popup_parts`)."""
+    head, pairs = site_popup_parts(site, rules=rules, lang=lang)
+    return f"<div class='asmap-popup'>{head}{rows_html(pairs, lang=lang)}</div>"
 
 
 def site_tooltip(site: Mapping[str, Any], *, lang: str = "mn") -> str:
@@ -218,15 +236,21 @@ def layer_title(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:
     return f"{label}: {ident}" if ident else label
 
 
-def layer_popup(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:
-    """The popup of a feature of any other layer: its heading and its fields."""
-    body = rows_html(row, LAYER_FIELDS.get(kind, ()), lang=lang, kind=kind,
-                     empty_none=("posts_on_route",) if kind == "routes" else ())
+def layer_popup_parts(kind: str, row: Mapping[str, Any], *, lang: str = "mn"
+                      ) -> tuple[str, list[tuple[str, str]]]:
+    """The popup of a feature of any other layer: heading HTML and table rows."""
+    pairs = rows(row, LAYER_FIELDS.get(kind, ()), lang=lang, kind=kind,
+                 empty_none=("posts_on_route",) if kind == "routes" else ())
     explain = ""
     if kind == "exclusions" and f"{row.get('kind')}_explain" in LABELS:
         explain = f"<p>{escape(t(str(row.get('kind')) + '_explain', lang))}</p>"
-    return (f"<div class='asmap-popup'><h4>{escape(layer_title(kind, row, lang=lang))}</h4>"
-            f"{explain}{body}</div>")
+    return f"<h4>{escape(layer_title(kind, row, lang=lang))}</h4>{explain}", pairs
+
+
+def layer_popup(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:
+    """The whole popup HTML of a feature of any other layer."""
+    head, pairs = layer_popup_parts(kind, row, lang=lang)
+    return f"<div class='asmap-popup'>{head}{rows_html(pairs, lang=lang)}</div>"
 
 
 def layer_tooltip(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:

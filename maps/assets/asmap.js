@@ -29,6 +29,15 @@
     clear: '<svg viewBox="0 0 20 20" width="14" height="14"><path d="M4 4l12 12M16 4L4 16" stroke="#222" stroke-width="2.4"/></svg>'
   };
 
+  /* Popup of a feature: heading HTML and rows [field number, value], all escaped in Python. */
+  asmap.popupHtml = function (p, fields) {
+    var rows = (p.f || []).map(function (r) {
+      return "<tr><th>" + (fields[r[0]] || "") + "</th><td>" + r[1] + "</td></tr>";
+    }).join("");
+    return "<div class='asmap-popup'>" + (p.p || "") +
+           (rows ? "<table>" + rows + "</table>" : "") + "</div>";
+  };
+
   /* Draw GeoJSON features with a style table and precomputed (escaped) popups. */
   asmap.vectorLayer = function (group, data, opts) {
     var styles = opts.styles || {};
@@ -43,7 +52,11 @@
       },
       onEachFeature: function (f, lyr) {
         var p = f.properties;
-        if (p.p) { lyr.bindPopup(p.p, {maxWidth: 360}); }
+        if (p.p) {
+          lyr.bindPopup(function () { return asmap.popupHtml(p, opts.fields); }, {maxWidth: 360});
+        } else if (p.ref && asmap.registry[p.ref]) {
+          lyr.bindPopup(asmap.registry[p.ref].getPopup().getContent(), {maxWidth: 360});
+        }
         if (p.t) { lyr.bindTooltip(p.t, {sticky: true}); }
         if (p.id !== undefined && opts.register) { asmap.registry[p.id] = lyr; }
         if (p.r && opts.zones) {
@@ -164,6 +177,7 @@
     function setActive(on) {
       active = on;
       if (on) {
+        map.closePopup();
         L.DomUtil.addClass(a, "asmap-active");
         L.DomUtil.addClass(map.getContainer(), "asmap-measuring");
         map.doubleClickZoom.disable();
@@ -254,7 +268,19 @@
     return control;
   };
 
-  /* Search sites by id or name; index entries are [id, name]; results use textContent. */
+  /* Escape text the way Python's html.escape does, to compare with the escaped index. */
+  asmap.escapeHtml = function (text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+  };
+
+  asmap.unescapeHtml = function (text) {
+    var area = document.createElement("textarea");
+    area.innerHTML = text;  /* a textarea never runs markup */
+    return area.value;
+  };
+
+  /* Search sites by id or name; index entries are [id, name], HTML-escaped in Python. */
   asmap.search = function (map, index, t) {
     var Search = L.Control.extend({
       onAdd: function () {
@@ -268,14 +294,14 @@
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
         function go(id) {
-          var lyr = asmap.registry[id];
+          var lyr = asmap.registry[id] || asmap.registry[asmap.unescapeHtml(id)];
           if (!lyr) { return; }
           var target = lyr.getBounds ? lyr.getBounds() : L.latLngBounds([lyr.getLatLng()]);
           map.fitBounds(target, {maxZoom: 15, animate: false});
           lyr.openPopup(target.getCenter());
         }
         function show() {
-          var q = input.value.trim().toLowerCase();
+          var q = asmap.escapeHtml(input.value.trim().toLowerCase());
           list.textContent = "";
           if (!q) { return; }
           var hits = index.filter(function (e) {
@@ -285,7 +311,7 @@
           if (!hits.length) { el("li", "asmap-search-none", list).textContent = t.no_match; }
           hits.forEach(function (e) {
             var li = el("li", "asmap-search-hit", list);
-            li.textContent = e[1] ? e[0] + " — " + e[1] : String(e[0]);
+            li.innerHTML = e[1] ? e[0] + " — " + e[1] : String(e[0]);  /* escaped */
             L.DomEvent.on(li, "click", function () { go(e[0]); });
           });
         }
