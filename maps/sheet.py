@@ -81,7 +81,7 @@ def eligible_rows(analysis: Any, *, lang: str) -> list[list[str]]:
         mark = " *" if styles.site_category(site) == "unverified" else ""
         party = who(site.get("negotiate_with"), lang)
         rows.append([f"{site['site_id']}{mark}", number(site.get("available_ha")),
-                     party if len(party) <= 34 else party[:33] + "…",
+                     party if len(party) <= 30 else party[:29] + "…",
                      ", ".join(items(site.get("posts_on_route"))) or "—"])
     return rows
 

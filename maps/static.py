@@ -36,14 +36,15 @@ RC = {"pdf.fonttype": 42, "ps.fonttype": 42, "font.family": FONT, "svg.fonttype"
 
 #: Page regions as figure fractions (left, bottom, width, height).
 LAYOUTS = {
-    "landscape": {"map": (0.05, 0.13, 0.60, 0.75), "legend": (0.68, 0.52, 0.30, 0.36),
-                  "table": (0.68, 0.13, 0.30, 0.37), "inset": (0.68, 0.62, 0.30, 0.26),
+    "landscape": {"map": (0.05, 0.14, 0.60, 0.74), "legend": (0.68, 0.62, 0.30, 0.26),
+                  "table": (0.68, 0.14, 0.30, 0.44), "inset": (0.68, 0.62, 0.30, 0.26),
                   "figures": (0.68, 0.30, 0.30, 0.30), "small_legend": (0.68, 0.13, 0.30, 0.16)},
     "portrait": {"map": (0.08, 0.42, 0.88, 0.46), "legend": (0.05, 0.10, 0.42, 0.27),
                  "table": (0.52, 0.10, 0.45, 0.27), "inset": (0.05, 0.225, 0.42, 0.15),
                  "figures": (0.52, 0.10, 0.45, 0.27), "small_legend": (0.05, 0.09, 0.42, 0.10)},
 }
 ROW_INCHES = 0.17
+FOOTER_LINES = 8
 
 
 def page_size(paper: str = "A4", orientation: str = "landscape") -> tuple[float, float]:
@@ -65,9 +66,20 @@ def page_size(paper: str = "A4", orientation: str = "landscape") -> tuple[float,
     return width / 25.4, height / 25.4
 
 
+class _PageCanvas(FigureCanvasAgg):
+    """An Agg canvas that ignores `draw_idle`.
+
+    GeoPandas asks for a redraw after every layer it plots, which would render the whole
+    300 dpi page once per layer; a print page is rendered once, when it is saved.
+    """
+
+    def draw_idle(self, *args: Any, **kwargs: Any) -> None:  # noqa: D102
+        pass
+
+
 def _new_page(paper: str, orientation: str) -> Figure:
     fig = Figure(figsize=page_size(paper, orientation), dpi=DPI)
-    FigureCanvasAgg(fig)
+    _PageCanvas(fig)
     return fig
 
 
@@ -94,18 +106,22 @@ def subtitle(analysis: Any, *, lang: str) -> str:
     return text
 
 
-def _footer(fig: Figure, analysis: Any, *, lang: str, profile: str, width: int) -> None:
+def _footer(fig: Figure, analysis: Any, *, lang: str, profile: str) -> None:
+    """Data sources with dates, the boundary credit, the profile and the sample notice."""
+    width = int(fig.get_figwidth() * 21)
+    tail = []
+    if provenance.needs_osm_credit(analysis.sources, analysis.layers.get("boundary")):
+        tail.append(t("osm_credit", lang))
+    tail.append(t(f"profile_{profile}", lang) + "  " + t("projection", lang, crs=analysis.crs)
+                + " · " + t("graticule", lang))
+    if provenance.is_sample(analysis.sources):
+        tail.append(t("sample_notice", lang))
     items = provenance.analysis_provenance(analysis)
     lines = textwrap.wrap(f"{t('sources', lang)}: " + "; ".join(
-        provenance.provenance_label(p, lang=lang) for p in items), width)
-    if provenance.needs_osm_credit(analysis.sources, analysis.layers.get("boundary")):
-        lines.append(t("osm_credit", lang))
-    lines.append(t(f"profile_{profile}", lang) + "  " + t("projection", lang, crs=analysis.crs)
-                 + " · " + t("graticule", lang))
-    if provenance.is_sample(analysis.sources):
-        lines.append(t("sample_notice", lang))
-    fig.text(0.03, 0.012, "\n".join(lines[-7:]), fontsize=5.6, va="bottom", ha="left",
-             linespacing=1.35)
+        provenance.provenance_label(p, lang=lang) for p in items), width,
+        max_lines=max(1, FOOTER_LINES - len(tail)), placeholder=" …")
+    fig.text(0.03, 0.012, "\n".join(lines + tail), fontsize=5.2, va="bottom", ha="left",
+             linespacing=1.3)
 
 
 def _header(fig: Figure, title: str, analysis: Any, *, lang: str) -> None:
@@ -150,12 +166,12 @@ def _table(fig: Figure, rect: tuple[float, ...], rows: list[list[str]], *, lang:
     if not rows:
         ax.text(0, 0.95, t("no_eligible", lang), fontsize=7, va="top")
         return
-    header = [textwrap.fill(t(k, lang), 16) for k in ("site_id", "available_ha",
+    header = [textwrap.fill(t(k, lang), 12) for k in ("site_id", "available_ha",
                                                       "negotiate_with", "posts_on_route")]
     n = len(rows) + 2
     height = min(1.0, n * ROW_INCHES / (rect[3] * fig.get_figheight()))
     table = ax.table(cellText=rows, colLabels=header, loc="upper left", cellLoc="left",
-                     colWidths=[0.17, 0.18, 0.42, 0.23], bbox=[0, 1 - height, 1, height])
+                     colWidths=[0.14, 0.16, 0.48, 0.22], bbox=[0, 1 - height, 1, height])
     table.auto_set_font_size(False)
     table.set_fontsize(6.3)
     for (row, _col), cell in table.get_celld().items():
@@ -192,7 +208,8 @@ def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
                             _bounds(extent, analysis.crs, pad=0.02), lang=lang)
     points, texts = site_label_points(analysis, view=ax)
     cartography.place_labels(ax, points, texts, fontsize=6)
-    _legend(fig, layout["legend"], handles, lang=lang)
+    _legend(fig, layout["legend"], handles, lang=lang, fontsize=6,
+            ncol=2 if len(handles) > 9 else 1)
     rows = eligible_rows(analysis, lang=lang)
     capacity = _capacity(fig, layout["table"])
     title = t("eligible_sites", lang)
@@ -203,7 +220,7 @@ def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
         table_ax.set_axis_off()
         table_ax.set_title(title, loc="left", fontsize=9, fontweight="bold")
         table_ax.text(0, 0.95, t("table_next_page", lang), fontsize=7, va="top")
-    _footer(fig, analysis, lang=lang, profile=profile, width=190)
+    _footer(fig, analysis, lang=lang, profile=profile)
     pages = [fig]
     if len(rows) > capacity:
         rect = (0.05, 0.13, 0.90, 0.78)
@@ -212,7 +229,7 @@ def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
             page = _new_page(paper, orientation)
             _header(page, t("table_continued", lang), analysis, lang=lang)
             _table(page, rect, rows[start:start + per_page], lang=lang, title=title)
-            _footer(page, analysis, lang=lang, profile=profile, width=190)
+            _footer(page, analysis, lang=lang, profile=profile)
             pages.append(page)
     return pages
 
@@ -238,7 +255,7 @@ def site_sheet(analysis: Any, site_id: str, *, lang: str, paper: str, orientatio
     box.text(0, 0.97, "\n".join(figures_lines(site, analysis, lang=lang)), fontsize=6.6,
              va="top", linespacing=1.45, wrap=True)
     _legend(fig, layout["small_legend"], handles, lang=lang, fontsize=5.2, ncol=2)
-    _footer(fig, analysis, lang=lang, profile=profile, width=190)
+    _footer(fig, analysis, lang=lang, profile=profile)
     return fig
 
 
