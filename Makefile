@@ -26,6 +26,8 @@ browser:
 
 demo: $(BIN)/asmap
 	$(BIN)/asmap analyze --out $(OUT)/results.gpkg
+	$(BIN)/asmap brief --on 2021-04-06 --out $(OUT)/brief
+	@echo "The negotiation brief for the sample: $(abspath $(OUT)/brief)"
 
 test: test-deps
 	$(BIN)/python -m pytest -q
