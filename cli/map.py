@@ -11,9 +11,7 @@ from cli import options
 
 @click.command("map", short_help="Write the interactive site map (HTML, mn or en).")
 @options.folder_arg
-@click.option("--results", "results", metavar="RESULTS.gpkg",
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Map these results (from `asmap analyze`) instead of analysing again.")
+@options.results_opt
 @options.rules_opt
 @options.on_opt
 @options.lang_opt
@@ -38,18 +36,9 @@ def map_(folder: Path, results: Path | None, rules, on, lang: str, offline: bool
       $ asmap map zaamar/ --on 2021-04-06 --offline --out zaamar-map.html
       $ asmap map zaamar/ --results results.gpkg --lang en --profile public --out map.html
     """
-    import geo
-    import layers
     import maps
 
-    if results is not None and (rules is not None or on is not None):
-        raise click.UsageError("--rules and --on apply when analysing; with --results the "
-                               "results already say which rules and date were used")
-    project = layers.load(folder, crs=crs)
-    if results is None:
-        analysis = geo.analyze(project, rules=rules, on=on)
-    else:
-        analysis = geo.read_results(results, layers=project)
+    analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
     path = maps.write_map(analysis, out, lang=lang, offline=offline, profile=profile)
     size = path.stat().st_size / 1_000_000
     click.echo(f"wrote {path} ({size:.1f} MB, {'offline' if offline else 'online'}, {lang})")

@@ -55,3 +55,22 @@ lang_opt = click.option("--lang", type=click.Choice(["mn", "en"]), default="mn",
 profile_opt = click.option("--profile", type=click.Choice(["internal", "public"]),
                            default="internal", show_default=True,
                            help="public leaves out sensitive and unknown columns.")
+
+results_opt = click.option(
+    "--results", "results", metavar="RESULTS.gpkg",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Use these results (from `asmap analyze`) instead of analysing again.")
+
+
+def analysis_for(folder: Path, *, results: Path | None, rules, on, crs: str | None):
+    """Load FOLDER and either analyse it or read earlier RESULTS (the map/print wiring)."""
+    import geo
+    import layers
+
+    if results is not None and (rules is not None or on is not None):
+        raise click.UsageError("--rules and --on apply when analysing; with --results the "
+                               "results already say which rules and date were used")
+    project = layers.load(folder, crs=crs)
+    if results is None:
+        return geo.analyze(project, rules=rules, on=on)
+    return geo.read_results(results, layers=project)

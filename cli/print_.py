@@ -17,9 +17,7 @@ def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
 
 @click.command("print", short_help="Write a print-ready map (PDF or 300 dpi PNG).")
 @options.folder_arg
-@click.option("--results", "results", metavar="RESULTS.gpkg",
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Print these results (from `asmap analyze`) instead of analysing again.")
+@options.results_opt
 @options.rules_opt
 @options.on_opt
 @options.lang_opt
@@ -52,18 +50,9 @@ def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
       $ asmap print zaamar/ --lang en --paper A3 --orientation portrait --out zaamar.png
       $ asmap print --results results.gpkg --site ZT-01 --profile public --out ZT-01.pdf
     """
-    import geo
-    import layers
     import maps
 
-    if results is not None and (rules is not None or on is not None):
-        raise click.UsageError("--rules and --on apply when analysing; with --results the "
-                               "results already say which rules and date were used")
-    project = layers.load(folder, crs=crs)
-    if results is None:
-        analysis = geo.analyze(project, rules=rules, on=on)
-    else:
-        analysis = geo.read_results(results, layers=project)
+    analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
     path = maps.write_print(analysis, out, lang=lang, paper=paper, orientation=orientation,
                             site=site, profile=profile)
     what = f"site {site}" if site else "overview"
