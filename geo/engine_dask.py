@@ -182,7 +182,7 @@ def _merge(whole: Analysis, pieces: list[tuple[gpd.GeoDataFrame, ...]],
 def _concat(frames: list[gpd.GeoDataFrame]) -> gpd.GeoDataFrame:
     """Concatenate, keeping a column's text dtype when some partition had no value in it."""
     frame = pd.concat(frames, ignore_index=True)
-    for col in frame.select_dtypes(include="object").columns:
+    for col in [c for c in frame.columns if frame[c].dtype == np.dtype("O")]:
         typed = [f[col].dtype for f in frames
                  if not pd.api.types.is_object_dtype(f[col]) and f[col].notna().any()]
         if typed:
