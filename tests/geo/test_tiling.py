@@ -1,0 +1,45 @@
+"""Long exclusion zones are cut into tiles for speed; areas and notes must not change."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import geopandas as gpd
+import shapely
+
+from geo.eligibility import available_parts, tiled
+
+UTM48N = "EPSG:32648"
+
+
+def _long_river_zone() -> gpd.GeoDataFrame:
+    x = np.arange(0, 60_001, 50.0)
+    river = shapely.LineString(np.c_[x, 3000 * np.sin(x / 4000)])
+    return gpd.GeoDataFrame({"kind": ["RIVER_BUFFER", "RESTRICTED"]},
+                            geometry=[river.buffer(200), shapely.box(10_000, -500, 12_000, 500)],
+                            crs=UTM48N)
+
+
+def test_tiles_cover_the_zone_exactly():
+    zone = _long_river_zone()
+    cut = tiled(zone)
+    assert len(cut) > 12  # 60 km of river in 5 km tiles, plus the small box kept whole
+    assert set(cut["kind"]) == {"RIVER_BUFFER", "RESTRICTED"}
+    assert (cut.loc[cut["kind"] == "RESTRICTED"].geometry.iloc[0]
+            .equals(zone.geometry.iloc[1]))
+    river_area = cut.loc[cut["kind"] == "RIVER_BUFFER"].area.sum()
+    assert abs(river_area - zone.area.iloc[0]) < 1e-3
+
+
+def test_available_area_and_notes_match_a_plain_difference():
+    zone = _long_river_zone()
+    rng = np.random.default_rng(7)
+    cx = rng.uniform(0, 60_000, 200)
+    cy = 3000 * np.sin(cx / 4000) + rng.uniform(-600, 600, 200)
+    sites = shapely.box(cx - 150, cy - 100, cx + 150, cy + 100)
+    available, notes = available_parts(sites, zone)
+    everything = shapely.union_all(zone.geometry.values)
+    expected = shapely.area(shapely.difference(sites, everything))
+    np.testing.assert_allclose(shapely.area(available), expected, atol=1e-3)  # m²
+    near_river = shapely.intersects(sites, zone.geometry.iloc[0])
+    assert [("RIVER_BUFFER" in n) for n in notes] == list(near_river)
