@@ -25,8 +25,14 @@ from cli import options
               help="Also write the sites table with centroid lon/lat and UTM coordinates.")
 @options.json_opt
 @options.crs_opt
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True,
+              help="dask: split the sites over a Dask cluster (for millions of sites).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: a running scheduler (tcp://host:8786); "
+                   "default: a local cluster of two workers.")
 def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: bool,
-            crs: str | None) -> None:
+            crs: str | None, engine: str, scheduler: str | None) -> None:
     """Flag which tailings sites are eligible, record why not, whose land they are on,
     and which posts stand on the way from the base settlement.
 
@@ -37,13 +43,17 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
     Example:
       $ asmap analyze zaamar/ --on 2021-04-06 --out results.gpkg --csv sites.csv
       $ asmap analyze zaamar/ --rules strict.toml --out results.gpkg --json
+      $ asmap analyze national/ --engine dask --scheduler tcp://10.0.0.5:8786 --out r.gpkg
     """
     import geo
     import layers
 
     with _progress() as step:
         project = layers.load(folder, crs=crs)
-        result = geo.analyze(project, rules=rules, on=on, progress=step)
+        if scheduler is not None and engine != "dask":
+            raise click.UsageError("--scheduler needs --engine dask")
+        result = geo.analyze(project, rules=rules, on=on, progress=step, engine=engine,
+                             scheduler=scheduler)
         geo.write_results(result, out)
         if csv_path is not None:
             geo.write_sites_csv(result, csv_path)

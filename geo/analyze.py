@@ -36,11 +36,14 @@ SITE_COLUMNS = ("site_id", "name", "stage", "area_ha", "available_ha", "eligible
 #: Steps reported to a progress callback, in order.
 STEPS = ("reproject", "exclusions", "areas", "licenses", "routes", "conflicts")
 DATE_COLUMNS = ("start_date", "end_date", "observed_on")
+#: Where the analysis can run.
+ENGINES = ("local", "dask")
 
 
 def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | None = None,
             on: date | str | None = None, crs: str | None = None,
-            progress: Callable[[str], None] | None = None) -> Analysis:
+            progress: Callable[[str], None] | None = None, engine: str = "local",
+            scheduler: Any = None) -> Analysis:
     """
     Decide which tailings sites are eligible, why not, whose land they are on, how to get there.
 
@@ -61,6 +64,12 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         subset of the sites is measured the same way.
     progress
         Called with each name of `STEPS` as the step starts.
+    engine
+        ``"local"`` (this process) or ``"dask"``: sites split into spatial partitions on a
+        Dask cluster (`geo.engine_dask.analyze_dask`); the answer is the same.
+    scheduler
+        With ``engine="dask"``: a scheduler address (``tcp://host:8786``) or a
+        ``distributed.Client``; None starts a local cluster of two workers.
 
     Returns
     -------
@@ -80,6 +89,14 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     >>> result = geo.analyze(layers.load(layers.sample_path()), on="2021-04-06")  # doctest: +SKIP
     >>> result.sites["eligible"].sum()  # doctest: +SKIP
     """
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}")
+    if engine == "dask":
+        from geo.engine_dask import analyze_dask
+
+        return analyze_dask(layers, rules=rules, on=as_date(on), scheduler=scheduler)
+    if scheduler is not None:
+        raise UsageError("a scheduler address needs engine='dask' (--engine dask)")
     step = progress or (lambda name: None)
     on = as_date(on)
     rules = as_rules(rules, layers)
