@@ -74,7 +74,19 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     Returns
     -------
     Analysis
-        Every output in EPSG:4326; ``sites`` in the input order (and index) of the tailings.
+        Every output a GeoDataFrame in EPSG:4326:
+
+        - ``sites``: one row per tailings site, in the input order (and index) of the
+          tailings, with ``eligible``, ``reasons`` (why not), ``available_ha``,
+          ``license_id``, ``negotiate_with``, ``route_km``, ``posts_on_route`` and
+          ``permit_needed``;
+        - ``eligible_parts``: the workable ground of each eligible site;
+        - ``exclusions``: river buffer, restricted, reclamation and post zones, by kind;
+        - ``routes``: the road route from the base settlement to each site;
+        - ``conflicts``: overlaps between licenses in force.
+
+        Plus ``rules``, ``on``, ``unchecked`` (rules no layer could check) and
+        ``summary()`` (counts and hectares as a dictionary).
 
     Raises
     ------
@@ -85,9 +97,14 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
 
     Examples
     --------
-    >>> import layers, geo  # doctest: +SKIP
-    >>> result = geo.analyze(layers.load(layers.sample_path()), on="2021-04-06")  # doctest: +SKIP
-    >>> result.sites["eligible"].sum()  # doctest: +SKIP
+    >>> import geo, layers
+    >>> result = geo.analyze(layers.load(layers.sample_path()), on="2021-04-06")
+    >>> int(result.sites["eligible"].sum()), result.summary()["eligible_ha"]
+    (16, 86.94)
+    >>> stricter = geo.analyze(layers.load(layers.sample_path()), on="2021-04-06",
+    ...                        rules=result.rules.replace(min_area_ha=2))
+    >>> int(stricter.sites["eligible"].sum())
+    14
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}")

@@ -57,6 +57,13 @@ def write_results(analysis: Analysis, path: str | Path) -> Path:
     -------
     Path
         `path`.
+
+    Examples
+    --------
+    >>> import geo, layers
+    >>> analysis = geo.analyze(layers.load(layers.sample_path()), on="2021-04-06")
+    >>> geo.write_results(analysis, "results.gpkg")  # doctest: +SKIP
+    PosixPath('results.gpkg')
     """
     path = Path(path)
     if path.suffix.lower() != ".gpkg":
@@ -90,6 +97,19 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
         The results GeoPackage.
     layers
         The input layers (for maps that draw them); None leaves them out.
+
+    Returns
+    -------
+    Analysis
+        The outputs, rules, date, sources and unchecked rules as they were written.
+
+    Examples
+    --------
+    >>> import geo, layers
+    >>> analysis = geo.read_results("results.gpkg",  # doctest: +SKIP
+    ...                             layers=layers.load(layers.sample_path()))
+    >>> analysis.summary()["eligible"]  # doctest: +SKIP
+    16
     """
     path = Path(path)
     if not path.exists():
@@ -117,6 +137,25 @@ def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:
 
     The centroid is given as ``lon``, ``lat`` (WGS84, 6 decimals) and as ``utm_e``,
     ``utm_n`` (metres, 1 decimal) in ``utm_zone`` (e.g. ``48N``), for GPS units and Excel.
+
+    Parameters
+    ----------
+    analysis
+        What `geo.analyze` returned.
+    path
+        The ``.csv`` file to write (replaced when it exists).
+
+    Returns
+    -------
+    Path
+        `path`.
+
+    Examples
+    --------
+    >>> import geo, layers
+    >>> analysis = geo.analyze(layers.load(layers.sample_path()), on="2021-04-06")
+    >>> geo.write_sites_csv(analysis, "sites.csv")  # doctest: +SKIP
+    PosixPath('sites.csv')
     """
     sites = analysis.sites
     metric = sites.geometry.to_crs(analysis.crs)

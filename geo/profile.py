@@ -64,6 +64,19 @@ def apply_profile(analysis: Analysis, profile: str = "internal") -> Analysis:
     """
     A copy of `analysis` with every output and input layer filtered for `profile`.
 
+    Parameters
+    ----------
+    analysis
+        What `geo.analyze` returned.
+    profile
+        ``internal`` (everything, `analysis` itself is returned) or ``public`` (only
+        catalogue-public and analysis columns: no names of people, no phone numbers).
+
+    Returns
+    -------
+    Analysis
+        The filtered copy.
+
     Examples
     --------
     >>> public = apply_profile(analysis, "public")  # doctest: +SKIP

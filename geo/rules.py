@@ -23,6 +23,14 @@ class Rules:
     200.0
     >>> Rules(min_area_ha=1).min_area_ha
     1.0
+
+    From a project's ``asmap.toml``, with one rule overridden:
+
+    >>> from layers import sample_path
+    >>> Rules.from_toml(sample_path() / "asmap.toml", river_buffer_m=100).river_buffer_m
+    100.0
+    >>> Rules().replace(max_route_km=25).max_route_km
+    25.0
     """
 
     min_area_ha: float = RULES["min_area_ha"].default

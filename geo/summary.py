@@ -15,6 +15,11 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
     """
     Counts and lists that sum up an analysis.
 
+    Parameters
+    ----------
+    analysis
+        What `geo.analyze` returned.
+
     Returns
     -------
     dict
@@ -23,6 +28,13 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
         code listed), ``unchecked``, ``posts_needing_permits`` (posts on the routes to
         the eligible sites), ``negotiate_with`` (party -> eligible site ids),
         ``conflicts`` (number of overlapping license pairs), ``rules`` and ``on``.
+
+    Examples
+    --------
+    >>> import geo, layers
+    >>> summary = summarize(geo.analyze(layers.load(layers.sample_path()), on="2021-04-06"))
+    >>> summary["sites"], summary["eligible"], summary["reasons"]["TOO_SMALL"]
+    (28, 16, 8)
     """
     sites = analysis.sites
     eligible = sites["eligible"].to_numpy(bool)
