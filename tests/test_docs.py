@@ -46,3 +46,13 @@ def test_catalogue_names_fit_shapefiles():
 def test_only_contact_is_sensitive():
     sensitive = {(k, c.name) for k, s in SPECS.items() for c in s.columns if c.sensitive}
     assert sensitive == {("tailings", "contact"), ("licenses", "contact")}
+
+
+def test_readme_pictures_exist():
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", readme)
+    assert pictures, "the README shows the sample map and a print sheet"
+    for picture in pictures:
+        assert (ROOT / picture).stat().st_size > 10_000, picture
