@@ -145,6 +145,13 @@ def read_cadastre_table(path: str | Path, *, crs: str | None = None) -> gpd.GeoD
     ------
     DataError
         Naming the first bad row and how many problems there are in all.
+
+    Examples
+    --------
+    >>> licenses = read_cadastre_table("corners.xlsx")  # doctest: +SKIP
+    >>> licenses[["license_id", "kind"]].head(1)  # doctest: +SKIP
+      license_id  kind
+    0  MV-011722  mining
     """
     path = Path(path)
     source = _source_crs(crs)

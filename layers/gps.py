@@ -58,6 +58,12 @@ def read_gps(path: str | Path, *, kind: str) -> gpd.GeoDataFrame:
         In EPSG:4326, 2D geometries, the kind's id column from the names, ``ele`` in
         metres for points, required columns the GPS cannot know added empty (listed in
         ``frame.attrs["problems"]``).
+
+    Examples
+    --------
+    >>> posts = read_gps("garmin.gpx", kind="posts")  # doctest: +SKIP
+    >>> list(posts.columns[:3])  # doctest: +SKIP
+    ['post_id', 'authority', 'name']
     """
     spec = get_spec(kind)
     path = Path(path)

@@ -105,6 +105,11 @@ def write_layer(frame: gpd.GeoDataFrame, path: str | Path, *, layer: str | None 
     -------
     dict
         Columns renamed for a Shapefile, long name -> short name (empty otherwise).
+
+    Examples
+    --------
+    >>> write_layer(sites, "out/tailings.shp")  # doctest: +SKIP
+    {'available_ha': 'avail_ha'}
     """
     path = Path(path)
     driver = driver_for(path)
