@@ -82,21 +82,24 @@ def _texts(lang: str, *keys: str) -> dict[str, str]:
 
 class VectorLayer(_MapScript):
     """
-    One GeoJSON layer drawn into its parent `folium.FeatureGroup`.
+    One layer of compact data (`maps.interactive.layer_data`) drawn into its parent group.
 
-    Feature properties: ``c`` style key, ``p`` popup heading HTML, ``f`` popup rows as
-    ``[field number, value]`` (labels in `fields`), ``t`` tooltip HTML (all already
-    escaped), ``id`` for the search registry, ``ref`` the site whose popup a workable
-    part shares, ``r`` zone radius in metres, ``lp``/``l`` label position and text.
+    Feature keys: ``g`` encoded geometry, ``c`` style key, ``h`` title, ``p`` heading
+    pieces, ``f`` popup rows ``[field number, value, ...]`` (labels in `fields`), ``t``
+    tooltip pieces after the title (pieces and values are escaped text or numbers of the
+    layer's string table ``s``), ``id`` for the search registry, ``ref`` the site whose
+    popup a workable part shares, ``r`` zone radius in metres, ``lp``/``l`` label position
+    and text. With `canvas`, the layer is drawn on the shared canvas instead of SVG paths.
     """
 
     function = "vectorLayer"
 
     def __init__(self, data: dict[str, Any], *, layer: str, styles: dict[str, Any],
                  fields: list[str] | None = None, register: bool = False,
-                 zones: dict[str, Any] | None = None, attribution: str | None = None) -> None:
+                 zones: dict[str, Any] | None = None, attribution: str | None = None,
+                 canvas: bool = False) -> None:
         options = {"layer": layer, "styles": styles, "fields": fields or [],
-                   "register": register, "zones": zones}
+                   "register": register, "zones": zones, "canvas": canvas}
         if attribution:
             options["attribution"] = attribution
         super().__init__(data, options)

@@ -22,6 +22,7 @@ from geo.profile import apply_profile
 from geo.result import Analysis
 from layers.atomic import write_text_atomic
 from maps import elements, legend, popups
+from maps.compact import PRECISION, StringTable, encode_geometries
 from maps.labels import t
 from maps.offline import plain_tile
 from maps.provenance import needs_osm_credit
@@ -40,7 +41,8 @@ DRAW_ORDER = ("boundary", "licenses", "conflicts", "exclusions", "reclamation", 
               "rivers", "roads", "routes", "sites", "eligible_parts", "posts", "settlements")
 #: Result layers (attributes of `Analysis`); the rest are input layers.
 RESULT_LAYERS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts")
-PRECISION = 6
+#: Layers with more features than this are drawn on a canvas, not as SVG paths.
+CANVAS_FROM = 2000
 
 
 class AsmapMap(folium.Map):
@@ -54,19 +56,6 @@ class AsmapMap(folium.Map):
 
 def _round(geoms: np.ndarray) -> np.ndarray:
     return shapely.transform(geoms, lambda xy: np.round(xy, PRECISION))
-
-
-def feature_collection(frame: Any, props: list[dict[str, Any]]) -> dict[str, Any]:
-    """GeoJSON of `frame`'s geometries (rounded) with the given properties, empties dropped."""
-    geoms = _round(np.asarray(frame.geometry.values, dtype=object))
-    features = []
-    for geom, prop in zip(geoms, props, strict=True):
-        if geom is None or shapely.is_empty(geom):
-            continue
-        prop = {k: v for k, v in prop.items() if v not in ("", [], None)}
-        features.append({"type": "Feature", "properties": prop,
-                         "geometry": shapely.geometry.mapping(geom)})
-    return {"type": "FeatureCollection", "features": features}
 
 
 def _rows(frame: Any) -> list[dict[str, Any]]:
@@ -86,51 +75,82 @@ class FieldTable:
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
 
-    def pack(self, pairs: list[tuple[str, str]]) -> list[list[Any]]:
-        """``[[field number, escaped value], ...]`` for `pairs`."""
-        return [[self.index.setdefault(field, len(self.index)), text] for field, text in pairs]
+    def number(self, field: str) -> int:
+        """The number of `field` (a new one for a field not seen before)."""
+        return self.index.setdefault(field, len(self.index))
 
     def labels(self, lang: str) -> list[str]:
         """The escaped label of each field number."""
         return [escape(t(field, lang)) for field in self.index]
 
 
+def layer_data(frame: Any, features: list[dict[str, Any]], fields: FieldTable
+               ) -> dict[str, Any]:
+    """
+    The compact data of one layer for ``asmap.vectorLayer``: features and string table.
+
+    Each feature dict may hold ``h`` (escaped title), ``p`` (escaped heading pieces),
+    ``rows`` (``(field, escaped value)`` pairs) and ``t`` (tooltip pieces after the
+    title); pieces and values used more than once go to the table (`compact.StringTable`),
+    rows become ``[field number, value, ...]`` and the geometry ``g`` is encoded
+    (`compact.encode_geometries`). Features without geometry are left out.
+    """
+    table = StringTable()
+    for feature in features:
+        table.count([*feature.get("p", ()), *feature.get("t", ()),
+                     *(value for _, value in feature.get("rows", ()))])
+    geoms = encode_geometries(np.asarray(frame.geometry.values, dtype=object))
+    out = []
+    for feature, geom in zip(features, geoms, strict=True):
+        if geom is None:
+            continue
+        packed = {k: v for k, v in feature.items() if k not in ("p", "t", "rows")}
+        packed["p"] = table.refs(feature.get("p", ()))
+        packed["t"] = table.refs(feature.get("t", ()))
+        packed["f"] = [item for field, value in feature.get("rows", ())
+                       for item in (fields.number(field), table.ref(value))]
+        packed["g"] = geom
+        out.append({k: v for k, v in packed.items() if v not in ("", [], None)})
+    return {"s": table.strings(), "features": out}
+
+
 def _site_layer(analysis: Analysis, lang: str, table: FieldTable
                 ) -> tuple[dict[str, Any], list[list[str]]]:
-    props, index = [], []
+    features, index = [], []
     for row in _rows(analysis.sites):
         site_id = "" if popups.is_missing(row.get("site_id")) else str(row["site_id"])
-        head, pairs = popups.site_popup_parts(row, rules=analysis.rules, lang=lang)
-        props.append({"c": site_category(row), "id": site_id, "p": head,
-                      "f": table.pack(pairs), "t": popups.site_tooltip(row, lang=lang)})
+        title, pieces, pairs = popups.site_popup_pieces(row, rules=analysis.rules, lang=lang)
+        verdict = escape(": " + t(popups.verdict_key(row), lang))
+        features.append({"c": site_category(row), "id": site_id, "h": title, "p": pieces,
+                         "rows": pairs, "t": [verdict]})
         name = "" if popups.is_missing(row.get("name")) else str(row["name"])
         index.append([escape(site_id), escape(name)])
-    return feature_collection(analysis.sites, props), index
+    return layer_data(analysis.sites, features, table), index
 
 
 def _parts_layer(analysis: Analysis, lang: str) -> dict[str, Any]:
-    props = []
+    features = []
     for row in _rows(analysis.eligible_parts):
         title = t("workable_part_of", lang, site=str(row.get("site_id", "")))
-        props.append({"c": "", "ref": str(row.get("site_id", "")), "t": escape(title)})
-    return feature_collection(analysis.eligible_parts, props)
+        features.append({"ref": str(row.get("site_id", "")), "h": escape(title)})
+    return layer_data(analysis.eligible_parts, features, FieldTable())
 
 
 def _plain_layer(kind: str, frame: Any, lang: str, table: FieldTable, *, labels: bool = False,
                  radius_m: float | None = None) -> dict[str, Any]:
-    props = []
+    features = []
     for row, geom in zip(_rows(frame), frame.geometry.values, strict=True):
-        head, pairs = popups.layer_popup_parts(kind, row, lang=lang)
-        prop: dict[str, Any] = {"c": _style_key(kind, row), "p": head, "f": table.pack(pairs),
-                                "t": popups.layer_tooltip(kind, row, lang=lang)}
+        title, pieces, pairs = popups.layer_popup_pieces(kind, row, lang=lang)
+        feature: dict[str, Any] = {"c": _style_key(kind, row), "h": title, "p": pieces,
+                                   "rows": pairs}
         if labels and not popups.is_missing(row.get("holder")):
-            prop["l"] = f"<span>{escape(str(row['holder']))}</span>"
-            prop["lp"] = _label_point(geom)
+            feature["l"] = f"<span>{escape(str(row['holder']))}</span>"
+            feature["lp"] = _label_point(geom)
         if radius_m is not None:
             radius = row.get("radius_m")
-            prop["r"] = float(radius_m if popups.is_missing(radius) else radius)
-        props.append(prop)
-    return feature_collection(frame, props)
+            feature["r"] = float(radius_m if popups.is_missing(radius) else radius)
+        features.append(feature)
+    return layer_data(frame, features, table)
 
 
 def _style_key(kind: str, row: dict[str, Any]) -> str:
@@ -238,6 +258,10 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
     return fmap
 
 
+def _canvas(data: dict[str, Any]) -> bool:
+    return len(data["features"]) > CANVAS_FROM
+
+
 def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang: str,
                sites: tuple[dict[str, Any] | None, FieldTable]) -> None:
     table = FieldTable()
@@ -247,7 +271,8 @@ def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang
             data = _plain_layer(name, frame[frame["kind"] == kind], lang, table)
             group.add_child(elements.VectorLayer(data, layer=f"exclusions-{kind.lower()}",
                                                  styles=_styles(name),
-                                                 fields=table.labels(lang)))
+                                                 fields=table.labels(lang),
+                                                 canvas=_canvas(data)))
             group.add_to(fmap)
         return
     if name == "sites":
@@ -264,7 +289,8 @@ def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang
     group = folium.FeatureGroup(name=escape(t(f"layer_{name}", lang)))
     group.add_child(elements.VectorLayer(data, layer=name.replace("_", "-"), styles=_styles(name),
                                          fields=table.labels(lang), register=name == "sites",
-                                         zones=zones, attribution=credit))
+                                         zones=zones, attribution=credit,
+                                         canvas=_canvas(data)))
     group.add_to(fmap)
 
 

@@ -75,7 +75,10 @@ def js_literal(value: Any) -> str:
     `value` as a JavaScript literal that is safe inside an HTML ``<script>`` element.
 
     ``</`` is written ``<\/`` and ``<!--`` as ``\u003c!--``, so no attribute value can
-    close the script or open a comment, whatever it holds.
+    close the script or open a comment, whatever it holds. Branca renders every script
+    as a Jinja template once more, so the second character of ``{{``, ``{%`` and ``{#``
+    (only ever inside strings) is written as a ``\u`` escape: a name like ``{{ 7*7 }}``
+    stays text instead of running as a template.
 
     Examples
     --------
@@ -84,7 +87,8 @@ def js_literal(value: Any) -> str:
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return (text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+            .replace("{{", "{\\u007b").replace("{%", "{\\u0025").replace("{#", "{\\u0023"))
 
 
 def plain_tile() -> str:

@@ -152,14 +152,14 @@ def _num(value: Any, digits: int) -> str:
 
 
 def _code_list(codes: list[str], order: tuple[str, ...], site: Mapping[str, Any],
-               rules: Rules, lang: str) -> str:
+               rules: Rules, lang: str) -> list[str]:
     ranked = sorted(codes, key=lambda c: order.index(c) if c in order else len(order))
     items = []
     for code in ranked:
         explain = _explain(code, site, rules, lang)
         tail = f": {escape(explain)}" if explain else ""
         items.append(f"<li><b>{escape(translate(code, lang))}</b>{tail}</li>")
-    return f"<ul>{''.join(items)}</ul>"
+    return ["<ul>", *items, "</ul>"]
 
 
 def site_title(site: Mapping[str, Any]) -> str:
@@ -169,14 +169,15 @@ def site_title(site: Mapping[str, Any]) -> str:
     return f"{name} ({site_id})" if name and site_id else name or site_id
 
 
-def site_popup_parts(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn"
-                     ) -> tuple[str, list[tuple[str, str]]]:
+def site_popup_pieces(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn"
+                      ) -> tuple[str, list[str], list[tuple[str, str]]]:
     """
-    The popup of one site in two parts: the heading HTML and the table rows.
+    The popup of one site in three parts: title, heading pieces and table rows.
 
-    The heading holds the name, the verdict in words and the reasons and notes explained
-    with the site's own figures; the rows are ``(field, escaped value)`` pairs. The map
-    ships the rows with field numbers and one label table, which keeps it small.
+    The title is the escaped name and id; the pieces are HTML fragments (the verdict in
+    words, the reasons and notes explained with the site's own figures), small enough
+    that a map writes each repeated one once; the rows are ``(field, escaped value)``
+    pairs. The map ships the rows with field numbers and one label table.
 
     Parameters
     ----------
@@ -188,26 +189,32 @@ def site_popup_parts(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn"
         ``mn`` or ``en``.
     """
     verdict = verdict_key(site)
-    parts = [f"<h4>{escape(site_title(site))}</h4>",
-             f"<div class='asmap-verdict asmap-{verdict.replace('_', '-')}'>"
-             f"{escape(t(verdict, lang))}</div>"]
+    pieces = [f"<div class='asmap-verdict asmap-{verdict.replace('_', '-')}'>"
+              f"{escape(t(verdict, lang))}</div>"]
     unchecked = split_codes(site.get("unchecked"))
     if verdict == "unverified" and unchecked:
         rules_text = ", ".join(translate(c, lang) for c in unchecked)
-        parts.append(f"<p>{escape(t('unverified_explain', lang, rules=rules_text))}</p>")
+        pieces.append(f"<p>{escape(t('unverified_explain', lang, rules=rules_text))}</p>")
     reasons = split_codes(site.get("reasons"))
     if reasons:
-        parts.append(f"<b>{escape(t('reasons', lang))}</b>")
-        parts.append(_code_list(reasons, REASON_ORDER, site, rules, lang))
+        pieces.append(f"<b>{escape(t('reasons', lang))}</b>")
+        pieces += _code_list(reasons, REASON_ORDER, site, rules, lang)
     notes = split_codes(site.get("notes"))
     if notes:
-        parts.append(f"<b>{escape(t('notes', lang))}</b>")
-        parts.append(_code_list(notes, NOTE_ORDER, site, rules, lang))
+        pieces.append(f"<b>{escape(t('notes', lang))}</b>")
+        pieces += _code_list(notes, NOTE_ORDER, site, rules, lang)
     extra = [c for c in site if c not in _SITE_HIDDEN and c not in SITE_FIELDS]
     fields = [f for f in (*SITE_FIELDS, *extra)
               if not (f == "licenses_all" and site.get(f) == site.get("license_id"))]
     pairs = rows(site, fields, lang=lang, empty_none=("posts_on_route",))
-    return "".join(parts), pairs
+    return escape(site_title(site)), pieces, pairs
+
+
+def site_popup_parts(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn"
+                     ) -> tuple[str, list[tuple[str, str]]]:
+    """The popup of one site as heading HTML and table rows (see `site_popup_pieces`)."""
+    title, pieces, pairs = site_popup_pieces(site, rules=rules, lang=lang)
+    return f"<h4>{title}</h4>" + "".join(pieces), pairs
 
 
 def site_popup(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn") -> str:
@@ -236,15 +243,22 @@ def layer_title(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:
     return f"{label}: {ident}" if ident else label
 
 
+def layer_popup_pieces(kind: str, row: Mapping[str, Any], *, lang: str = "mn"
+                       ) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """The popup of a feature of any other layer: escaped title, heading pieces, rows."""
+    pairs = rows(row, LAYER_FIELDS.get(kind, ()), lang=lang, kind=kind,
+                 empty_none=("posts_on_route",) if kind == "routes" else ())
+    pieces = []
+    if kind == "exclusions" and f"{row.get('kind')}_explain" in LABELS:
+        pieces.append(f"<p>{escape(t(str(row.get('kind')) + '_explain', lang))}</p>")
+    return escape(layer_title(kind, row, lang=lang)), pieces, pairs
+
+
 def layer_popup_parts(kind: str, row: Mapping[str, Any], *, lang: str = "mn"
                       ) -> tuple[str, list[tuple[str, str]]]:
     """The popup of a feature of any other layer: heading HTML and table rows."""
-    pairs = rows(row, LAYER_FIELDS.get(kind, ()), lang=lang, kind=kind,
-                 empty_none=("posts_on_route",) if kind == "routes" else ())
-    explain = ""
-    if kind == "exclusions" and f"{row.get('kind')}_explain" in LABELS:
-        explain = f"<p>{escape(t(str(row.get('kind')) + '_explain', lang))}</p>"
-    return f"<h4>{escape(layer_title(kind, row, lang=lang))}</h4>{explain}", pairs
+    title, pieces, pairs = layer_popup_pieces(kind, row, lang=lang)
+    return f"<h4>{title}</h4>" + "".join(pieces), pairs
 
 
 def layer_popup(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:

@@ -29,48 +29,95 @@
     clear: '<svg viewBox="0 0 20 20" width="14" height="14"><path d="M4 4l12 12M16 4L4 16" stroke="#222" stroke-width="2.4"/></svg>'
   };
 
-  /* Popup of a feature: heading HTML and rows [field number, value], all escaped in Python. */
-  asmap.popupHtml = function (p, fields) {
-    var rows = (p.f || []).map(function (r) {
-      return "<tr><th>" + (fields[r[0]] || "") + "</th><td>" + r[1] + "</td></tr>";
-    }).join("");
-    return "<div class='asmap-popup'>" + (p.p || "") +
-           (rows ? "<table>" + rows + "</table>" : "") + "</div>";
+  /* Text of a piece list: numbers refer to the layer's string table (all escaped in Python). */
+  function joined(pieces, strings) {
+    if (pieces === undefined) { return ""; }
+    if (!Array.isArray(pieces)) { pieces = [pieces]; }
+    return pieces.map(function (x) { return typeof x === "number" ? strings[x] : x; }).join("");
+  }
+  asmap.joined = joined;
+
+  /* Popup of a feature: title, heading pieces and flat rows [field, value, ...]. */
+  asmap.popupHtml = function (p, fields, strings) {
+    var f = p.f || [], rows = "";
+    for (var i = 0; i + 1 < f.length; i += 2) {
+      rows += "<tr><th>" + (fields[f[i]] || "") + "</th><td>" + joined(f[i + 1], strings) +
+              "</td></tr>";
+    }
+    return "<div class='asmap-popup'>" + (p.h !== undefined ? "<h4>" + p.h + "</h4>" : "") +
+           joined(p.p, strings) + (rows ? "<table>" + rows + "</table>" : "") + "</div>";
   };
 
-  /* Draw GeoJSON features with a style table and precomputed (escaped) popups. */
-  asmap.vectorLayer = function (group, data, opts) {
-    var styles = opts.styles || {};
-    function styleOf(f) {
-      var s = styles[f.properties.c] || styles[""] || {};
-      return L.extend({className: "asmap-" + opts.layer}, s);
+  /* One line or ring from an encoded polyline (precision 6): [[lat, lng], ...]. */
+  asmap.decodePath = function (text) {
+    var out = [], lat = 0, lng = 0, i = 0, n = text.length;
+    function next() {
+      var b, shift = 0, value = 0;
+      do { b = text.charCodeAt(i++) - 63; value |= (b & 31) << shift; shift += 5; } while (b >= 32);
+      return (value & 1) ? ~(value >> 1) : (value >> 1);
     }
-    var layer = L.geoJSON(data, {
-      style: styleOf,
-      pointToLayer: function (f, latlng) {
-        return L.circleMarker(latlng, L.extend({radius: 7}, styleOf(f)));
-      },
-      onEachFeature: function (f, lyr) {
-        var p = f.properties;
-        if (p.p) {
-          lyr.bindPopup(function () { return asmap.popupHtml(p, opts.fields); }, {maxWidth: 360});
-        } else if (p.ref && asmap.registry[p.ref]) {
-          lyr.bindPopup(asmap.registry[p.ref].getPopup().getContent(), {maxWidth: 360});
-        }
-        if (p.t) { lyr.bindTooltip(p.t, {sticky: true}); }
-        if (p.id !== undefined && opts.register) { asmap.registry[p.id] = lyr; }
-        if (p.r && opts.zones) {
-          L.circle(lyr.getLatLng(), L.extend({radius: p.r, interactive: false},
-            opts.zones, {className: "asmap-" + opts.layer + "-zone"})).addTo(group);
-        }
-        if (p.l && p.lp) {  /* p.l is escaped in Python */
-          L.marker(p.lp, {interactive: false, keyboard: false,
-            icon: L.divIcon({className: "asmap-label", html: p.l, iconSize: null})
-          }).addTo(group);
-        }
+    while (i < n) {
+      lat += next();
+      lng += next();
+      out.push([lat / 1e6, lng / 1e6]);
+    }
+    return out;
+  };
+
+  /* A feature's geometry as [kind, latlngs]: numbers are a point, strings lines, lists rings. */
+  asmap.decodeGeometry = function (g) {
+    if (typeof g[0] === "number") { return ["point", g]; }
+    if (typeof g[0] === "string") {
+      return ["line", g.length === 1 ? asmap.decodePath(g[0]) : g.map(asmap.decodePath)];
+    }
+    var parts = g.map(function (part) { return part.map(asmap.decodePath); });
+    return ["polygon", parts.length === 1 ? parts[0] : parts];
+  };
+
+  /* The canvas that layers with many features share (SVG paths for the others). */
+  asmap.canvas = function () {
+    asmap._canvas = asmap._canvas || L.canvas({padding: 0.2, tolerance: 3});
+    return asmap._canvas;
+  };
+
+  /* Draw a layer's features (compact geometry, escaped popups) with a style table. */
+  asmap.vectorLayer = function (group, data, opts) {
+    var styles = opts.styles || {}, strings = data.s || [], fields = opts.fields || [];
+    var renderer = opts.canvas ? asmap.canvas() : undefined;
+    var layer = L.featureGroup([], opts.attribution ? {attribution: opts.attribution} : {});
+    function styleOf(p) {
+      var s = styles[p.c] || styles[""] || {};
+      return L.extend({className: "asmap-" + opts.layer, renderer: renderer}, s);
+    }
+    data.features.forEach(function (p) {
+      var geom = asmap.decodeGeometry(p.g), lyr;
+      if (geom[0] === "point") {
+        lyr = L.circleMarker(geom[1], L.extend({radius: 7}, styleOf(p)));
+      } else if (geom[0] === "line") {
+        lyr = L.polyline(geom[1], styleOf(p));
+      } else {
+        lyr = L.polygon(geom[1], styleOf(p));
       }
+      if (p.ref !== undefined) {
+        var site = asmap.registry[p.ref];
+        if (site) { lyr.bindPopup(site.getPopup().getContent(), {maxWidth: 360}); }
+      } else if (p.h !== undefined || p.p || p.f) {
+        lyr.bindPopup(function () { return asmap.popupHtml(p, fields, strings); },
+                      {maxWidth: 360});
+      }
+      if (p.h !== undefined) { lyr.bindTooltip(p.h + joined(p.t, strings), {sticky: true}); }
+      if (p.id !== undefined && opts.register) { asmap.registry[p.id] = lyr; }
+      if (p.r && opts.zones) {
+        L.circle(lyr.getLatLng(), L.extend({radius: p.r, interactive: false, renderer: renderer},
+          opts.zones, {className: "asmap-" + opts.layer + "-zone"})).addTo(group);
+      }
+      if (p.l && p.lp) {  /* p.l is escaped in Python */
+        L.marker(p.lp, {interactive: false, keyboard: false,
+          icon: L.divIcon({className: "asmap-label", html: p.l, iconSize: null})
+        }).addTo(group);
+      }
+      layer.addLayer(lyr);
     });
-    if (opts.attribution) { layer.options.attribution = opts.attribution; }
     layer.addTo(group);
     return layer;
   };
