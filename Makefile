@@ -20,9 +20,9 @@ venv: $(BIN)/asmap
 
 test-deps: $(VENV)/.test-deps browser
 
-# Debian's Chromium for the map tests (root, or sudo, on a Debian machine).
+# Debian's Chromium and QGIS bindings for the map tests (root, or sudo, on a Debian machine).
 browser:
-	@sh scripts/install-chromium.sh
+	@sh scripts/install-test-tools.sh
 
 demo: $(BIN)/asmap
 	$(BIN)/asmap analyze --out $(OUT)/results.gpkg
@@ -30,7 +30,7 @@ demo: $(BIN)/asmap
 	@echo "The negotiation brief for the sample: $(abspath $(OUT)/brief)"
 
 test: test-deps
-	$(BIN)/python -m pytest -q
+	ASMAP_REQUIRE_QGIS=1 $(BIN)/python -m pytest -q
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .

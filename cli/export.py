@@ -17,17 +17,32 @@ from maps.export import FORMATS
               help="File (kml, kmz, gpkg) or folder (geojson, shp) to write.")
 @options.profile_opt
 @options.lang_opt
-def export(source: Path, to: str, out: Path, profile: str, lang: str) -> None:
+@options.results_opt
+@options.rules_opt
+@options.on_opt
+@options.crs_opt
+def export(source: Path, to: str, out: Path, profile: str, lang: str, results: Path | None,
+           rules, on, crs: str | None) -> None:
     """Export a project folder or an analysis (results.gpkg) for other tools.
 
     kml/kmz for Google Earth, OsmAnd, Organic Maps and Mapeo; gpkg opens in QGIS
     already styled; geojson and shp write a folder with one file per layer.
 
+    A FOLDER alone exports its layers. Add --on (or --rules) to analyse it first, or
+    --results to use an earlier analysis: the export then holds every layer of the
+    folder plus the analysis layers (sites with their verdicts, exclusions, routes,
+    conflicts).
+
     \b
     Example:
       $ asmap export results.gpkg --to kmz --out zaamar.kmz --profile public
+      $ asmap export zaamar/ --on 2021-04-06 --to gpkg --out zaamar-qgis.gpkg
     """
     from maps.export import export as export_layers
 
+    if source.is_dir() and (results or rules or on):
+        source = options.analysis_for(source, results=results, rules=rules, on=on, crs=crs)
+    elif results or rules or on or crs:
+        raise click.UsageError("--results, --rules, --on and --crs go with a project FOLDER")
     written = export_layers(source, out, to=to, profile=profile, lang=lang)
     click.echo(f"Wrote {written}.")
