@@ -89,7 +89,9 @@ class VectorLayer(_MapScript):
     tooltip pieces after the title (pieces and values are escaped text or numbers of the
     layer's string table ``s``), ``id`` for the search registry, ``ref`` the site whose
     popup a workable part shares, ``r`` zone radius in metres, ``lp``/``l`` label position
-    and text. With `canvas`, the layer is drawn on the shared canvas instead of SVG paths.
+    and text, ``d`` the position of the site's dot. With `canvas`, the layer is drawn on
+    the shared canvas instead of SVG paths; with `dot_zoom`, its shapes appear from that
+    zoom on and, below it, registered features with ``d`` are dots.
     """
 
     function = "vectorLayer"
@@ -97,9 +99,11 @@ class VectorLayer(_MapScript):
     def __init__(self, data: dict[str, Any], *, layer: str, styles: dict[str, Any],
                  fields: list[str] | None = None, register: bool = False,
                  zones: dict[str, Any] | None = None, attribution: str | None = None,
-                 canvas: bool = False) -> None:
+                 canvas: bool = False, dot_zoom: int | None = None) -> None:
         options = {"layer": layer, "styles": styles, "fields": fields or [],
                    "register": register, "zones": zones, "canvas": canvas}
+        if dot_zoom is not None:
+            options["dotZoom"] = dot_zoom
         if attribution:
             options["attribution"] = attribution
         super().__init__(data, options)

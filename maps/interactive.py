@@ -16,13 +16,14 @@ import numpy as np
 import xyzservices.providers as providers
 
 import folium
+import geopandas as gpd
 import shapely
 
 from geo.profile import apply_profile
 from geo.result import Analysis
 from layers.atomic import write_text_atomic
 from maps import elements, legend, popups
-from maps.compact import PRECISION, StringTable, encode_geometries
+from maps.compact import PRECISION, StringTable, encode_geometries, shared_segments
 from maps.labels import t
 from maps.offline import plain_tile
 from maps.provenance import needs_osm_credit
@@ -43,6 +44,10 @@ DRAW_ORDER = ("boundary", "licenses", "conflicts", "exclusions", "reclamation", 
 RESULT_LAYERS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts")
 #: Layers with more features than this are drawn on a canvas, not as SVG paths.
 CANVAS_FROM = 2000
+#: On big maps, sites smaller than this many pixels at the current zoom are drawn as dots.
+DOT_PIXELS = 5
+#: The mini-map shows at most one site dot per cell of a grid this many cells wide.
+MINIMAP_CELLS = 75
 
 
 class AsmapMap(folium.Map):
@@ -117,12 +122,15 @@ def layer_data(frame: Any, features: list[dict[str, Any]], fields: FieldTable
 def _site_layer(analysis: Analysis, lang: str, table: FieldTable
                 ) -> tuple[dict[str, Any], list[list[str]]]:
     features, index = [], []
-    for row in _rows(analysis.sites):
+    dots = len(analysis.sites) > CANVAS_FROM
+    for row, geom in zip(_rows(analysis.sites), analysis.sites.geometry.values, strict=True):
         site_id = "" if popups.is_missing(row.get("site_id")) else str(row["site_id"])
         title, pieces, pairs = popups.site_popup_pieces(row, rules=analysis.rules, lang=lang)
         verdict = escape(": " + t(popups.verdict_key(row), lang))
         features.append({"c": site_category(row), "id": site_id, "h": title, "p": pieces,
                          "rows": pairs, "t": [verdict]})
+        if dots:
+            features[-1]["d"] = _label_point(geom)
         name = "" if popups.is_missing(row.get("name")) else str(row["name"])
         index.append([escape(site_id), escape(name)])
     return layer_data(analysis.sites, features, table), index
@@ -151,6 +159,15 @@ def _plain_layer(kind: str, frame: Any, lang: str, table: FieldTable, *, labels:
             feature["r"] = float(radius_m if popups.is_missing(radius) else radius)
         features.append(feature)
     return layer_data(frame, features, table)
+
+
+def _network_layer(routes: Any, lang: str) -> dict[str, Any]:
+    """All routes as one feature of shared segments (`compact.shared_segments`)."""
+    network = gpd.GeoDataFrame(geometry=[shared_segments(routes.geometry.values)],
+                               crs=routes.crs)
+    feature = {"h": escape(t("layer_routes", lang)),
+               "p": [f"<p>{escape(t('routes_network_note', lang))}</p>"]}
+    return layer_data(network, [feature], FieldTable())
 
 
 def _style_key(kind: str, row: dict[str, Any]) -> str:
@@ -187,20 +204,32 @@ def _exclusion_kinds(frame: Any) -> list[str]:
     return sorted(kinds, key=lambda k: NOTE_ORDER.index(k) if k in NOTE_ORDER else 99)
 
 
+def _thinned(points: np.ndarray, categories: list[str], cells: int) -> np.ndarray:
+    """Indices of one point per cell of a `cells` x `cells` grid, eligible sites first."""
+    xy = shapely.get_coordinates(points)
+    low, span = xy.min(axis=0), np.ptp(xy, axis=0).max() or 1.0
+    cell = np.floor((xy - low) / span * (cells - 1e-9)).astype(np.int64)
+    rank = np.array([SITE_CATEGORIES.index(c) for c in categories])
+    order = np.argsort(rank, kind="stable")
+    _, first = np.unique(cell[order, 0] * cells + cell[order, 1], return_index=True)
+    return np.sort(order[first])
+
+
 def _outline(drawn: dict[str, Any]) -> dict[str, Any]:
-    """Small data for the mini-map: the boundary (simplified) and a dot per site."""
+    """Small data for the mini-map: the boundary (simplified) and site dots, one per cell."""
     features = []
     if "boundary" in drawn:
         geoms = _round(shapely.simplify(np.asarray(drawn["boundary"].geometry.values), 0.002))
         features += [{"type": "Feature", "properties": {"k": "#333333"},
                       "geometry": shapely.geometry.mapping(g)} for g in geoms if g is not None]
     if "sites" in drawn:
-        sites = drawn["sites"]
+        sites = drawn["sites"][~(drawn["sites"].geometry.isna() | drawn["sites"].is_empty)]
         points = _round(shapely.point_on_surface(np.asarray(sites.geometry.values)))
-        colours = [SITE_STYLES[site_category(r)]["fillColor"] for r in _rows(sites)]
-        features += [{"type": "Feature", "properties": {"k": c},
-                      "geometry": shapely.geometry.mapping(p)}
-                     for p, c in zip(points, colours, strict=True) if p is not None]
+        categories = [site_category(r) for r in _rows(sites)]
+        keep = _thinned(points, categories, MINIMAP_CELLS) if len(points) else []
+        features += [{"type": "Feature", "properties": {
+            "k": SITE_STYLES[categories[i]]["fillColor"]},
+            "geometry": shapely.geometry.mapping(points[i])} for i in keep]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -258,8 +287,16 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
     return fmap
 
 
-def _canvas(data: dict[str, Any]) -> bool:
-    return len(data["features"]) > CANVAS_FROM
+def _dot_zoom(sites: Any) -> int:
+    """The first zoom at which the median site spans `DOT_PIXELS` on screen."""
+    metres = float(np.median(np.sqrt(sites.to_crs(sites.estimate_utm_crs()).area)))
+    lat = float(np.mean(sites.total_bounds[[1, 3]]))
+    per_pixel_at_0 = 156_543.03 * np.cos(np.radians(lat))
+    return int(np.clip(np.ceil(np.log2(DOT_PIXELS * per_pixel_at_0 / max(metres, 1.0))), 0, 18))
+
+
+def _canvas(data: dict[str, Any], big: bool = False) -> bool:
+    return big or len(data["features"]) > CANVAS_FROM
 
 
 def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang: str,
@@ -272,13 +309,16 @@ def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang
             group.add_child(elements.VectorLayer(data, layer=f"exclusions-{kind.lower()}",
                                                  styles=_styles(name),
                                                  fields=table.labels(lang),
-                                                 canvas=_canvas(data)))
+                                                 canvas=_canvas(data, len(analysis.sites)
+                                                                > CANVAS_FROM)))
             group.add_to(fmap)
         return
     if name == "sites":
         data, table = sites
     elif name == "eligible_parts":
         data = _parts_layer(analysis, lang)
+    elif name == "routes" and len(frame) > CANVAS_FROM:
+        data = _network_layer(frame, lang)
     else:
         radius = analysis.rules.post_radius_m if name == "posts" else None
         data = _plain_layer(name, frame, lang, table, labels=name == "licenses", radius_m=radius)
@@ -286,11 +326,14 @@ def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang
     if name == "boundary" and needs_osm_credit(analysis.sources, frame):
         credit = escape(t("osm_credit", lang))
     zones = leaflet(EXCLUSION_STYLES["POST_ZONE"]) if name == "posts" else None
+    dot_zoom = (_dot_zoom(analysis.sites) if name in ("sites", "eligible_parts")
+                and len(analysis.sites) > CANVAS_FROM else None)
     group = folium.FeatureGroup(name=escape(t(f"layer_{name}", lang)))
     group.add_child(elements.VectorLayer(data, layer=name.replace("_", "-"), styles=_styles(name),
                                          fields=table.labels(lang), register=name == "sites",
                                          zones=zones, attribution=credit,
-                                         canvas=_canvas(data)))
+                                         canvas=_canvas(data, len(analysis.sites) > CANVAS_FROM),
+                                         dot_zoom=dot_zoom))
     group.add_to(fmap)
 
 

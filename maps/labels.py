@@ -258,6 +258,13 @@ LABELS: dict[str, dict[str, str]] = {
     "zone_protected": {"mn": "тусгай хамгаалалттай газар", "en": "protected area"},
     "zone_water": {"mn": "усны хамгаалалтын бүс", "en": "water protection zone"},
     "zone_other": {"mn": "бусад", "en": "other"},
+    # --- large maps (maps/interactive.py, maps/static.py at thousands of sites) -------
+    "routes_network_note": {
+        "mn": "Бүх талбайн хүрэх зам, замын хэсэг бүрийг нэг удаа зурсан. Талбай дээр дарж "
+              "замын урт болон замд буй постуудыг харна уу.",
+        "en": "The routes of all sites, each road segment drawn once. Click a site for its "
+              "route length and the posts on it."},
+    "table_more": {"mn": "... болон өөр {count} талбай", "en": "... and {count} more sites"},
 }
 
 

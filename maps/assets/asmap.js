@@ -5,6 +5,7 @@
   "use strict";
   var asmap = window.asmap = window.asmap || {};
   asmap.registry = asmap.registry || {};
+  asmap.labelLayers = asmap.labelLayers || [];
 
   function el(tag, cls, parent) {
     var node = L.DomUtil.create(tag, cls || "", parent);
@@ -76,7 +77,7 @@
 
   /* The canvas that layers with many features share (SVG paths for the others). */
   asmap.canvas = function () {
-    asmap._canvas = asmap._canvas || L.canvas({padding: 0.2, tolerance: 3});
+    asmap._canvas = asmap._canvas || L.canvas({padding: 0.1, tolerance: 3});
     return asmap._canvas;
   };
 
@@ -85,6 +86,9 @@
     var styles = opts.styles || {}, strings = data.s || [], fields = opts.fields || [];
     var renderer = opts.canvas ? asmap.canvas() : undefined;
     var layer = L.featureGroup([], opts.attribution ? {attribution: opts.attribution} : {});
+    var dots = opts.dotZoom && opts.register ? L.featureGroup() : null;
+    var labels = L.layerGroup();  /* on the map only when zoomed in (asmap.labelZoom) */
+    asmap.labelLayers.push({group: group, labels: labels});
     function styleOf(p) {
       var s = styles[p.c] || styles[""] || {};
       return L.extend({className: "asmap-" + opts.layer, renderer: renderer}, s);
@@ -114,22 +118,59 @@
       if (p.l && p.lp) {  /* p.l is escaped in Python */
         L.marker(p.lp, {interactive: false, keyboard: false,
           icon: L.divIcon({className: "asmap-label", html: p.l, iconSize: null})
-        }).addTo(group);
+        }).addTo(labels);
       }
       layer.addLayer(lyr);
+      if (dots && p.d) { dots.addLayer(asmap.dot(p, fields, strings, styleOf(p))); }
     });
-    layer.addTo(group);
+    if (opts.dotZoom) { asmap.byZoom(group, layer, dots, opts.dotZoom); }
+    else { layer.addTo(group); }
     return layer;
   };
 
-  /* Labels only when zoomed in enough to read them. */
+  /* A site drawn as a dot when it is smaller than a few pixels; a click opens its popup. */
+  asmap.dot = function (p, fields, strings, style) {
+    var dot = L.circleMarker(p.d, {radius: 2.5, stroke: false, fillOpacity: 1,
+                                   fillColor: style.fillColor || style.color,
+                                   renderer: style.renderer, className: style.className + "-dot"});
+    dot.on("click", function (e) {
+      L.popup({maxWidth: 360}).setLatLng(e.latlng)
+        .setContent(asmap.popupHtml(p, fields, strings)).openOn(e.target._map);
+    });
+    return dot;
+  };
+
+  /* Show `shapes` from zoom `minZoom` on, `dots` (may be null) below it. */
+  asmap.byZoom = function (group, shapes, dots, minZoom) {
+    function update() {
+      var map = group._map;
+      if (!map) { return; }
+      var near = map.getZoom() >= minZoom;
+      if (near && !group.hasLayer(shapes)) { group.addLayer(shapes); }
+      if (!near && group.hasLayer(shapes)) { group.removeLayer(shapes); }
+      if (dots && !near && !group.hasLayer(dots)) { group.addLayer(dots); }
+      if (dots && near && group.hasLayer(dots)) { group.removeLayer(dots); }
+    }
+    group.on("add", function () { group._map.on("zoomend", update); update(); });
+    group.on("remove", function (e) { e.target._map && e.target._map.off("zoomend", update); });
+    if (group._map) { group._map.on("zoomend", update); update(); }
+  };
+
+  /* Labels only when zoomed in enough to read them (and their layer is shown): label
+   * markers are DOM elements, so they are added to the map only then. */
+  asmap.labelLayers = asmap.labelLayers || [];
   asmap.labelZoom = function (map, minZoom) {
     function update() {
-      var c = map.getContainer();
-      if (map.getZoom() >= minZoom) { L.DomUtil.addClass(c, "asmap-labels-on"); }
+      var c = map.getContainer(), on = map.getZoom() >= minZoom;
+      if (on) { L.DomUtil.addClass(c, "asmap-labels-on"); }
       else { L.DomUtil.removeClass(c, "asmap-labels-on"); }
+      asmap.labelLayers.forEach(function (entry) {
+        var show = on && map.hasLayer(entry.group);
+        if (show && !map.hasLayer(entry.labels)) { entry.labels.addTo(map); }
+        if (!show && map.hasLayer(entry.labels)) { map.removeLayer(entry.labels); }
+      });
     }
-    map.on("zoomend", update);
+    map.on("zoomend overlayadd overlayremove", update);
     update();
   };
 
@@ -289,13 +330,15 @@
       attributionControl: false, zoomControl: false, dragging: false, scrollWheelZoom: false,
       doubleClickZoom: false, boxZoom: false, keyboard: false, touchZoom: false
     });
+    var renderer = outline.features.length > 500 ? L.canvas({padding: 0}) : undefined;
     var shapes = L.geoJSON(outline, {
       style: function (f) { return {color: f.properties.k || "#333", weight: 1, fillOpacity: 0.3,
-                                    interactive: false, className: "asmap-minimap-shape"}; },
+                                    interactive: false, className: "asmap-minimap-shape",
+                                    renderer: renderer}; },
       pointToLayer: function (f, ll) {
         return L.circleMarker(ll, {radius: 2, stroke: false, fillColor: f.properties.k || "#333",
                                    fillOpacity: 1, interactive: false,
-                                   className: "asmap-minimap-shape"});
+                                   className: "asmap-minimap-shape", renderer: renderer});
       }
     });
     var view = L.rectangle(map.getBounds(), {color: "#D55E00", weight: 2, fillOpacity: 0.1,
