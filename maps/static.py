@@ -44,6 +44,9 @@ LAYOUTS = {
                  "figures": (0.52, 0.10, 0.45, 0.27), "small_legend": (0.05, 0.09, 0.42, 0.10)},
 }
 ROW_INCHES = 0.17
+#: The overview labels at most this many sites, eligible ones first (placing labels
+#: without overlap grows with the square of their number; thousands take minutes).
+LABEL_CAP = 150
 FOOTER_LINES = 8
 
 
@@ -206,8 +209,8 @@ def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
         extent = analysis.sites
     ax, handles = _map_axes(fig, layout["map"], analysis,
                             _bounds(extent, analysis.crs, pad=0.02), lang=lang)
-    points, texts = site_label_points(analysis, view=ax)
-    cartography.place_labels(ax, points, texts, fontsize=6)
+    points, texts = site_label_points(analysis, view=ax)  # eligible sites first
+    cartography.place_labels(ax, points[:LABEL_CAP], texts[:LABEL_CAP], fontsize=6)
     _legend(fig, layout["legend"], handles, lang=lang, fontsize=6,
             ncol=2 if len(handles) > 9 else 1)
     rows = eligible_rows(analysis, lang=lang)
