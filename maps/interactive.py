@@ -375,8 +375,31 @@ def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline:
     """
     Write the interactive map to one HTML file (atomically) and return its path.
 
-    Parameters are those of `site_map`; with ``offline=True`` the file opens with no
-    network at all.
+    Parameters
+    ----------
+    analysis
+        The result of `geo.analyze` (or `geo.read_results`).
+    out
+        The ``.html`` file to write; missing folders are made. The file appears only once
+        complete, so a failure leaves nothing half-written.
+    lang
+        ``mn`` (default) or ``en``: every visible string.
+    offline
+        Inline Leaflet and the tools so the file opens with no network at all (for a
+        laptop at the negotiating table); the plain background is the basemap.
+    profile
+        ``internal`` keeps every column in popups; ``public`` only public ones.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Examples
+    --------
+    >>> analysis = geo.analyze(layers.load(layers.sample_path()))  # doctest: +SKIP
+    >>> write_map(analysis, "out/map.html", lang="en", offline=True)  # doctest: +SKIP
+    PosixPath('out/map.html')
     """
     html = render_html(site_map(analysis, lang=lang, offline=offline, profile=profile))
     return write_text_atomic(out, html)

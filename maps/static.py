@@ -326,6 +326,13 @@ def print_map(analysis: Any, *, lang: str = "mn", paper: str = "A4",
     matplotlib.figure.Figure
         The first page, at the exact paper size (when the eligible-site table does not
         fit, `write_print` adds table pages to a PDF).
+
+    Examples
+    --------
+    >>> analysis = geo.analyze(layers.load(layers.sample_path()))  # doctest: +SKIP
+    >>> figure = print_map(analysis, lang="en", paper="A3")  # doctest: +SKIP
+    >>> figure.get_size_inches().round(2)  # doctest: +SKIP
+    array([16.54, 11.69])
     """
     return print_pages(analysis, lang=lang, paper=paper, orientation=orientation, site=site,
                        profile=profile, basemap=basemap)[0]
@@ -355,7 +362,32 @@ def write_print(analysis: Any, out: str | Path, **options: Any) -> Path:
     """
     Write a print map to a vector PDF (every page) or a 300 dpi PNG (the first page).
 
-    Takes the options of `print_map`. The file appears only once complete.
+    Parameters
+    ----------
+    analysis
+        A `geo.Analysis`.
+    out
+        A ``.pdf`` (vector, every page: the map, then any table pages) or ``.png``
+        (300 dpi, the map page). The file appears only once complete.
+    options
+        The keyword options of `print_map`: ``lang``, ``paper``, ``orientation``,
+        ``site``, ``profile``, ``basemap``.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    layers.UsageError
+        When `out` is neither a ``.pdf`` nor a ``.png``.
+
+    Examples
+    --------
+    >>> analysis = geo.analyze(layers.load(layers.sample_path()))  # doctest: +SKIP
+    >>> write_print(analysis, "out/overview.pdf", lang="en", paper="A3")  # doctest: +SKIP
+    PosixPath('out/overview.pdf')
     """
     suffix = Path(out).suffix.lower()
     if suffix not in (".pdf", ".png"):

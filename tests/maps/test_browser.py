@@ -138,3 +138,21 @@ def test_bundled_sample_every_popup(browser, tmp_path, artifacts):
     page.screenshot(path=str(artifacts / "interactive-sample-mn.png"))
     assert problems == []
     page.close()
+
+
+def test_template_looking_names_show_literally(browser, tmp_path):
+    """Folium renders its page through Jinja; a name that looks like a template stays text."""
+    analysis = handmade()
+    sites = analysis.sites
+    sites.loc[sites["site_id"] == "S-01", "name"] = "{{ 7*7 }}"
+    sites.loc[sites["site_id"] == "S-02", "name"] = "{% for x in range(3) %}x{% endfor %}"
+    problems: list[str] = []
+    page = open_offline(browser, write_map(analysis, tmp_path / "m.html", lang="en",
+                                           offline=True), problems)
+    assert "{{ 7*7 }}" in popup_text(page, "S-01")
+    assert "49" not in popup_text(page, "S-01")
+    assert "{% for x in range(3) %}x{% endfor %}" in popup_text(page, "S-02")
+    page.fill(".asmap-search-input", "{{ 7")
+    assert page.locator(".asmap-search-hit").count() == 1
+    assert problems == []
+    page.close()
