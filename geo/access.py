@@ -16,6 +16,7 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
+from geo.grouping import joined
 from layers.errors import DataError
 
 #: Road coordinates closer than this (metres) are the same network node.
@@ -127,10 +128,10 @@ def routes_to(targets: np.ndarray, base: shapely.Point,
     routes, km
         LineStrings and their lengths in kilometres.
     """
-    if roads is None or len(roads) == 0 or len(RoadNetwork(roads)) == 0:
+    net = RoadNetwork(roads) if roads is not None and len(roads) else None
+    if net is None or len(net) == 0:
         lines = shapely.shortest_line(base, targets)
         return lines, shapely.length(lines) / 1000
-    net = RoadNetwork(roads)
     seg0, start, dist, pred = net.search_from(base)
     reach = np.flatnonzero(np.isfinite(dist[net.u]))  # the base's part of the network
     tree = shapely.STRtree(net.segments[reach])
@@ -214,9 +215,4 @@ def posts_on_routes(routes: np.ndarray, zones: gpd.GeoDataFrame) -> list[str]:
         return out
     rows = np.flatnonzero(present)
     route_ix, zone_ix = zones.sindex.query(routes[rows], predicate="intersects")
-    pairs = pd.DataFrame({"site": rows[route_ix],
-                          "post": zones["post_id"].to_numpy()[zone_ix]}).drop_duplicates()
-    for site, text in (pairs.sort_values(["site", "post"]).groupby("site")["post"]
-                       .agg(";".join).items()):
-        out[int(site)] = text
-    return out
+    return joined(rows[route_ix], zones["post_id"].to_numpy(dtype=object)[zone_ix], len(routes))

@@ -9,6 +9,7 @@ import geopandas as gpd
 import shapely
 
 from geo.exclusions import KINDS
+from geo.grouping import joined
 
 #: Reasons a site is not eligible, in the order they are reported.
 REASONS = ("NOT_MINED_OUT", "OUTSIDE_SOUM", "TOO_SMALL", "TOO_FAR")
@@ -131,14 +132,7 @@ def tiled(pieces: gpd.GeoDataFrame, *, max_vertices: int = TILE_VERTICES,
 
 def _joined(site_ix: np.ndarray, values: np.ndarray, n: int) -> list[str]:
     """Per site, the distinct values of its pairs, sorted and joined with ``;``."""
-    out = [""] * n
-    if len(site_ix) == 0:
-        return out
-    pairs = pd.DataFrame({"site": site_ix, "value": values}).drop_duplicates()
-    grouped = pairs.sort_values(["site", "value"]).groupby("site", sort=True)["value"]
-    for site, text in grouped.agg(";".join).items():
-        out[int(site)] = text
-    return out
+    return joined(site_ix, values, n)
 
 
 def reasons_for(*, stage: pd.Series, touches: np.ndarray, available_ha: np.ndarray,

@@ -70,8 +70,10 @@ def write_results(analysis: Analysis, path: str | Path) -> Path:
         raise UsageError(f"{path}: results are written as a GeoPackage; name it *.gpkg")
     meta = {METADATA_KEY: json.dumps(_metadata(analysis), ensure_ascii=False, sort_keys=True)}
     stamp = f"{analysis.on.isoformat()}T00:00:00.000Z"
-    old = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
-    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": stamp})
+    # SQLite need not sync after every layer: the finished file is synced once, then renamed
+    config = {"OGR_CURRENT_DATE": stamp, "OGR_SQLITE_SYNCHRONOUS": "OFF"}
+    old = {key: pyogrio.get_gdal_config_option(key) for key in config}
+    pyogrio.set_gdal_config_options(config)
     try:
         with atomic_path(path) as tmp:
             for name in Analysis.OUTPUTS:
@@ -80,9 +82,9 @@ def write_results(analysis: Analysis, path: str | Path) -> Path:
                                         geometry_type=GEOMETRY_TYPES[name],
                                         promote_to_multi=GEOMETRY_TYPES[name] != "LineString",
                                         layer_metadata=meta if name == "sites" else None,
-                                        append=tmp.exists())
+                                        append=tmp.exists(), use_arrow=True)
     finally:
-        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": old})
+        pyogrio.set_gdal_config_options(old)
     return path
 
 

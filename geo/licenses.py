@@ -11,6 +11,7 @@ import geopandas as gpd
 import shapely
 
 from geo.exclusions import in_force
+from geo.grouping import joined
 
 #: Who decides over land that no counting license covers.
 LOCAL_GOVERNMENT = "local government"
@@ -78,7 +79,6 @@ def assign_licenses(sites: np.ndarray, licenses: gpd.GeoDataFrame) -> pd.DataFra
     out.loc[rows, "license_id"] = chosen["license_id"].to_numpy()
     out.loc[rows, "holder"] = chosen["holder"].to_numpy()
     out.loc[rows, "negotiate_with"] = chosen["holder"].fillna(LOCAL_GOVERNMENT).to_numpy()
-    every = (pairs.drop_duplicates(["site", "license_id"]).sort_values(["site", "license_id"])
-             .groupby("site")["license_id"].agg(";".join))
-    out.loc[every.index.to_numpy(), "licenses_all"] = every.to_numpy()
+    every = joined(pairs["site"].to_numpy(), pairs["license_id"].to_numpy(dtype=object), len(out))
+    out["licenses_all"] = every
     return out

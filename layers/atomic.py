@@ -34,6 +34,9 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     tmp.unlink()  # let the writer create it (GDAL refuses some existing empty files)
     try:
         yield tmp
+        if tmp.is_file():  # on disk before it takes the name (writers may skip syncing)
+            with open(tmp, "rb") as done:
+                os.fsync(done.fileno())
         os.replace(tmp, path)
     finally:
         if tmp.exists():

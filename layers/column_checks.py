@@ -116,6 +116,12 @@ def as_text(series: pd.Series) -> pd.Series:
         text = str(value).strip()
         return text or None
 
+    kind = pd.api.types.infer_dtype(series, skipna=True)
+    if kind in ("string", "empty"):  # the common case, done column-wise
+        stripped = series.astype(object).str.strip()
+        return stripped.where(stripped.str.len() > 0, None).astype(object)
+    if pd.api.types.is_integer_dtype(series.dtype) and not series.isna().any():
+        return series.astype(str).astype(object)
     return pd.Series([one(v) for v in series.tolist()], index=series.index, dtype=object)
 
 
@@ -131,8 +137,8 @@ def _typed(series, column: Column, problem, label) -> tuple[pd.Series, list[Prob
         text = text.where(text.notna(), column.default)
     if not column.allowed:
         return text, []
-    norm = text.map(lambda v: v if v is None else re.sub(r"[\s-]+", "_", v.lower()),
-                    na_action="ignore")
+    norm = (text.astype(object).str.lower().str.replace(r"[\s-]+", "_", regex=True)
+            .where(text.notna(), None).astype(object))
     bad = np.flatnonzero((norm.notna() & ~norm.isin(column.allowed)).to_numpy())
 
     def make(i):
