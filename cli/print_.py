@@ -28,13 +28,16 @@ def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
 @click.option("--site", "site", metavar="SITE_ID",
               help="Print one site's sheet (zoomed, with its route and figures).")
 @options.profile_opt
+@click.option("--basemap", metavar="osm|satellite|URL",
+              help="Draw basemap tiles under the layers when the tile server answers "
+                   "(a name, or a tile URL with {z}, {x} and {y}). Default: none, no network.")
 @options.crs_opt
 @click.option("--out", "out", required=True, metavar="MAP.pdf|MAP.png", callback=_out,
               type=click.Path(dir_okay=False, path_type=Path),
               help="File to write: .pdf (vector, every page) or .png (300 dpi, first page).")
 def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
-           orientation: str, site: str | None, profile: str, crs: str | None,
-           out: Path) -> None:
+           orientation: str, site: str | None, profile: str, basemap: str | None,
+           crs: str | None, out: Path) -> None:
     """Write a print-ready map of FOLDER: title, map with every layer, site labels,
     legend, scale bar, north arrow, lat/lon grid, the table of eligible sites and the
     data sources with their dates.
@@ -42,18 +45,20 @@ def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
     FOLDER holds the layers (default: the bundled Zaamar sample). Without --results
     the analysis runs first. --site draws one site's sheet instead of the overview.
     --profile public leaves out names, phone numbers and unknown columns. No network
-    is needed.
+    is needed; with --basemap, tiles are drawn when the server answers, and the page
+    says so when it does not.
 
     \b
     Examples:
       $ asmap print zaamar/ --on 2021-04-06 --out zaamar.pdf
       $ asmap print zaamar/ --lang en --paper A3 --orientation portrait --out zaamar.png
       $ asmap print --results results.gpkg --site ZT-01 --profile public --out ZT-01.pdf
+      $ asmap print zaamar/ --basemap satellite --site ZT-01 --out ZT-01-satellite.pdf
     """
     import maps
 
     analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
     path = maps.write_print(analysis, out, lang=lang, paper=paper, orientation=orientation,
-                            site=site, profile=profile)
+                            site=site, profile=profile, basemap=basemap)
     what = f"site {site}" if site else "overview"
     click.echo(f"wrote {path} ({what}, {paper} {orientation}, {lang}, {profile})")

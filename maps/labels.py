@@ -135,6 +135,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries",
     },
     # --- print maps and the brief (maps/static.py, maps/brief.py, maps/tables.py) -------
+    "basemap_missing": {
+        "mn": "Суурь зургийн сервер хариу өгсөнгүй: суурь зураггүй хэвлэв.",
+        "en": "The basemap server did not answer: printed without a basemap.",
+    },
     "north": {"mn": "Х", "en": "N"},
     "km": {"mn": "км", "en": "km"},
     "ha": {"mn": "га", "en": "ha"},

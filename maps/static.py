@@ -2,7 +2,8 @@
 
 The map axes are in the analysis CRS (UTM metres), so the scale bar is true; text stays
 text in PDFs (TrueType fonts embedded, ``pdf.fonttype`` 42) and uses DejaVu Sans, which
-ships with matplotlib and has Cyrillic. No basemap: a page never needs the network.
+ships with matplotlib and has Cyrillic. A page never needs the network: basemap tiles
+are optional and drawn only when the tile server answers (`maps.tiles`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from matplotlib.figure import Figure
 from geo.profile import apply_profile, check_profile
 from layers.atomic import atomic_path
 from layers.errors import UsageError
-from maps import cartography, provenance
+from maps import cartography, provenance, tiles
 from maps.drawing import draw_analysis, projected
 from maps.labels import LANGS, t
 from maps.sheet import eligible_rows, figures_lines, route_inset, site_label_points
@@ -109,10 +110,11 @@ def subtitle(analysis: Any, *, lang: str) -> str:
     return text
 
 
-def _footer(fig: Figure, analysis: Any, *, lang: str, profile: str) -> None:
+def _footer(fig: Figure, analysis: Any, *, lang: str, profile: str,
+            tiles_missing: bool = False) -> None:
     """Data sources with dates, the boundary credit, the profile and the sample notice."""
     width = int(fig.get_figwidth() * 21)
-    tail = []
+    tail = [t("basemap_missing", lang)] if tiles_missing else []
     if provenance.needs_osm_credit(analysis.sources, analysis.layers.get("boundary")):
         tail.append(t("osm_credit", lang))
     tail.append(t(f"profile_{profile}", lang) + "  " + t("projection", lang, crs=analysis.crs)
@@ -136,7 +138,8 @@ def _header(fig: Figure, title: str, analysis: Any, *, lang: str) -> None:
 
 
 def _map_axes(fig: Figure, rect: tuple[float, ...], analysis: Any, bounds: tuple[float, ...],
-              *, lang: str, route_ids=None, highlight=None):
+              *, lang: str, route_ids=None, highlight=None, basemap: str | None = None):
+    """The map axes with every layer; also whether requested basemap tiles are missing."""
     ax = fig.add_axes(rect)
     handles = draw_analysis(ax, analysis, lang=lang, route_ids=route_ids, highlight=highlight)
     minx, miny, maxx, maxy = cartography.fit_bounds(bounds, rect[2] * fig.get_figwidth() /
@@ -150,7 +153,8 @@ def _map_axes(fig: Figure, rect: tuple[float, ...], analysis: Any, bounds: tuple
     cartography.scale_bar(ax, unit=t("km", lang))
     cartography.north_arrow(ax, analysis.crs, letter=t("north", lang))
     ax.tick_params(length=2, pad=1.5)
-    return ax, handles
+    missing = basemap is not None and not tiles.add_tiles(ax, analysis.crs, basemap)
+    return ax, handles, missing
 
 
 def _legend(fig: Figure, rect: tuple[float, ...], handles, *, lang: str, fontsize=7, ncol=1):
@@ -199,7 +203,7 @@ def _bounds(frame, crs: str, *, pad: float, minimum: float = 0.0) -> tuple[float
 
 
 def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
-                   profile: str = "internal") -> list[Figure]:
+                   profile: str = "internal", basemap: str | None = None) -> list[Figure]:
     """The overview page, plus table pages when the eligible sites do not fit on it."""
     layout = LAYOUTS[orientation]
     fig = _new_page(paper, orientation)
@@ -207,8 +211,9 @@ def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
     extent = analysis.layers.get("boundary")
     if extent is None or not len(extent):
         extent = analysis.sites
-    ax, handles = _map_axes(fig, layout["map"], analysis,
-                            _bounds(extent, analysis.crs, pad=0.02), lang=lang)
+    ax, handles, missing = _map_axes(fig, layout["map"], analysis,
+                                     _bounds(extent, analysis.crs, pad=0.02), lang=lang,
+                                     basemap=basemap)
     points, texts = site_label_points(analysis, view=ax)  # eligible sites first
     cartography.place_labels(ax, points[:LABEL_CAP], texts[:LABEL_CAP], fontsize=6)
     _legend(fig, layout["legend"], handles, lang=lang, fontsize=6,
@@ -223,7 +228,7 @@ def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
         table_ax.set_axis_off()
         table_ax.set_title(title, loc="left", fontsize=9, fontweight="bold")
         table_ax.text(0, 0.95, t("table_next_page", lang), fontsize=7, va="top")
-    _footer(fig, analysis, lang=lang, profile=profile)
+    _footer(fig, analysis, lang=lang, profile=profile, tiles_missing=missing)
     pages = [fig]
     if len(rows) > capacity:
         rect = (0.05, 0.13, 0.90, 0.78)
@@ -238,7 +243,7 @@ def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
 
 
 def site_sheet(analysis: Any, site_id: str, *, lang: str, paper: str, orientation: str,
-               profile: str = "internal") -> Figure:
+               profile: str = "internal", basemap: str | None = None) -> Figure:
     """One site's sheet: zoomed map, its route and posts in an inset, and its figures."""
     site = find_site(analysis, site_id)
     layout = LAYOUTS[orientation]
@@ -246,9 +251,10 @@ def site_sheet(analysis: Any, site_id: str, *, lang: str, paper: str, orientatio
     title = t("site_sheet", lang, site_id=site_id, name=site.get("name") or "")
     _header(fig, title.rstrip(": "), analysis, lang=lang)
     sites = analysis.sites[analysis.sites["site_id"] == site_id]
-    ax, handles = _map_axes(fig, layout["map"], analysis,
-                            _bounds(sites, analysis.crs, pad=0.9, minimum=600), lang=lang,
-                            route_ids=[site_id], highlight=site_id)
+    ax, handles, missing = _map_axes(fig, layout["map"], analysis,
+                                     _bounds(sites, analysis.crs, pad=0.9, minimum=600),
+                                     lang=lang, route_ids=[site_id], highlight=site_id,
+                                     basemap=basemap)
     points, texts = site_label_points(analysis, view=ax)
     cartography.place_labels(ax, points, texts, fontsize=7)
     route_inset(fig.add_axes(layout["inset"]), analysis, site_id, lang=lang)
@@ -258,7 +264,7 @@ def site_sheet(analysis: Any, site_id: str, *, lang: str, paper: str, orientatio
     box.text(0, 0.97, "\n".join(figures_lines(site, analysis, lang=lang)), fontsize=6.6,
              va="top", linespacing=1.45, wrap=True)
     _legend(fig, layout["small_legend"], handles, lang=lang, fontsize=5.2, ncol=2)
-    _footer(fig, analysis, lang=lang, profile=profile)
+    _footer(fig, analysis, lang=lang, profile=profile, tiles_missing=missing)
     return fig
 
 
@@ -276,33 +282,41 @@ def find_site(analysis: Any, site_id: str) -> dict[str, Any]:
     return row.drop(labels=analysis.sites.geometry.name).to_dict()
 
 
-def _prepared(analysis: Any, lang: str, profile: str, basemap: bool) -> Any:
+def _basemap(basemap: str | bool | None) -> str | None:
+    """The basemap asked for: None for none, True for ``osm``, else a name or tile URL."""
+    if basemap is None or basemap is False:
+        return None
+    name = "osm" if basemap is True else str(basemap)
+    tiles.tile_source(name)  # a usage error for an unknown name, before any drawing
+    return name
+
+
+def _prepared(analysis: Any, lang: str, profile: str) -> Any:
     if lang not in LANGS:
         raise UsageError(f"unknown language {lang!r}; use mn or en")
-    if basemap:
-        raise UsageError("print maps have no basemap (they never need the network); "
-                         "leave basemap off")
     check_profile(profile)
     return apply_profile(analysis, profile)
 
 
 def print_pages(analysis: Any, *, lang: str = "mn", paper: str = "A4",
                 orientation: str = "landscape", site: str | None = None,
-                profile: str = "internal", basemap: bool = False) -> list[Figure]:
+                profile: str = "internal", basemap: str | bool | None = None
+                ) -> list[Figure]:
     """Every page of a print map (see `print_map`): one for a site sheet, one or more else."""
     page_size(paper, orientation)
-    shared = _prepared(analysis, lang, profile, basemap)
+    basemap = _basemap(basemap)
+    shared = _prepared(analysis, lang, profile)
     with matplotlib.rc_context(RC):
         if site is not None:
             return [site_sheet(shared, site, lang=lang, paper=paper, orientation=orientation,
-                               profile=profile)]
+                               profile=profile, basemap=basemap)]
         return overview_pages(shared, lang=lang, paper=paper, orientation=orientation,
-                              profile=profile)
+                              profile=profile, basemap=basemap)
 
 
 def print_map(analysis: Any, *, lang: str = "mn", paper: str = "A4",
               orientation: str = "landscape", site: str | None = None,
-              profile: str = "internal", basemap: bool = False) -> Figure:
+              profile: str = "internal", basemap: str | bool | None = None) -> Figure:
     """
     A print-ready map page of an analysis.
 
@@ -319,7 +333,10 @@ def print_map(analysis: Any, *, lang: str = "mn", paper: str = "A4",
     profile
         ``internal`` or ``public`` (sensitive and unknown columns left out).
     basemap
-        Not supported: print maps never need the network. Must be False.
+        None (default): the plain background, no network. ``osm``, ``satellite`` (or True
+        for ``osm``) or a tile URL with ``{z}``, ``{x}``, ``{y}``: tiles under the layers,
+        fetched when the server answers within a few seconds; otherwise the page is drawn
+        without them and its footer says so. Needs the ``basemap`` extra (contextily).
 
     Returns
     -------

@@ -45,7 +45,8 @@ def test_print_unknown_site_names_nearby_ids(tmp_path):
     ("print", "--out", "map.svg"), ("print", "--paper", "A5", "--out", "map.pdf"),
     ("print", "--results", "results.gpkg", "--out", "map.pdf"),
     ("brief", "--profile", "everyone", "--out", "brief"),
-], ids=["suffix", "paper", "missing-results", "profile"])
+    ("print", "--basemap", "google", "--out", "map.pdf"),
+], ids=["suffix", "paper", "missing-results", "profile", "basemap"])
 def test_bad_usage_exits_2(args, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run(*args)
@@ -76,3 +77,12 @@ def test_public_brief_of_the_sample(tmp_path):
     for path in out.iterdir():
         for blob in readable_bytes(path):
             assert SAMPLE_PHONE.encode() not in blob, path.name
+
+
+def test_print_basemap_unreachable_still_prints(tmp_path):
+    out = tmp_path / "map.pdf"
+    result = run("print", "--on", "2021-04-06", "--lang", "en", "--out", str(out),
+                 "--basemap", "http://127.0.0.1:9/{z}/{x}/{y}.png")  # discard port: refused
+    assert result.exit_code == 0, result.output
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "The basemap server did not answer" in text.replace("\n", " ")

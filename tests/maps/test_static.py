@@ -109,7 +109,7 @@ def test_unknown_site_names_nearby_ids(analysis):
 @pytest.mark.parametrize(("options", "message"), [
     ({"paper": "A5"}, "paper size"), ({"orientation": "sideways"}, "orientation"),
     ({"lang": "fr"}, "language"), ({"profile": "open"}, "sharing profile"),
-    ({"basemap": True}, "basemap"),
+    ({"basemap": "google"}, "unknown basemap 'google'"),
 ], ids=["paper", "orientation", "lang", "profile", "basemap"])
 def test_bad_options_are_usage_errors(analysis, options, message):
     with pytest.raises(UsageError, match=message):
