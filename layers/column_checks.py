@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -174,7 +175,9 @@ def _dates(series, column, problem, label) -> tuple[pd.Series, list[Problem]]:
         if ISO_DAY.match(str(value)):
             return problem(label(i), f"{value!r} is not a real date",
                            "check the day and month (write it as YYYY-MM-DD)")
-        return problem(label(i), f"{value!r} is not a date", "write it as YYYY-MM-DD")
+        guess = iso_guess(str(value))
+        return problem(label(i), f"{value!r} is not a date", "write it as YYYY-MM-DD"
+                       + (f" ({guess} if that is the day meant)" if guess else ""))
 
     problems = capped(np.flatnonzero(unparsed.to_numpy()), make, summary=lambda n: problem(
         "", f"… and {n:,} more features with a {column.name} that is not a date",
@@ -185,6 +188,44 @@ def _dates(series, column, problem, label) -> tuple[pd.Series, list[Problem]]:
                           f"use a year between {FIRST_YEAR} and {LAST_YEAR}"),
         summary=lambda n: problem("", f"… and {n:,} more implausible years", "fix them"))
     return values.where(~implausible), problems
+
+
+YEAR_FIRST = re.compile(r"^(\d{4})[./ ](\d{1,2})[./ ](\d{1,2})$")
+DAY_FIRST = re.compile(r"^(\d{1,2})([./])(\d{1,2})[./](\d{4})$")
+
+
+def iso_guess(text: str) -> str | None:
+    """
+    The ISO date another common notation stands for, when it can mean only one day.
+
+    ``2019.04.06`` and ``2019/04/06`` are year-month-day; ``06.04.2019`` is day-month-year
+    (dots put the day first); with slashes only when one number is above 12.
+
+    Examples
+    --------
+    >>> iso_guess("2019.04.06"), iso_guess("06.04.2019"), iso_guess("25/12/2020")
+    ('2019-04-06', '2019-04-06', '2020-12-25')
+    >>> iso_guess("04/06/2019") is None  # April 6 or June 4?
+    True
+    """
+    text = text.strip()
+    if match := YEAR_FIRST.match(text):
+        year, month, day = (int(v) for v in match.groups())
+    elif match := DAY_FIRST.match(text):
+        first, sep, second, year = match.groups()
+        first, second, year = int(first), int(second), int(year)
+        if sep == "." or first > 12:
+            day, month = first, second
+        elif second > 12:
+            day, month = second, first
+        else:
+            return None
+    else:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _numbers(text, column, problem, label) -> tuple[pd.Series, list[Problem]]:

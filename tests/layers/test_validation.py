@@ -220,6 +220,19 @@ def test_impossible_dates(tmp_path):
     assert only(problems, feature="L4")["message"] == "year 3021 is not plausible"
 
 
+def test_dates_in_other_notations_get_the_iso_form_suggested(tmp_path):
+    layers = good_layers()
+    lic = layers["licenses"]
+    layers["licenses"] = gpd.GeoDataFrame(
+        gpd.pd.concat([lic] * 3, ignore_index=True), crs=4326).assign(
+        license_id=["L1", "L2", "L3"], start_date=["2019.04.06", "06.04.2019", "04/06/2019"])
+    problems = validate(project(tmp_path, layers))
+    assert not [p for p in problems if p.feature == "L1"]  # year first: read as it is
+    assert only(problems, feature="L2")["hint"] == (
+        "write it as YYYY-MM-DD (2019-04-06 if that is the day meant)")
+    assert only(problems, feature="L3")["hint"] == "write it as YYYY-MM-DD"
+
+
 @pytest.mark.parametrize("radius", [0, -5])
 def test_radius_must_be_positive(tmp_path, radius):
     layers = good_layers()
