@@ -313,11 +313,24 @@ def _empty(column: Column, n: int, index) -> pd.Series:
     return pd.Series([column.default] * n, index=index, dtype=object)
 
 
+#: Columns that often hold the ids when the id column is missing (KML placemark names).
+ID_LIKE = ("name", "id", "code", "label", "title")
+
+
 def _missing_hint(column: Column, frame: pd.DataFrame) -> str:
     near = difflib.get_close_matches(column.name, [str(c).lower() for c in frame.columns], n=1)
-    hint = f"rename column {near[0]!r} to {column.name!r}" if near else \
-        f"add a column {column.name!r}"
-    return hint + _allowed_text(column, " (allowed: ", ")")
+    if near:
+        return f"rename column {near[0]!r} to {column.name!r}" + _allowed_text(column)
+    if column.unique:
+        columns = {str(c).lower(): c for c in frame.columns}
+        for name in [columns[key] for key in ID_LIKE if key in columns]:
+            values = as_text(frame[name])
+            if len(values) and values.notna().all() and values.is_unique:
+                shown = ", ".join(values.iloc[:2]) + (", …" if len(values) > 2 else "")
+                return (f"column {name!r} has a different value on every feature ({shown}): "
+                        f"rename it to {column.name!r} if those are the ids, or add a column "
+                        f"{column.name!r}")
+    return f"add a column {column.name!r}" + _allowed_text(column)
 
 
 def _allowed_text(column: Column, before: str = " (allowed: ", after: str = ")") -> str:

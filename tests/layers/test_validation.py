@@ -182,6 +182,19 @@ def test_missing_required_column_suggests_the_near_name(tmp_path):
     assert problem["hint"].startswith("rename column 'stge' to 'stage'")
 
 
+def test_google_earth_placemark_names_are_offered_as_the_ids(tmp_path):
+    kml = tmp_path / "tailings.kml"
+    pyogrio.write_dataframe(gpd.GeoDataFrame(
+        {"Name": ["ZT-01", "ZT-02", "ZT-03"], "Description": ["mined out", "", ""]},
+        geometry=[Polygon([(104.8 + i / 50, 48.2), (104.81 + i / 50, 48.2),
+                           (104.81 + i / 50, 48.21)]) for i in range(3)], crs=4326), kml,
+        driver="KML")
+    problem = only(validate(tmp_path), field="site_id")
+    assert problem["hint"] == ("column 'name' has a different value on every feature "
+                               "(ZT-01, ZT-02, …): rename it to 'site_id' if those are the "
+                               "ids, or add a column 'site_id'")
+
+
 def test_value_not_allowed_names_value_feature_and_closest(tmp_path):
     layers = good_layers()
     layers["licenses"]["kind"] = ["minning"]
