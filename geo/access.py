@@ -17,6 +17,7 @@ import geopandas as gpd
 import shapely
 
 from geo.grouping import joined
+from geo.parallel import elementwise, nearest, query
 from layers.errors import DataError
 
 #: Road coordinates closer than this (metres) are the same network node.
@@ -135,9 +136,9 @@ def routes_to(targets: np.ndarray, base: shapely.Point,
     seg0, start, dist, pred = net.search_from(base)
     reach = np.flatnonzero(np.isfinite(dist[net.u]))  # the base's part of the network
     tree = shapely.STRtree(net.segments[reach])
-    target_ix, hit = tree.query_nearest(targets, all_matches=True)
+    target_ix, hit = nearest(tree, targets)
     seg = reach[hit]
-    legs = shapely.shortest_line(net.segments[seg], targets[target_ix])
+    legs = elementwise(shapely.shortest_line, net.segments[seg], targets[target_ix])
     leg_xy = shapely.get_coordinates(legs).reshape(-1, 2, 2)
     on_road, at_site = leg_xy[:, 0], leg_xy[:, 1]
     via_u = dist[net.u[seg]] + np.hypot(*(on_road - net.a[seg]).T)
@@ -214,5 +215,5 @@ def posts_on_routes(routes: np.ndarray, zones: gpd.GeoDataFrame) -> list[str]:
     if len(zones) == 0 or not present.any():
         return out
     rows = np.flatnonzero(present)
-    route_ix, zone_ix = zones.sindex.query(routes[rows], predicate="intersects")
+    route_ix, zone_ix = query(zones.sindex, routes[rows], predicate="intersects")
     return joined(rows[route_ix], zones["post_id"].to_numpy(dtype=object)[zone_ix], len(routes))

@@ -15,7 +15,7 @@ import shapely
 from geo.access import find_base, posts_on_routes, routes_to
 from geo.conflicts import COLUMNS as CONFLICT_COLUMNS
 from geo.conflicts import license_conflicts
-from geo.crs import WGS84, utm_crs_for
+from geo.crs import WGS84, reproject, utm_crs_for
 from geo.eligibility import available_parts, inside_boundary, polygonal, reasons_for
 from geo.exclusions import dissolve_exclusions, exclusion_pieces, post_zones
 from geo.licenses import assign_licenses, counting_licenses
@@ -121,8 +121,8 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     frames = _inputs(layers)
     context = [f for kind, f in frames.items() if kind != "tailings" and len(f)]
     metric = crs or utm_crs_for(context or [frames["tailings"]])
-    wgs = {k: f if _is_wgs84(f) else f.to_crs(WGS84) for k, f in frames.items()}
-    m = {k: f.to_crs(metric) for k, f in frames.items()}
+    wgs = {k: f if _is_wgs84(f) else reproject(f, WGS84) for k, f in frames.items()}
+    m = {k: reproject(f, metric) for k, f in frames.items()}
     unchecked = _unchecked(m)
     tailings = m["tailings"]
     geoms = tailings.geometry.values
@@ -296,7 +296,7 @@ def _empty(crs: str) -> gpd.GeoDataFrame:
 def _out(columns: dict[str, Any], geoms: np.ndarray, crs: str) -> gpd.GeoDataFrame:
     frame = gpd.GeoDataFrame(pd.DataFrame(columns), geometry=np.asarray(geoms, dtype=object),
                              crs=crs)
-    return frame.to_crs(WGS84)
+    return reproject(frame, WGS84)
 
 
 def _sites_frame(tailings: gpd.GeoDataFrame, added: pd.DataFrame) -> gpd.GeoDataFrame:

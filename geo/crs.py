@@ -9,6 +9,8 @@ import numpy as np
 import geopandas as gpd
 from pyproj import CRS
 
+from geo.parallel import MIN_CHUNK, elementwise
+
 WGS84 = "EPSG:4326"
 
 
@@ -53,3 +55,29 @@ def utm_zone_label(crs: str) -> str:
     if 32701 <= code <= 32760:
         return f"{code - 32700}S"
     return str(crs)
+
+
+def reproject(frame: gpd.GeoDataFrame, crs: str) -> gpd.GeoDataFrame:
+    """
+    ``frame.to_crs(crs)``, with the coordinates transformed on every core.
+
+    The same transformation as `GeoDataFrame.to_crs` (pyproj, always x/y), so the same
+    coordinates; small frames take `to_crs` itself.
+
+    Examples
+    --------
+    >>> points = gpd.GeoDataFrame(geometry=gpd.points_from_xy([105.0], [48.2]), crs=WGS84)
+    >>> reproject(points, "EPSG:32648").geometry.x.round(1).tolist()
+    [500000.0]
+    """
+    if frame.crs is None or len(frame) < 2 * MIN_CHUNK or CRS(frame.crs) == CRS(crs):
+        return frame.to_crs(crs)
+    source = frame.crs
+
+    def chunk(geoms: np.ndarray) -> np.ndarray:
+        return np.asarray(gpd.GeoSeries(geoms, crs=source).to_crs(crs).values, dtype=object)
+
+    out = frame.copy()
+    out[frame.geometry.name] = gpd.GeoSeries(elementwise(chunk, frame.geometry.values),
+                                             index=frame.index, crs=crs)
+    return out

@@ -10,6 +10,7 @@ import shapely
 
 from geo.exclusions import KINDS
 from geo.grouping import joined
+from geo.parallel import elementwise, query
 
 #: Reasons a site is not eligible, in the order they are reported.
 REASONS = ("NOT_MINED_OUT", "OUTSIDE_SOUM", "TOO_SMALL", "TOO_FAR")
@@ -38,7 +39,7 @@ def inside_boundary(sites: np.ndarray, boundary: np.ndarray | None
     parts = np.where(touches, sites, shapely.Polygon())
     cross = touches & ~within
     if cross.any():
-        parts[cross] = polygonal(shapely.intersection(sites[cross], soum))
+        parts[cross] = polygonal(elementwise(shapely.intersection, sites[cross], soum))
     return parts, touches
 
 
@@ -64,8 +65,9 @@ def available_parts(parts: np.ndarray, pieces: gpd.GeoDataFrame
     if n == 0 or len(pieces) == 0:
         return available, [""] * n
     pieces = tiled(pieces)
-    site_ix, piece_ix = pieces.sindex.query(parts, predicate="intersects")
-    taken = shapely.intersection(parts[site_ix], pieces.geometry.values[piece_ix])
+    site_ix, piece_ix = query(pieces.sindex, parts, predicate="intersects")
+    taken = elementwise(shapely.intersection, parts[site_ix],
+                        pieces.geometry.values[piece_ix])
     real = shapely.area(taken) > SLIVER_M2
     site_ix, piece_ix, taken = site_ix[real], piece_ix[real], taken[real]
     kinds = pieces["kind"].to_numpy()[piece_ix]
@@ -81,7 +83,7 @@ def available_parts(parts: np.ndarray, pieces: gpd.GeoDataFrame
         for k in np.flatnonzero(~single):  # grouped union of only this site's nearby pieces
             cut[k] = shapely.union_all(taken[starts[k]:ends[k]])
         hit = site_ix[starts]
-        available[hit] = polygonal(shapely.difference(parts[hit], cut))
+        available[hit] = polygonal(elementwise(shapely.difference, parts[hit], cut))
     return available, notes
 
 
@@ -121,7 +123,7 @@ def tiled(pieces: gpd.GeoDataFrame, *, max_vertices: int = TILE_VERTICES,
     source = geoms[big][owner]
     shapely.prepare(source)
     keep = shapely.intersects(source, cells)
-    clipped = polygonal(shapely.intersection(source[keep], cells[keep]))
+    clipped = polygonal(elementwise(shapely.intersection, source[keep], cells[keep]))
     small = np.setdiff1d(np.arange(len(pieces)), big)
     rows = np.r_[small, big[owner[keep]]]
     name = pieces.geometry.name

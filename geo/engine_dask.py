@@ -208,6 +208,7 @@ def _client(scheduler: Any) -> Iterator[Any]:
             yield client
         return
     with LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True,
-                      dashboard_address=":0", silence_logs=logging.CRITICAL) as cluster, \
+                      dashboard_address=":0", silence_logs=logging.CRITICAL,
+                      env={"ASMAP_THREADS": "1"}) as cluster, \
             Client(cluster) as client:
         yield client

@@ -11,6 +11,7 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
+from geo.parallel import each
 from geo.rules import Rules
 
 #: Exclusion kinds, in the order they are reported.
@@ -123,8 +124,8 @@ def exclusion_pieces(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules, on
 def dissolve_exclusions(pieces: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """The pieces dissolved by kind (in `KINDS` order) with ``area_ha``."""
     kinds = [k for k in KINDS if (pieces["kind"] == k).any()]
-    geoms = [shapely.union_all(pieces.geometry.values[(pieces["kind"] == k).to_numpy()])
-             for k in kinds]
+    geoms = each(shapely.union_all, [pieces.geometry.values[(pieces["kind"] == k).to_numpy()]
+                                     for k in kinds])
     geoms = np.array(geoms, dtype=object) if geoms else np.array([], dtype=object)
     return gpd.GeoDataFrame({"kind": kinds, "area_ha": shapely.area(geoms) / 10_000},
                             geometry=geoms, crs=pieces.crs)

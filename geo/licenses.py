@@ -12,6 +12,7 @@ import shapely
 
 from geo.exclusions import in_force
 from geo.grouping import joined
+from geo.parallel import elementwise, query
 
 #: Who decides over land that no counting license covers.
 LOCAL_GOVERNMENT = "local government"
@@ -58,9 +59,9 @@ def assign_licenses(sites: np.ndarray, licenses: gpd.GeoDataFrame) -> pd.DataFra
                         "licenses_all": [""] * n, "negotiate_with": [LOCAL_GOVERNMENT] * n})
     if n == 0 or len(licenses) == 0:
         return out
-    site_ix, lic_ix = licenses.sindex.query(sites, predicate="intersects")
-    overlap = shapely.area(shapely.intersection(sites[site_ix],
-                                                licenses.geometry.values[lic_ix])) / 10_000
+    site_ix, lic_ix = query(licenses.sindex, sites, predicate="intersects")
+    overlap = shapely.area(elementwise(shapely.intersection, sites[site_ix],
+                                       licenses.geometry.values[lic_ix])) / 10_000
     pairs = pd.DataFrame({
         "site": site_ix, "ha": overlap,
         "license_id": licenses["license_id"].astype(str).to_numpy()[lic_ix],
