@@ -92,11 +92,12 @@ def _check_column(frame, column: Column, spec: LayerSpec, *, label: Label,
         missing = [problem("", f"required column {column.name!r} is missing",
                            _missing_hint(column, frame))] if column.required else []
         return _empty(column, len(frame), frame.index), missing
-    values, problems = _typed(frame[column.name], column, problem, label)
+    text = as_text(frame[column.name])
+    values, problems = _typed(frame[column.name], column, problem, label, text)
     if column.required:
         need = f"every feature needs a {column.name}" + _allowed_text(column)
         problems += capped(
-            np.flatnonzero(as_text(frame[column.name]).isna().to_numpy()),
+            np.flatnonzero(text.isna().to_numpy()),
             lambda i: problem(label(i), "empty", need),
             summary=lambda n: problem("", f"… and {n:,} more features with an empty "
                                       f"{column.name}", need))
@@ -126,10 +127,10 @@ def as_text(series: pd.Series) -> pd.Series:
     return pd.Series([one(v) for v in series.tolist()], index=series.index, dtype=object)
 
 
-def _typed(series, column: Column, problem, label) -> tuple[pd.Series, list[Problem]]:
+def _typed(series, column: Column, problem, label, text: pd.Series
+           ) -> tuple[pd.Series, list[Problem]]:
     if column.type == "date":
         return _dates(series, column, problem, label)
-    text = as_text(series)
     if column.type == "float":
         return _numbers(text, column, problem, label)
     if column.type == "bool":
