@@ -165,13 +165,15 @@ def _assemble(base: np.ndarray, start: np.ndarray, end_node: np.ndarray, on_road
               at_site: np.ndarray, pred: np.ndarray, nodes: np.ndarray) -> np.ndarray:
     """Route lines: base, start on the road, the nodes to `end_node`, road point, site."""
     n = len(end_node)
-    path_nodes, owner = _walk_back(end_node, pred)
-    k = np.concatenate([np.repeat(np.arange(n), 2), owner, np.repeat(np.arange(n), 2)])
-    section = np.concatenate([np.zeros(2 * n), np.ones(len(owner)), np.full(2 * n, 2)])
-    xy = np.vstack([np.tile(np.vstack([base, start]), (n, 1)), nodes[path_nodes],
-                    np.stack([on_road, at_site], axis=1).reshape(-1, 2)])
-    order = np.lexsort((np.arange(len(k)), section, k))  # stable within each section
-    return shapely.linestrings(xy[order], indices=k[order])
+    path_nodes, owner = _walk_back(end_node, pred)  # grouped by owner, in path order
+    counts = 4 + np.bincount(owner, minlength=n)
+    first = np.cumsum(counts) - counts  # where each route's coordinates start
+    xy = np.empty((int(counts.sum()), 2))
+    xy[first], xy[first + 1] = base, start
+    xy[first + counts - 2], xy[first + counts - 1] = on_road, at_site
+    rank = np.arange(len(owner)) - np.searchsorted(owner, owner)  # position on its path
+    xy[first[owner] + 2 + rank] = nodes[path_nodes]
+    return shapely.linestrings(xy, indices=np.repeat(np.arange(n), counts))
 
 
 def _walk_back(ends: np.ndarray, pred: np.ndarray, *, batch: int = 4096
