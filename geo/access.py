@@ -171,8 +171,8 @@ def _assemble(base: np.ndarray, start: np.ndarray, end_node: np.ndarray, on_road
     xy = np.empty((int(counts.sum()), 2))
     xy[first], xy[first + 1] = base, start
     xy[first + counts - 2], xy[first + counts - 1] = on_road, at_site
-    rank = np.arange(len(owner)) - np.searchsorted(owner, owner)  # position on its path
-    xy[first[owner] + 2 + rank] = nodes[path_nodes]
+    # the k-th path node overall sits after the 4 fixed points of every route up to its own
+    xy[np.arange(len(owner)) + 4 * owner + 2] = nodes[path_nodes]
     return shapely.linestrings(xy, indices=np.repeat(np.arange(n), counts))
 
 

@@ -56,7 +56,9 @@ def elementwise(function: Callable[..., np.ndarray], *args: object) -> np.ndarra
     ``function(*args)`` for an element-wise shapely function, computed in chunks.
 
     Arrays are cut into chunks of the same rows; anything else (one geometry, a
-    number) goes whole to every chunk.
+    number) goes whole to every chunk. Only for functions that do not use prepared
+    geometries (set operations, `shortest_line`, reprojection): a predicate on a prepared
+    geometry shared by two threads is not thread-safe in GEOS.
 
     Examples
     --------
@@ -75,7 +77,15 @@ def elementwise(function: Callable[..., np.ndarray], *args: object) -> np.ndarra
 
 def query(tree: shapely.STRtree, geoms: np.ndarray, predicate: str | None = None
           ) -> np.ndarray:
-    """``tree.query(geoms, predicate)`` in chunks: (2, n) indices, in input order."""
+    """
+    ``tree.query(geoms, predicate)`` in chunks: (2, n) indices, in input order.
+
+    Shapely prepares each input geometry for the predicate on its own thread and frees
+    it; geometries prepared beforehand would be shared between threads (GEOS builds
+    their indexes lazily, which is not thread-safe), so then one thread does it all.
+    """
+    if predicate is not None and shapely.is_prepared(geoms).any():
+        return tree.query(geoms, predicate=predicate)
     parts = _run(lambda lo, hi: tree.query(geoms[lo:hi], predicate=predicate) + [[lo], [0]],
                  len(geoms))
     return parts[0] if len(parts) == 1 else np.concatenate(parts, axis=1)

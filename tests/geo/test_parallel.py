@@ -60,3 +60,11 @@ def test_reproject_gives_to_crs_coordinates(three_threads, boxes):
     mine, theirs = reproject(frame, "EPSG:4326"), frame.to_crs("EPSG:4326")
     assert mine.crs == theirs.crs and mine["n"].tolist() == theirs["n"].tolist()
     assert shapely.equals_exact(mine.geometry.values, theirs.geometry.values, tolerance=0).all()
+
+
+def test_prepared_inputs_are_queried_on_one_thread(three_threads, boxes):
+    tree = shapely.STRtree(boxes[: N // 2])
+    probes = shapely.buffer(shapely.centroid(boxes), 30)
+    shapely.prepare(probes)
+    np.testing.assert_array_equal(parallel.query(tree, probes, predicate="intersects"),
+                                  tree.query(probes, predicate="intersects"))
