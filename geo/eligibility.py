@@ -153,8 +153,11 @@ def reasons_for(*, stage: pd.Series, touches: np.ndarray, available_ha: np.ndarr
         "TOO_FAR": np.nan_to_num(route_km, nan=-np.inf) > max_route_km,
     }
     codes = sorted(REASONS)
-    table = np.column_stack([fails[r] for r in codes]) if len(stage) else np.zeros((0, 4))
-    return [";".join(r for r, bad in zip(codes, row, strict=True) if bad) for row in table]
+    # each combination of failing criteria is one bit pattern: join its codes once
+    bits = sum(np.asarray(fails[r], dtype=np.int64) << i for i, r in enumerate(codes))
+    text = [";".join(r for i, r in enumerate(codes) if pattern >> i & 1)
+            for pattern in range(1 << len(codes))]
+    return np.asarray(text, dtype=object)[np.asarray(bits, dtype=np.int64)].tolist()
 
 
 __all__ = [
