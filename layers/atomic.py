@@ -35,7 +35,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     try:
         yield tmp
         if tmp.is_file():  # on disk before it takes the name (writers may skip syncing)
-            with open(tmp, "rb") as done:
+            with open(tmp, "r+b") as done:  # Windows syncs only files open for writing
                 os.fsync(done.fileno())
         os.replace(tmp, path)
     finally:
