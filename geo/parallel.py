@@ -16,7 +16,7 @@ import numpy as np
 import shapely
 
 #: Fewer items than this per thread are not worth a thread.
-MIN_CHUNK = 2000
+MIN_CHUNK = 500
 
 
 def threads() -> int:

@@ -68,3 +68,26 @@ def test_prepared_inputs_are_queried_on_one_thread(three_threads, boxes):
     shapely.prepare(probes)
     np.testing.assert_array_equal(parallel.query(tree, probes, predicate="intersects"),
                                   tree.query(probes, predicate="intersects"))
+
+
+def test_analysis_on_threads_equals_one_thread(monkeypatch, tmp_path):
+    """A generated project big enough to split: every output equal, geometry exactly."""
+    from datetime import date
+
+    import pandas as pd
+
+    import layers
+    from benchmarks.generate import ON, generate
+    from geo import analyze
+
+    project = layers.load(generate(3000, tmp_path / "p", seed=5))
+    monkeypatch.setenv("ASMAP_THREADS", "1")
+    one = analyze(project, on=date.fromisoformat(ON))
+    monkeypatch.setenv("ASMAP_THREADS", "3")
+    assert len(parallel._bounds(3000)) == 3
+    many = analyze(project, on=date.fromisoformat(ON))
+    for name in one.OUTPUTS:
+        a, b = getattr(one, name), getattr(many, name)
+        pd.testing.assert_frame_equal(a.drop(columns=a.geometry.name),
+                                      b.drop(columns=b.geometry.name), obj=name)
+        assert shapely.equals_exact(a.geometry.values, b.geometry.values, tolerance=0).all()
