@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import xyzservices.providers as providers
 
 import folium
 import geopandas as gpd
@@ -36,6 +35,7 @@ from maps.styles import (
     leaflet,
     site_category,
 )
+from maps.tiles import BASEMAPS
 
 #: Input and result layers drawn from the bottom up (sites and points on top).
 DRAW_ORDER = ("boundary", "licenses", "conflicts", "exclusions", "reclamation", "restricted",
@@ -236,8 +236,8 @@ def _outline(drawn: dict[str, Any]) -> dict[str, Any]:
 def _basemaps(fmap: folium.Map, *, lang: str, offline: bool) -> None:
     plain = folium.TileLayer(plain_tile(), attr="asmap", name=t("basemap_plain", lang),
                              show=offline, max_zoom=22)
-    osm = folium.TileLayer("OpenStreetMap", name=t("basemap_osm", lang), show=not offline)
-    sat = folium.TileLayer(providers.Esri.WorldImagery, name=t("basemap_satellite", lang),
+    osm = folium.TileLayer(BASEMAPS["osm"], name=t("basemap_osm", lang), show=not offline)
+    sat = folium.TileLayer(BASEMAPS["satellite"], name=t("basemap_satellite", lang),
                            show=False)
     for layer in ((plain, osm, sat) if offline else (osm, sat, plain)):
         layer.add_to(fmap)

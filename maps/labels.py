@@ -139,6 +139,7 @@ LABELS: dict[str, dict[str, str]] = {
         "mn": "Суурь зургийн сервер хариу өгсөнгүй: суурь зураггүй хэвлэв.",
         "en": "The basemap server did not answer: printed without a basemap.",
     },
+    "tiles_from": {"mn": "Суурь зураг: {host}", "en": "Tiles: {host}"},
     "north": {"mn": "Х", "en": "N"},
     "km": {"mn": "км", "en": "km"},
     "ha": {"mn": "га", "en": "ha"},

@@ -153,7 +153,8 @@ def _map_axes(fig: Figure, rect: tuple[float, ...], analysis: Any, bounds: tuple
     cartography.scale_bar(ax, unit=t("km", lang))
     cartography.north_arrow(ax, analysis.crs, letter=t("north", lang))
     ax.tick_params(length=2, pad=1.5)
-    missing = basemap is not None and not tiles.add_tiles(ax, analysis.crs, basemap)
+    missing = basemap is not None and not tiles.add_tiles(ax, analysis.crs, basemap,
+                                                          lang=lang)
     return ax, handles, missing
 
 
@@ -287,7 +288,7 @@ def _basemap(basemap: str | bool | None) -> str | None:
     if basemap is None or basemap is False:
         return None
     name = "osm" if basemap is True else str(basemap)
-    tiles.tile_source(name)  # a usage error for an unknown name, before any drawing
+    tiles.check_basemap(name)
     return name
 
 

@@ -95,3 +95,5 @@ def test_site_sheet_with_tiles(analysis, tile_server, tmp_path):
     url, _ = tile_server
     out = write_print(analysis, tmp_path / "s01.pdf", lang="en", site="S-01", basemap=url)
     assert "Tiles: 127.0.0.1" in pdf_text(out)
+    out = write_print(analysis, tmp_path / "s01-mn.pdf", lang="mn", site="S-01", basemap=url)
+    assert "Суурь зураг: 127.0.0.1" in pdf_text(out)
