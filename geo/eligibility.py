@@ -71,7 +71,7 @@ def available_parts(parts: np.ndarray, pieces: gpd.GeoDataFrame
     real = shapely.area(taken) > SLIVER_M2
     site_ix, piece_ix, taken = site_ix[real], piece_ix[real], taken[real]
     kinds = pieces["kind"].to_numpy()[piece_ix]
-    notes = _joined(site_ix, kinds, n)
+    notes = joined(site_ix, kinds, n)
     if len(site_ix):
         order = np.argsort(site_ix, kind="stable")
         site_ix, taken = site_ix[order], taken[order]
@@ -130,11 +130,6 @@ def tiled(pieces: gpd.GeoDataFrame, *, max_vertices: int = TILE_VERTICES,
     attrs = pd.DataFrame(pieces.drop(columns=name)).iloc[rows].reset_index(drop=True)
     out = gpd.GeoDataFrame(attrs, geometry=np.r_[geoms[small], clipped], crs=pieces.crs)
     return out[~shapely.is_empty(out.geometry.values)].reset_index(drop=True)
-
-
-def _joined(site_ix: np.ndarray, values: np.ndarray, n: int) -> list[str]:
-    """Per site, the distinct values of its pairs, sorted and joined with ``;``."""
-    return joined(site_ix, values, n)
 
 
 def reasons_for(*, stage: pd.Series, touches: np.ndarray, available_ha: np.ndarray,

@@ -80,6 +80,6 @@ def assign_licenses(sites: np.ndarray, licenses: gpd.GeoDataFrame) -> pd.DataFra
     out.loc[rows, "license_id"] = chosen["license_id"].to_numpy()
     out.loc[rows, "holder"] = chosen["holder"].to_numpy()
     out.loc[rows, "negotiate_with"] = chosen["holder"].fillna(LOCAL_GOVERNMENT).to_numpy()
-    every = joined(pairs["site"].to_numpy(), pairs["license_id"].to_numpy(dtype=object), len(out))
-    out["licenses_all"] = every
+    out["licenses_all"] = joined(pairs["site"].to_numpy(),
+                                 pairs["license_id"].to_numpy(dtype=object), len(out))
     return out

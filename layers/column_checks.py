@@ -191,36 +191,32 @@ def _dates(series, column, problem, label) -> tuple[pd.Series, list[Problem]]:
     return values.where(~implausible), problems
 
 
-YEAR_FIRST = re.compile(r"^(\d{4})[./ ](\d{1,2})[./ ](\d{1,2})$")
 DAY_FIRST = re.compile(r"^(\d{1,2})([./])(\d{1,2})[./](\d{4})$")
 
 
 def iso_guess(text: str) -> str | None:
     """
-    The ISO date another common notation stands for, when it can mean only one day.
+    The ISO date a day-first notation stands for, when it can mean only one day.
 
-    ``2019.04.06`` and ``2019/04/06`` are year-month-day; ``06.04.2019`` is day-month-year
-    (dots put the day first); with slashes only when one number is above 12.
+    ``06.04.2019`` is day-month-year (dots put the day first); with slashes only when one
+    number is above 12. (Year-first dates such as ``2019.04.06`` are read as they are.)
 
     Examples
     --------
-    >>> iso_guess("2019.04.06"), iso_guess("06.04.2019"), iso_guess("25/12/2020")
-    ('2019-04-06', '2019-04-06', '2020-12-25')
+    >>> iso_guess("06.04.2019"), iso_guess("25/12/2020")
+    ('2019-04-06', '2020-12-25')
     >>> iso_guess("04/06/2019") is None  # April 6 or June 4?
     True
     """
-    text = text.strip()
-    if match := YEAR_FIRST.match(text):
-        year, month, day = (int(v) for v in match.groups())
-    elif match := DAY_FIRST.match(text):
-        first, sep, second, year = match.groups()
-        first, second, year = int(first), int(second), int(year)
-        if sep == "." or first > 12:
-            day, month = first, second
-        elif second > 12:
-            day, month = second, first
-        else:
-            return None
+    match = DAY_FIRST.match(text.strip())
+    if not match:
+        return None
+    first, sep, second, year = match.groups()
+    first, second, year = int(first), int(second), int(year)
+    if sep == "." or first > 12:
+        day, month = first, second
+    elif second > 12:
+        day, month = second, first
     else:
         return None
     try:
