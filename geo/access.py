@@ -23,6 +23,9 @@ from layers.errors import DataError
 #: Road coordinates closer than this (metres) are the same network node.
 NODE_DECIMALS = 3
 SOURCE = -1
+#: Tree nodes of this many road segments: nearest-segment searches prune far better with
+#: small nodes than with shapely's default of 10 (20,000 sites: 0.26 s -> 0.09 s).
+NEAREST_NODE_CAPACITY = 2
 
 
 def find_base(settlements: gpd.GeoDataFrame) -> shapely.Point:
@@ -135,7 +138,7 @@ def routes_to(targets: np.ndarray, base: shapely.Point,
         return lines, shapely.length(lines) / 1000
     seg0, start, dist, pred = net.search_from(base)
     reach = np.flatnonzero(np.isfinite(dist[net.u]))  # the base's part of the network
-    tree = shapely.STRtree(net.segments[reach])
+    tree = shapely.STRtree(net.segments[reach], node_capacity=NEAREST_NODE_CAPACITY)
     target_ix, hit = nearest(tree, targets)
     seg = reach[hit]
     legs = elementwise(shapely.shortest_line, net.segments[seg], targets[target_ix])
