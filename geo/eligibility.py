@@ -65,13 +65,23 @@ def available_parts(parts: np.ndarray, pieces: gpd.GeoDataFrame
     if n == 0 or len(pieces) == 0:
         return available, [""] * n
     pieces = tiled(pieces)
+    zones = pieces.geometry.values
+    kind = pieces["kind"].to_numpy()
     site_ix, piece_ix = query(pieces.sindex, parts, predicate="intersects")
-    taken = elementwise(shapely.intersection, parts[site_ix],
-                        pieces.geometry.values[piece_ix])
+    # a site near one piece only: one difference gives what is left and, by the area
+    # it lost, whether the piece took more than a sliver
+    lone = np.bincount(site_ix, minlength=n)[site_ix] == 1
+    lone_site, lone_piece = site_ix[lone], piece_ix[lone]
+    left = elementwise(shapely.difference, parts[lone_site], zones[lone_piece])
+    lost = shapely.area(parts[lone_site]) - shapely.area(left) > SLIVER_M2
+    available[lone_site[lost]] = polygonal(left[lost])
+    # a site near several: the pieces' parts inside it, merged, then taken away at once
+    site_ix, piece_ix = site_ix[~lone], piece_ix[~lone]
+    taken = elementwise(shapely.intersection, parts[site_ix], zones[piece_ix])
     real = shapely.area(taken) > SLIVER_M2
     site_ix, piece_ix, taken = site_ix[real], piece_ix[real], taken[real]
-    kinds = pieces["kind"].to_numpy()[piece_ix]
-    notes = joined(site_ix, kinds, n)
+    notes = joined(np.r_[lone_site[lost], site_ix],
+                   np.r_[kind[lone_piece[lost]], kind[piece_ix]], n)
     if len(site_ix):
         order = np.argsort(site_ix, kind="stable")
         site_ix, taken = site_ix[order], taken[order]

@@ -43,3 +43,23 @@ def test_available_area_and_notes_match_a_plain_difference():
     np.testing.assert_allclose(shapely.area(available), expected, atol=1e-3)  # m²
     near_river = shapely.intersects(sites, zone.geometry.iloc[0])
     assert [("RIVER_BUFFER" in n) for n in notes] == list(near_river)
+
+
+def test_one_zone_or_several_give_the_same_areas_and_notes():
+    """A site near one zone takes one difference; near several, a merged cut: same answers."""
+    zones = gpd.GeoDataFrame(
+        {"kind": ["RESTRICTED", "RECLAMATION", "POST_ZONE"]},
+        geometry=[shapely.box(0, 0, 100, 100), shapely.box(50, 0, 150, 100),
+                  shapely.box(1000, 0, 1100, 100)], crs=UTM48N)
+    sites = np.array([
+        shapely.box(80, 0, 200, 50),  # both boxes: 70 m of its 120 taken
+        shapely.box(1050, 0, 1250, 50),  # the far box alone: 50 of its 200 taken
+        shapely.box(1100, 0, 1200, 50),  # touches the far box along an edge only
+        shapely.box(1100.000001, 0, 1200, 50),  # and one a hair away from it
+        shapely.box(1020, 20, 1080, 80),  # wholly inside the far box
+    ])
+    available, notes = available_parts(sites, zones)
+    np.testing.assert_allclose(shapely.area(available), [50 * 50, 150 * 50, 100 * 50,
+                                                         99.999999 * 50, 0.0], atol=1e-6)
+    assert notes == ["RECLAMATION;RESTRICTED", "POST_ZONE", "", "", "POST_ZONE"]
+    assert shapely.equals(available[2], sites[2]) and shapely.is_empty(available[4])
