@@ -9,6 +9,9 @@ site.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -113,8 +116,16 @@ class RoadNetwork:
         return seg, start, distance, predecessor
 
 
-def routes_to(targets: np.ndarray, base: shapely.Point,
-              roads: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+class Routes(NamedTuple):
+    """Access routes: the lines (metric CRS), their km, and the lines in the output CRS."""
+
+    lines: np.ndarray
+    km: np.ndarray
+    shown: np.ndarray | None
+
+
+def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | None, *,
+              transform: Callable[[np.ndarray], np.ndarray] | None = None) -> Routes:
     """
     The access route from `base` to each target geometry, and its length in km.
 
@@ -126,16 +137,22 @@ def routes_to(targets: np.ndarray, base: shapely.Point,
         The base settlement, same metric CRS.
     roads
         Road lines, or None for straight lines from the base.
+    transform
+        Coordinates ``(n, 2)`` -> coordinates in the output CRS; when given, the same
+        lines are also made from transformed points (each road node transformed once,
+        not once per route through it: the same coordinates as reprojecting the lines).
 
     Returns
     -------
-    routes, km
-        LineStrings and their lengths in kilometres.
+    Routes
+        LineStrings, their lengths in kilometres, and the lines through `transform`
+        (None without it).
     """
     net = RoadNetwork(roads) if roads is not None and len(roads) else None
     if net is None or len(net) == 0:
         lines = shapely.shortest_line(base, targets)
-        return lines, shapely.length(lines) / 1000
+        shown = (shapely.transform(lines, transform) if transform is not None else None)
+        return Routes(lines, shapely.length(lines) / 1000, shown)
     seg0, start, dist, pred = net.search_from(base)
     reach = np.flatnonzero(np.isfinite(dist[net.u]))  # the base's part of the network
     tree = shapely.STRtree(net.segments[reach], node_capacity=NEAREST_NODE_CAPACITY)
@@ -156,19 +173,25 @@ def routes_to(targets: np.ndarray, base: shapely.Point,
                      via_u[best] <= via_v[best]], [-1, 0], 1)
     end_node = np.where(how == 0, net.u[seg[best]], net.v[seg[best]])
     end_node[how < 0] = -1  # the start and the site's road point share a segment
+    points = (base_xy(base)[None], start[None], on_road[best], at_site[best], net.nodes)
+    path_nodes, owner = _walk_back(end_node, pred)
     lines = np.empty(len(targets), dtype=object)
-    lines[target_ix[best]] = _assemble(base_xy(base), start, end_node, on_road[best],
-                                       at_site[best], pred, net.nodes)
+    lines[target_ix[best]] = _assemble(*points, path_nodes, owner)
+    shown = None
+    if transform is not None:
+        sizes = [len(p) for p in points]
+        moved = np.split(transform(np.concatenate(points)), np.cumsum(sizes)[:-1])
+        shown = np.empty(len(targets), dtype=object)
+        shown[target_ix[best]] = _assemble(*moved, path_nodes, owner)
     km = np.full(len(targets), np.nan)
     km[target_ix[best]] = total[best] / 1000
-    return lines, km
+    return Routes(lines, km, shown)
 
 
-def _assemble(base: np.ndarray, start: np.ndarray, end_node: np.ndarray, on_road: np.ndarray,
-              at_site: np.ndarray, pred: np.ndarray, nodes: np.ndarray) -> np.ndarray:
-    """Route lines: base, start on the road, the nodes to `end_node`, road point, site."""
-    n = len(end_node)
-    path_nodes, owner = _walk_back(end_node, pred)  # grouped by owner, in path order
+def _assemble(base: np.ndarray, start: np.ndarray, on_road: np.ndarray, at_site: np.ndarray,
+              nodes: np.ndarray, path_nodes: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """Route lines: base, start on the road, each route's path nodes, road point, site."""
+    n = len(on_road)
     counts = 4 + np.bincount(owner, minlength=n)
     first = np.cumsum(counts) - counts  # where each route's coordinates start
     xy = np.empty((int(counts.sum()), 2))

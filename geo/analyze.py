@@ -15,7 +15,7 @@ import shapely
 from geo.access import find_base, posts_on_routes, routes_to
 from geo.conflicts import COLUMNS as CONFLICT_COLUMNS
 from geo.conflicts import license_conflicts
-from geo.crs import WGS84, reproject, utm_crs_for
+from geo.crs import WGS84, coordinate_transform, reproject, utm_crs_for
 from geo.eligibility import available_parts, inside_boundary, polygonal, reasons_for
 from geo.exclusions import dissolve_exclusions, exclusion_pieces, post_zones
 from geo.licenses import assign_licenses, counting_licenses
@@ -143,11 +143,12 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     base = (find_base(m["settlements"]) if "settlements" in m and len(m["settlements"])
             else None)
     targets = np.where(shapely.is_empty(available), geoms, available)
-    lines = np.full(len(geoms), None, dtype=object)
+    lines = shown = np.full(len(geoms), None, dtype=object)
     km = np.full(len(geoms), np.nan)
     if base is not None and len(geoms):
         roads = m["roads"].geometry.values if "roads" in m else None
-        lines, km = routes_to(targets, base, roads)
+        lines, km, shown = routes_to(targets, base, roads,
+                                     transform=coordinate_transform(metric, WGS84))
     zones = (post_zones(m["posts"], on=on, radius_m=rules.post_radius_m) if "posts" in m
              else gpd.GeoDataFrame({"post_id": []}, geometry=[], crs=metric))
     on_route = posts_on_routes(lines, zones)
@@ -177,10 +178,11 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         eligible_parts=_out({"site_id": ids[eligible], "available_ha": available_ha[eligible]},
                             available[eligible], metric),
         exclusions=dissolve_exclusions(pieces).to_crs(WGS84),
-        routes=_out({"site_id": ids[has_route], "route_km": km[has_route],
-                     "posts_on_route": np.array(on_route, dtype=object)[has_route],
-                     "permit_needed": added["permit_needed"].to_numpy(bool)[has_route]},
-                    lines[has_route], metric),
+        routes=gpd.GeoDataFrame(pd.DataFrame({
+            "site_id": ids[has_route], "route_km": km[has_route],
+            "posts_on_route": np.array(on_route, dtype=object)[has_route],
+            "permit_needed": added["permit_needed"].to_numpy(bool)[has_route]}),
+            geometry=np.asarray(shown[has_route], dtype=object), crs=WGS84),
         conflicts=conflicts.to_crs(WGS84),
         rules=rules, on=on, layers=wgs,
         sources=layers.sources if isinstance(layers, Project) else {},

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
 import geopandas as gpd
-from pyproj import CRS
+from pyproj import CRS, Transformer
 
 from geo.parallel import MIN_CHUNK, elementwise
 
@@ -55,6 +55,29 @@ def utm_zone_label(crs: str) -> str:
     if 32701 <= code <= 32760:
         return f"{code - 32700}S"
     return str(crs)
+
+
+def coordinate_transform(source: str, target: str) -> Callable[[np.ndarray], np.ndarray]:
+    """
+    A function taking ``(n, 2)`` x/y coordinates from `source` to `target`.
+
+    The transformation `GeoDataFrame.to_crs` uses (pyproj, always x/y), so geometries
+    built from transformed coordinates equal the reprojected geometries exactly.
+
+    Examples
+    --------
+    >>> move = coordinate_transform(WGS84, "EPSG:32648")
+    >>> move(np.array([[105.0, 48.2]])).round(1)[0, 0]
+    np.float64(500000.0)
+    """
+    transformer = Transformer.from_crs(CRS.from_user_input(source), CRS.from_user_input(target),
+                                       always_xy=True)
+
+    def move(xy: np.ndarray) -> np.ndarray:
+        xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+        return np.array(transformer.transform(xy[:, 0], xy[:, 1])).T
+
+    return move
 
 
 def reproject(frame: gpd.GeoDataFrame, crs: str) -> gpd.GeoDataFrame:
