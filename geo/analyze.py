@@ -19,6 +19,7 @@ from geo.crs import WGS84, coordinate_transform, reproject, utm_crs_for
 from geo.eligibility import available_parts, inside_boundary, polygonal, reasons_for
 from geo.exclusions import dissolve_exclusions, exclusion_pieces, post_zones
 from geo.licenses import assign_licenses, counting_licenses
+from geo.parallel import background
 from geo.result import Analysis
 from geo.rules import Rules
 from layers.errors import DataError, UsageError
@@ -129,6 +130,10 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
 
     step("exclusions")
     pieces = exclusion_pieces(m, rules=rules, on=on, crs=metric)
+    counting = counting_licenses(m["licenses"], on) if "licenses" in m else None
+    # licenses, their overlaps and the dissolved zones need nothing worked out below:
+    # they are computed on another core while the areas and routes are
+    aside = background(_licenses_and_zones, geoms, counting, pieces, metric)
     step("areas")
     boundary = m["boundary"].geometry.values if "boundary" in m else None
     parts, touches = inside_boundary(geoms, boundary)
@@ -136,9 +141,6 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     available_ha = shapely.area(available) / 10_000
 
     step("licenses")
-    counting = counting_licenses(m["licenses"], on) if "licenses" in m else None
-    lic = assign_licenses(geoms, counting if counting is not None else _empty(metric))
-
     step("routes")
     base = (find_base(m["settlements"]) if "settlements" in m and len(m["settlements"])
             else None)
@@ -152,6 +154,7 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     zones = (post_zones(m["posts"], on=on, radius_m=rules.post_radius_m) if "posts" in m
              else gpd.GeoDataFrame({"post_id": []}, geometry=[], crs=metric))
     on_route = posts_on_routes(lines, zones)
+    lic, conflicts, exclusions = aside.result()
 
     reasons = reasons_for(stage=tailings["stage"], touches=touches, available_ha=available_ha,
                           route_km=km, min_area_ha=rules.min_area_ha,
@@ -170,20 +173,17 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     eligible = sites["eligible"].to_numpy(bool)
     ids = tailings["site_id"].astype(str).to_numpy()
     has_route = ~shapely.is_missing(lines)
-    conflicts = (license_conflicts(counting) if counting is not None and len(counting)
-                 else gpd.GeoDataFrame({c: [] for c in CONFLICT_COLUMNS}, geometry=[],
-                                       crs=metric))
     return Analysis(
         sites=sites,
         eligible_parts=_out({"site_id": ids[eligible], "available_ha": available_ha[eligible]},
                             available[eligible], metric),
-        exclusions=dissolve_exclusions(pieces).to_crs(WGS84),
+        exclusions=exclusions,
         routes=gpd.GeoDataFrame(pd.DataFrame({
             "site_id": ids[has_route], "route_km": km[has_route],
             "posts_on_route": np.array(on_route, dtype=object)[has_route],
             "permit_needed": added["permit_needed"].to_numpy(bool)[has_route]}),
             geometry=np.asarray(shown[has_route], dtype=object), crs=WGS84),
-        conflicts=conflicts.to_crs(WGS84),
+        conflicts=conflicts,
         rules=rules, on=on, layers=wgs,
         sources=layers.sources if isinstance(layers, Project) else {},
         unchecked=unchecked, crs=metric,
@@ -278,6 +278,17 @@ def _check_tailings(tailings: gpd.GeoDataFrame) -> None:
         got = "no geometry" if kinds[i] < 0 else f"a {tailings.geometry.values[i].geom_type}"
         raise DataError(f"tailings: site {ids.iloc[i]!r} has {got}; draw each site as a "
                         "polygon")
+
+
+def _licenses_and_zones(sites: np.ndarray, counting: gpd.GeoDataFrame | None,
+                        pieces: gpd.GeoDataFrame, metric: str
+                        ) -> tuple[pd.DataFrame, gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """Each site's licenses, the licenses' overlaps and the zones by kind (EPSG:4326)."""
+    lic = assign_licenses(sites, counting if counting is not None else _empty(metric))
+    conflicts = (license_conflicts(counting) if counting is not None and len(counting)
+                 else gpd.GeoDataFrame({c: [] for c in CONFLICT_COLUMNS}, geometry=[],
+                                       crs=metric))
+    return lic, conflicts.to_crs(WGS84), dissolve_exclusions(pieces).to_crs(WGS84)
 
 
 def _unchecked(m: Mapping[str, gpd.GeoDataFrame]) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 
@@ -96,6 +96,33 @@ def nearest(tree: shapely.STRtree, geoms: np.ndarray) -> np.ndarray:
     parts = _run(lambda lo, hi: tree.query_nearest(geoms[lo:hi], all_matches=True)
                  + [[lo], [0]], len(geoms))
     return parts[0] if len(parts) == 1 else np.concatenate(parts, axis=1)
+
+
+def background(function: Callable[..., object], *args: object) -> Future:
+    """
+    Start ``function(*args)`` on a thread of its own; ``.result()`` waits for it.
+
+    For independent work (no geometry it prepares is used elsewhere meanwhile) that can
+    run on another core while this thread does Python work. With one thread it runs
+    at once, here.
+
+    Examples
+    --------
+    >>> background(sum, [1, 2]).result()
+    3
+    """
+    if threads() == 1:
+        done: Future = Future()
+        try:
+            done.set_result(function(*args))
+        except BaseException as exc:  # raised again by .result(), as from a thread
+            done.set_exception(exc)
+        return done
+    return _BACKGROUND.submit(function, *args)
+
+
+#: Its own single thread: work started aside never waits behind the chunk pools.
+_BACKGROUND = ThreadPoolExecutor(1, thread_name_prefix="asmap-aside")
 
 
 def each(function: Callable[[object], object], items: list) -> list:

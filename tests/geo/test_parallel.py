@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -45,6 +47,19 @@ def test_query_and_nearest_match_the_single_call(three_threads, boxes):
                                   tree.query(probes, predicate="intersects"))
     np.testing.assert_array_equal(parallel.nearest(tree, probes),
                                   tree.query_nearest(probes, all_matches=True))
+
+
+@pytest.mark.parametrize("count", ["1", "3"])
+def test_background_work_returns_its_answer_or_raises_its_error(monkeypatch, count):
+    monkeypatch.setenv("ASMAP_THREADS", count)
+    main = threading.get_ident()
+    where = parallel.background(threading.get_ident).result()
+    assert (where == main) == (count == "1")  # one thread: done here, at once
+    union = parallel.background(shapely.union_all, shapely.box(0, 0, np.r_[1, 2], 1))
+    assert union.result().area == 2
+    failed = parallel.background(int, "not a number")
+    with pytest.raises(ValueError, match="not a number"):
+        failed.result()
 
 
 def test_one_thread_and_small_inputs_take_the_plain_call(monkeypatch):
