@@ -19,7 +19,7 @@ from geo.crs import WGS84, coordinate_transform, reproject, utm_crs_for
 from geo.eligibility import available_parts, inside_boundary, polygonal, reasons_for
 from geo.exclusions import dissolve_exclusions, exclusion_pieces, post_zones
 from geo.licenses import assign_licenses, counting_licenses
-from geo.parallel import background
+from geo.parallel import background, elementwise
 from geo.result import Analysis
 from geo.rules import Rules
 from layers.errors import DataError, UsageError
@@ -251,7 +251,7 @@ def _typed_dates(kind: str, frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 def _repaired(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Invalid geometries made valid (keeping only their areal part for polygons)."""
     values = frame.geometry.values
-    bad = ~shapely.is_valid(values) & ~shapely.is_missing(values)
+    bad = ~elementwise(shapely.is_valid, values) & ~shapely.is_missing(values)
     if not bad.any():
         return frame
     fixed = shapely.make_valid(values[bad])

@@ -118,10 +118,11 @@ def as_text(series: pd.Series) -> pd.Series:
         text = str(value).strip()
         return text or None
 
-    kind = pd.api.types.infer_dtype(series, skipna=True)
-    if kind in ("string", "empty"):  # the common case, done column-wise
-        stripped = series.astype(object).str.strip()
-        return stripped.where(stripped.str.len() > 0, None).astype(object)
+    if isinstance(series.dtype, pd.StringDtype) or pd.api.types.infer_dtype(
+            series, skipna=True) in ("string", "empty"):  # the common case: plain text
+        values = series.to_numpy(dtype=object, na_value=None)
+        return pd.Series([(v.strip() or None) if isinstance(v, str) else None for v in values],
+                         index=series.index, dtype=object)
     if pd.api.types.is_integer_dtype(series.dtype) and not series.isna().any():
         return series.astype(str).astype(object)
     return pd.Series([one(v) for v in series.tolist()], index=series.index, dtype=object)
@@ -139,8 +140,8 @@ def _typed(series, column: Column, problem, label, text: pd.Series
         text = text.where(text.notna(), column.default)
     if not column.allowed:
         return text, []
-    norm = (text.astype(object).str.lower().str.replace(r"[\s-]+", "_", regex=True)
-            .where(text.notna(), None).astype(object))
+    norm = pd.Series([None if v is None or v != v else SEPARATORS.sub("_", str(v).lower())
+                      for v in text.tolist()], index=text.index, dtype=object)
     bad = np.flatnonzero((norm.notna() & ~norm.isin(column.allowed)).to_numpy())
 
     def make(i):
@@ -190,6 +191,9 @@ def _dates(series, column, problem, label) -> tuple[pd.Series, list[Problem]]:
         summary=lambda n: problem("", f"… and {n:,} more implausible years", "fix them"))
     return values.where(~implausible), problems
 
+
+#: Spaces and hyphens in an allowed value are written as one underscore ("mined out").
+SEPARATORS = re.compile(r"[\s-]+")
 
 DAY_FIRST = re.compile(r"^(\d{1,2})([./])(\d{1,2})[./](\d{4})$")
 

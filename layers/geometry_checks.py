@@ -73,7 +73,8 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
 
     problems: list[Problem] = []
     geoms = np.asarray(frame.geometry.values, dtype=object)
-    geoms = shapely.force_2d(geoms)
+    if shapely.has_z(geoms).any() or _has_m(geoms).any():
+        geoms = shapely.force_2d(geoms)
     missing = shapely.is_missing(geoms)
     empty = ~missing & shapely.is_empty(geoms)
     for mask, what in ((missing, "has no geometry"), (empty, "has an empty geometry")):
@@ -105,7 +106,8 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
                               f"{_name(src)} to EPSG:4326", "check the CRS of the file"),
             summary=lambda n: problem("error", "", f"… and {n:,} more features that cannot "
                                       "be converted to EPSG:4326", "check the CRS of the file"))
-    return out.set_crs(WGS84, allow_override=True), problems
+    out.set_crs(WGS84, allow_override=True, inplace=True)  # out is this function's own
+    return out, problems
 
 
 def _collections_to_multi(geoms: np.ndarray, spec: LayerSpec, present: np.ndarray) -> np.ndarray:
@@ -136,6 +138,12 @@ def _check_family(geoms, spec, present, problem, label) -> tuple[np.ndarray, lis
         lambda i: problem("error", label(i), f"geometry is a {geoms[i].geom_type}", hint),
         summary=lambda n: problem("error", "", f"… and {n:,} more features of the wrong "
                                   "geometry type", hint))
+
+
+def _has_m(geoms: np.ndarray) -> np.ndarray:
+    """Which geometries carry M values (shapely 2.1 and later can tell)."""
+    has_m = getattr(shapely, "has_m", None)
+    return has_m(geoms) if has_m is not None else np.zeros(len(geoms), dtype=bool)
 
 
 def _repair(geoms, spec, present, problem, label) -> tuple[np.ndarray, list[Problem]]:

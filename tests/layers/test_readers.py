@@ -134,3 +134,14 @@ def test_read_layer_raises_one_line_naming_feature_field_and_fix(tmp_path):
     assert str(info.value) == ("tailings.geojson, feature T-2, field stage: value 'minedout' is "
                                "not allowed; use 'mined_out'; allowed: active, mined_out, "
                                "reclaiming, reclaimed")
+
+
+def test_heights_are_dropped(tmp_path):
+    """GPS and survey files carry heights (Z); the layer comes back flat."""
+    x, y = BASE[0] - 0.05, BASE[1]
+    frame = good_layers()["posts"].set_geometry(
+        gpd.GeoSeries.from_wkt([f"POINT Z ({x} {y} 1320)"], crs="EPSG:4326"))
+    path = write(frame, tmp_path / "posts.gpkg")
+    assert pyogrio.read_info(path)["geometry_type"] == "Point Z"
+    posts = read_layer(path)
+    assert posts.geometry.iloc[0].wkt == Point(x, y).wkt
