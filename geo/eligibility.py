@@ -74,7 +74,7 @@ def available_parts(parts: np.ndarray, pieces: gpd.GeoDataFrame
     lone_site, lone_piece = site_ix[lone], piece_ix[lone]
     left = elementwise(shapely.difference, parts[lone_site], zones[lone_piece])
     lost = shapely.area(parts[lone_site]) - shapely.area(left) > SLIVER_M2
-    available[lone_site[lost]] = polygonal(left[lost])
+    available[lone_site[lost]] = without_specks(polygonal(left[lost]))
     # a site near several: the pieces' parts inside it, merged, then taken away at once
     site_ix, piece_ix = site_ix[~lone], piece_ix[~lone]
     taken = elementwise(shapely.intersection, parts[site_ix], zones[piece_ix])
@@ -93,7 +93,8 @@ def available_parts(parts: np.ndarray, pieces: gpd.GeoDataFrame
         for k in np.flatnonzero(~single):  # grouped union of only this site's nearby pieces
             cut[k] = shapely.union_all(taken[starts[k]:ends[k]])
         hit = site_ix[starts]
-        available[hit] = polygonal(elementwise(shapely.difference, parts[hit], cut))
+        available[hit] = without_specks(polygonal(elementwise(shapely.difference, parts[hit],
+                                                              cut)))
     return available, notes
 
 
@@ -142,6 +143,34 @@ def tiled(pieces: gpd.GeoDataFrame, *, max_vertices: int = TILE_VERTICES,
     return out[~shapely.is_empty(out.geometry.values)].reset_index(drop=True)
 
 
+def without_specks(geoms: np.ndarray, min_area: float = SLIVER_M2) -> np.ndarray:
+    """
+    Polygons without the parts smaller than `min_area` (m²).
+
+    An overlay can leave specks of no real size along edges that two zones (or two tiles
+    of one zone) share; a route must not be drawn to one of them.
+
+    Examples
+    --------
+    >>> speck = shapely.box(0, 0, 1e-4, 1e-4)
+    >>> [g.wkt for g in without_specks(np.array([speck | shapely.box(5, 0, 6, 1), speck]))]
+    ['POLYGON ((6 0, 6 1, 5 1, 5 0, 6 0))', 'POLYGON EMPTY']
+    """
+    out = np.asarray(geoms, dtype=object).copy()
+    kind = shapely.get_type_id(out)
+    out[(kind == 3) & (shapely.area(out) < min_area)] = shapely.Polygon()
+    multi = np.flatnonzero(kind == 6)
+    if len(multi) == 0:
+        return out
+    parts, owner = shapely.get_parts(out[multi], return_index=True)
+    keep = shapely.area(parts) >= min_area
+    for k in np.unique(owner[~keep]):  # only the few with a speck
+        kept = parts[(owner == k) & keep]
+        out[multi[k]] = (kept[0] if len(kept) == 1 else shapely.multipolygons(kept)
+                         if len(kept) else shapely.Polygon())
+    return out
+
+
 def reasons_for(*, stage: pd.Series, touches: np.ndarray, available_ha: np.ndarray,
                 route_km: np.ndarray, min_area_ha: float, max_route_km: float,
                 check_boundary: bool) -> list[str]:
@@ -167,6 +196,7 @@ def reasons_for(*, stage: pd.Series, touches: np.ndarray, available_ha: np.ndarr
 
 __all__ = [
     "KINDS", "REASONS", "available_parts", "inside_boundary", "polygonal", "reasons_for", "tiled",
+    "without_specks",
 ]
 
 

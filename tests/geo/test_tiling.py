@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 import geopandas as gpd
 import shapely
 
-from geo.eligibility import available_parts, tiled
+from geo.eligibility import SLIVER_M2, available_parts, tiled
 
 UTM48N = "EPSG:32648"
 
@@ -40,7 +41,8 @@ def test_available_area_and_notes_match_a_plain_difference():
     available, notes = available_parts(sites, zone)
     everything = shapely.union_all(zone.geometry.values)
     expected = shapely.area(shapely.difference(sites, everything))
-    np.testing.assert_allclose(shapely.area(available), expected, atol=1e-3)  # m²
+    # specks under SLIVER_M2 that the plain difference leaves are no available ground
+    np.testing.assert_allclose(shapely.area(available), expected, atol=SLIVER_M2)  # m²
     near_river = shapely.intersects(sites, zone.geometry.iloc[0])
     assert [("RIVER_BUFFER" in n) for n in notes] == list(near_river)
 
@@ -63,3 +65,16 @@ def test_one_zone_or_several_give_the_same_areas_and_notes():
                                                          99.999999 * 50, 0.0], atol=1e-6)
     assert notes == ["RECLAMATION;RESTRICTED", "POST_ZONE", "", "", "POST_ZONE"]
     assert shapely.equals(available[2], sites[2]) and shapely.is_empty(available[4])
+
+
+def test_specks_left_by_an_overlay_are_not_available_ground():
+    """A strip of 0.001 m² left beside a zone is no ground to work, nor a route's end."""
+    zones = gpd.GeoDataFrame({"kind": ["RECLAMATION", "RESTRICTED"]},
+                             geometry=[shapely.box(0, 0, 100, 99.99999),
+                                       shapely.box(300, 0, 400, 100)], crs=UTM48N)
+    sites = np.array([shapely.box(0, 0, 100, 100),  # all but a 100 m x 0.01 mm strip
+                      shapely.box(250, 0, 350, 99.99999) | shapely.box(0, 99.99999, 100, 100)])
+    available, notes = available_parts(sites, zones)
+    assert shapely.is_empty(available[0]) and notes[0] == "RECLAMATION"
+    assert shapely.get_type_id(available[1]) == 3  # the speck went, the 50 m x 100 m stayed
+    assert shapely.area(available[1]) == pytest.approx(50 * 99.99999)
