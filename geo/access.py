@@ -14,7 +14,6 @@ from typing import NamedTuple
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 
 import geopandas as gpd
 import shapely
@@ -116,6 +115,33 @@ class RoadNetwork:
         return seg, start, distance, predecessor
 
 
+class RoadSearch(NamedTuple):
+    """The road network searched once from the base: everything routes are built from."""
+
+    net: RoadNetwork
+    segment: int  #: the segment the search starts on
+    start: np.ndarray  #: the start: the point on the roads nearest to the base
+    distance: np.ndarray  #: network distance (m) of every node from the start
+    predecessor: np.ndarray  #: each node's predecessor on its shortest path
+    reach: np.ndarray  #: the segments the start can reach
+    tree: shapely.STRtree  #: of those segments, for nearest-segment searches
+
+
+def search_roads(base: shapely.Point, roads: np.ndarray | None) -> RoadSearch | None:
+    """
+    Build the road network and search it from `base` (None when there are no roads).
+
+    It needs no site, so it can be done while the sites are worked on.
+    """
+    net = RoadNetwork(roads) if roads is not None and len(roads) else None
+    if net is None or len(net) == 0:
+        return None
+    seg0, start, dist, pred = net.search_from(base)
+    reach = np.flatnonzero(np.isfinite(dist[net.u]))  # the base's part of the network
+    tree = shapely.STRtree(net.segments[reach], node_capacity=NEAREST_NODE_CAPACITY)
+    return RoadSearch(net, seg0, start, dist, pred, reach, tree)
+
+
 class Routes(NamedTuple):
     """Access routes: the lines (metric CRS), their km, and the lines in the output CRS."""
 
@@ -124,8 +150,8 @@ class Routes(NamedTuple):
     shown: np.ndarray | None
 
 
-def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | None, *,
-              transform: Callable[[np.ndarray], np.ndarray] | None = None) -> Routes:
+def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | RoadSearch | None,
+              *, transform: Callable[[np.ndarray], np.ndarray] | None = None) -> Routes:
     """
     The access route from `base` to each target geometry, and its length in km.
 
@@ -136,7 +162,8 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | None
     base
         The base settlement, same metric CRS.
     roads
-        Road lines, or None for straight lines from the base.
+        Road lines, or their `search_roads` from `base`, or None for straight lines
+        from the base.
     transform
         Coordinates ``(n, 2)`` -> coordinates in the output CRS; when given, the same
         lines are also made from transformed points (each road node transformed once,
@@ -148,14 +175,12 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | None
         LineStrings, their lengths in kilometres, and the lines through `transform`
         (None without it).
     """
-    net = RoadNetwork(roads) if roads is not None and len(roads) else None
-    if net is None or len(net) == 0:
+    search = roads if isinstance(roads, RoadSearch) else search_roads(base, roads)
+    if search is None:
         lines = shapely.shortest_line(base, targets)
         shown = (shapely.transform(lines, transform) if transform is not None else None)
         return Routes(lines, shapely.length(lines) / 1000, shown)
-    seg0, start, dist, pred = net.search_from(base)
-    reach = np.flatnonzero(np.isfinite(dist[net.u]))  # the base's part of the network
-    tree = shapely.STRtree(net.segments[reach], node_capacity=NEAREST_NODE_CAPACITY)
+    net, seg0, start, dist, pred, reach, tree = search
     target_ix, hit = nearest(tree, targets)
     seg = reach[hit]
     legs = elementwise(shapely.shortest_line, net.segments[seg], targets[target_ix])
@@ -166,40 +191,53 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | None
     direct = np.where(seg == seg0, np.hypot(*(on_road - start).T), np.inf)
     along = np.minimum(np.minimum(via_u, via_v), direct)
     total = np.hypot(*(start - base_xy(base))) + along + shapely.length(legs)
-    best = (pd.DataFrame({"t": target_ix, "total": total, "seg": seg})
-            .sort_values(["t", "total", "seg"], kind="stable").drop_duplicates("t").index)
-    best = best.to_numpy()
+    order = np.lexsort((seg, total, target_ix))  # each target's shortest, then lowest segment
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = target_ix[order][1:] != target_ix[order][:-1]
+    best = order[first]
     how = np.select([direct[best] <= np.minimum(via_u[best], via_v[best]),
                      via_u[best] <= via_v[best]], [-1, 0], 1)
     end_node = np.where(how == 0, net.u[seg[best]], net.v[seg[best]])
     end_node[how < 0] = -1  # the start and the site's road point share a segment
     points = (base_xy(base)[None], start[None], on_road[best], at_site[best], net.nodes)
-    path_nodes, owner = _walk_back(end_node, pred)
+    if transform is not None:  # the same points in the output CRS, each moved once
+        sizes = [len(p) for p in points]
+        moved = tuple(np.split(transform(np.concatenate(points)), np.cumsum(sizes)[:-1]))
+    built = _assemble([points, moved] if transform is not None else [points],
+                      *_walk_back(end_node, pred))
     lines = np.empty(len(targets), dtype=object)
-    lines[target_ix[best]] = _assemble(*points, path_nodes, owner)
+    lines[target_ix[best]] = built[0]
     shown = None
     if transform is not None:
-        sizes = [len(p) for p in points]
-        moved = np.split(transform(np.concatenate(points)), np.cumsum(sizes)[:-1])
         shown = np.empty(len(targets), dtype=object)
-        shown[target_ix[best]] = _assemble(*moved, path_nodes, owner)
+        shown[target_ix[best]] = built[1]
     km = np.full(len(targets), np.nan)
     km[target_ix[best]] = total[best] / 1000
     return Routes(lines, km, shown)
 
 
-def _assemble(base: np.ndarray, start: np.ndarray, on_road: np.ndarray, at_site: np.ndarray,
-              nodes: np.ndarray, path_nodes: np.ndarray, owner: np.ndarray) -> np.ndarray:
-    """Route lines: base, start on the road, each route's path nodes, road point, site."""
-    n = len(on_road)
+def _assemble(point_sets: list[tuple], path_nodes: np.ndarray, owner: np.ndarray
+              ) -> list[np.ndarray]:
+    """
+    Route lines: base, start on the road, each route's path nodes, road point, site.
+
+    Each item of `point_sets` is ``(base, start, on_road, at_site, nodes)`` in one CRS;
+    the lines are laid out once and built for each.
+    """
+    n = len(point_sets[0][2])
     counts = 4 + np.bincount(owner, minlength=n)
     first = np.cumsum(counts) - counts  # where each route's coordinates start
-    xy = np.empty((int(counts.sum()), 2))
-    xy[first], xy[first + 1] = base, start
-    xy[first + counts - 2], xy[first + counts - 1] = on_road, at_site
     # the k-th path node overall sits after the 4 fixed points of every route up to its own
-    xy[np.arange(len(owner)) + 4 * owner + 2] = nodes[path_nodes]
-    return shapely.linestrings(xy, indices=np.repeat(np.arange(n), counts))
+    at_node = np.arange(len(owner)) + 4 * owner + 2
+    indices = np.repeat(np.arange(n), counts)
+    built = []
+    for base, start, on_road, at_site, nodes in point_sets:
+        xy = np.empty((int(counts.sum()), 2))
+        xy[first], xy[first + 1] = base, start
+        xy[first + counts - 2], xy[first + counts - 1] = on_road, at_site
+        xy[at_node] = nodes[path_nodes]
+        built.append(shapely.linestrings(xy, indices=indices))
+    return built
 
 
 def _walk_back(ends: np.ndarray, pred: np.ndarray, *, batch: int = 4096

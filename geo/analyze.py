@@ -12,7 +12,7 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
-from geo.access import find_base, posts_on_routes, routes_to
+from geo.access import find_base, posts_on_routes, routes_to, search_roads
 from geo.conflicts import COLUMNS as CONFLICT_COLUMNS
 from geo.conflicts import license_conflicts
 from geo.crs import WGS84, coordinate_transform, reproject, utm_crs_for
@@ -128,11 +128,17 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     tailings = m["tailings"]
     geoms = tailings.geometry.values
 
+    base = (find_base(m["settlements"]) if "settlements" in m and len(m["settlements"])
+            else None)
+    # the road network and its search from the base need no site: they are built on
+    # another core while the areas are worked out, as are the licenses (below)
+    roads = (background(search_roads, base, m["roads"].geometry.values if "roads" in m
+                        else None) if base is not None and len(geoms) else None)
+
     step("exclusions")
     pieces = exclusion_pieces(m, rules=rules, on=on, crs=metric)
     counting = counting_licenses(m["licenses"], on) if "licenses" in m else None
-    # licenses, their overlaps and the dissolved zones need nothing worked out below:
-    # they are computed on another core while the areas and routes are
+    # licenses, their overlaps and the dissolved zones need nothing worked out below
     aside = background(_licenses_and_zones, geoms, counting, pieces, metric)
     step("areas")
     boundary = m["boundary"].geometry.values if "boundary" in m else None
@@ -142,14 +148,11 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
 
     step("licenses")
     step("routes")
-    base = (find_base(m["settlements"]) if "settlements" in m and len(m["settlements"])
-            else None)
     targets = np.where(shapely.is_empty(available), geoms, available)
     lines = shown = np.full(len(geoms), None, dtype=object)
     km = np.full(len(geoms), np.nan)
-    if base is not None and len(geoms):
-        roads = m["roads"].geometry.values if "roads" in m else None
-        lines, km, shown = routes_to(targets, base, roads,
+    if roads is not None:
+        lines, km, shown = routes_to(targets, base, roads.result(),
                                      transform=coordinate_transform(metric, WGS84))
     zones = (post_zones(m["posts"], on=on, radius_m=rules.post_radius_m) if "posts" in m
              else gpd.GeoDataFrame({"post_id": []}, geometry=[], crs=metric))

@@ -35,7 +35,8 @@ def utm_crs_for(data: gpd.GeoDataFrame | gpd.GeoSeries | Iterable[gpd.GeoDataFra
     'EPSG:32648'
     """
     frames = [data] if isinstance(data, (gpd.GeoDataFrame, gpd.GeoSeries)) else list(data)
-    bounds = [f.to_crs(WGS84).total_bounds for f in frames
+    bounds = [(f.total_bounds if f.crs is not None and f.crs.to_epsg() == 4326
+               else f.to_crs(WGS84).total_bounds) for f in frames
               if f is not None and len(f) and not f.geometry.is_empty.all()]
     bounds = [b for b in bounds if np.isfinite(b).all()]
     if not bounds:

@@ -34,8 +34,9 @@ def inside_boundary(sites: np.ndarray, boundary: np.ndarray | None
         return sites.copy(), np.ones(len(sites), dtype=bool)
     soum = shapely.union_all(boundary)
     shapely.prepare(soum)
-    touches = shapely.intersects(soum, sites)
     within = shapely.contains_properly(soum, sites)
+    touches = within.copy()
+    touches[~within] = shapely.intersects(soum, sites[~within])  # only the few left
     parts = np.where(touches, sites, shapely.Polygon())
     cross = touches & ~within
     if cross.any():
