@@ -142,12 +142,27 @@ def search_roads(base: shapely.Point, roads: np.ndarray | None) -> RoadSearch | 
     return RoadSearch(net, seg0, start, dist, pred, reach, tree)
 
 
+class RoutePlan(NamedTuple):
+    """How the routes over the roads are made: what `posts_on_routes` walks."""
+
+    rows: np.ndarray  #: the target each route is for
+    end_node: np.ndarray  #: its last road node (-1: it stays on the start's segment)
+    base: np.ndarray  #: coordinates of the base
+    start: np.ndarray  #: of the point on the roads nearest to the base
+    on_road: np.ndarray  #: of each route's point on the roads nearest to its target
+    at_site: np.ndarray  #: of each route's end at its target
+    nodes: np.ndarray  #: of every road node
+    predecessor: np.ndarray  #: of every node on its shortest path (-1 the start)
+    distance: np.ndarray  #: of every node from the start along the roads (m)
+
+
 class Routes(NamedTuple):
-    """Access routes: the lines (metric CRS), their km, and the lines in the output CRS."""
+    """Access routes: the lines (metric CRS), their km, the lines in the output CRS."""
 
     lines: np.ndarray
     km: np.ndarray
     shown: np.ndarray | None
+    plan: RoutePlan | None = None  #: None for straight lines from the base
 
 
 def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | RoadSearch | None,
@@ -213,7 +228,9 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
         shown[target_ix[best]] = built[1]
     km = np.full(len(targets), np.nan)
     km[target_ix[best]] = total[best] / 1000
-    return Routes(lines, km, shown)
+    plan = RoutePlan(target_ix[best], end_node, base_xy(base), start, on_road[best],
+                     at_site[best], net.nodes, pred, dist)
+    return Routes(lines, km, shown, plan)
 
 
 def _assemble(point_sets: list[tuple], path_nodes: np.ndarray, owner: np.ndarray
@@ -274,12 +291,67 @@ def base_xy(base: shapely.Point) -> np.ndarray:
     return shapely.get_coordinates(base)[0]
 
 
-def posts_on_routes(routes: np.ndarray, zones: gpd.GeoDataFrame) -> list[str]:
-    """Per route, the ids of the post zones it touches (``;``-joined, sorted)."""
-    out = [""] * len(routes)
-    present = ~shapely.is_missing(routes)
+def posts_on_routes(routes: Routes | np.ndarray, zones: gpd.GeoDataFrame) -> list[str]:
+    """
+    Per route, the ids of the post zones it touches (``;``-joined, sorted).
+
+    Routes over the roads share their way out of the soum centre, where the posts
+    stand: each edge of the shortest-path tree is tested once, and each route adds the
+    zones on the way to its last node to those of its own few straight pieces. The
+    answer is that of testing every route line (a line touches a zone exactly when one
+    of its segments does).
+
+    Parameters
+    ----------
+    routes
+        What `routes_to` returned, or route lines (metric CRS, None for no route).
+    zones
+        Post zones with ``post_id``, same CRS.
+    """
+    lines = routes.lines if isinstance(routes, Routes) else routes
+    out = [""] * len(lines)
+    present = ~shapely.is_missing(lines)
     if len(zones) == 0 or not present.any():
         return out
+    ids = zones["post_id"].to_numpy(dtype=object)
+    if isinstance(routes, Routes) and routes.plan is not None:
+        route_ix, zone_ix = _zones_on_plan(routes.plan, zones.geometry.values)
+        return joined(route_ix, ids[zone_ix], len(lines))
     rows = np.flatnonzero(present)
-    route_ix, zone_ix = query(zones.sindex, routes[rows], predicate="intersects")
-    return joined(rows[route_ix], zones["post_id"].to_numpy(dtype=object)[zone_ix], len(routes))
+    route_ix, zone_ix = query(zones.sindex, lines[rows], predicate="intersects")
+    return joined(rows[route_ix], ids[zone_ix], len(lines))
+
+
+def _zones_on_plan(plan: RoutePlan, zones: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(target, zone) pairs for every zone each planned route touches."""
+    tree = shapely.STRtree(zones)
+    nodes, pred = plan.nodes, plan.predecessor
+    # the zones on each tree edge (predecessor -> node; the first edges leave the start)
+    reached = np.flatnonzero(pred >= SOURCE)
+    frm = np.where((pred[reached] >= 0)[:, None], nodes[np.maximum(pred[reached], 0)],
+                   plan.start)
+    edge_ix, edge_zone = query(tree, shapely.linestrings(np.stack([frm, nodes[reached]], 1)),
+                               predicate="intersects")
+    on_edge: dict[int, frozenset] = {}
+    for node, zone in zip(reached[edge_ix].tolist(), edge_zone.tolist(), strict=True):
+        on_edge[node] = on_edge.get(node, frozenset()) | {zone}
+    # ... and on the whole way from the start to each node, nearer nodes first
+    on_way: dict[int, frozenset] = {SOURCE: frozenset()}
+    for node in reached[np.argsort(plan.distance[reached], kind="stable")].tolist():
+        way = on_way[int(pred[node])]
+        on_way[node] = way | on_edge[node] if node in on_edge else way
+    # each route's own straight pieces: base -> start (the same for all), and last node
+    # (or the start) -> road point -> site
+    last = np.where((plan.end_node >= 0)[:, None], nodes[np.maximum(plan.end_node, 0)],
+                    plan.start)
+    k = len(plan.rows)
+    ends = shapely.linestrings(np.stack([last, plan.on_road, plan.at_site], 1))
+    piece_ix, piece_zone = query(tree, ends, predicate="intersects")
+    from_base = tree.query(shapely.linestrings([plan.base, plan.start]), predicate="intersects")
+    way = [on_way[e] for e in plan.end_node.tolist()]
+    count = np.fromiter(map(len, way), dtype=np.int64, count=k)
+    way_zone = np.fromiter((z for zs in way for z in zs), dtype=np.int64, count=count.sum())
+    route_ix = np.r_[np.repeat(np.arange(k), count), piece_ix,
+                     np.repeat(np.arange(k), len(from_base))]
+    zone_ix = np.r_[way_zone, piece_zone, np.tile(from_base, k)]
+    return plan.rows[route_ix], zone_ix

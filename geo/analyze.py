@@ -12,7 +12,7 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
-from geo.access import find_base, posts_on_routes, routes_to, search_roads
+from geo.access import Routes, find_base, posts_on_routes, routes_to, search_roads
 from geo.conflicts import COLUMNS as CONFLICT_COLUMNS
 from geo.conflicts import license_conflicts
 from geo.crs import WGS84, coordinate_transform, reproject, utm_crs_for
@@ -149,14 +149,15 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     step("licenses")
     step("routes")
     targets = np.where(shapely.is_empty(available), geoms, available)
-    lines = shown = np.full(len(geoms), None, dtype=object)
-    km = np.full(len(geoms), np.nan)
+    routes = Routes(np.full(len(geoms), None, dtype=object), np.full(len(geoms), np.nan),
+                    np.full(len(geoms), None, dtype=object))
     if roads is not None:
-        lines, km, shown = routes_to(targets, base, roads.result(),
-                                     transform=coordinate_transform(metric, WGS84))
+        routes = routes_to(targets, base, roads.result(),
+                           transform=coordinate_transform(metric, WGS84))
+    lines, km, shown = routes.lines, routes.km, routes.shown
     zones = (post_zones(m["posts"], on=on, radius_m=rules.post_radius_m) if "posts" in m
              else gpd.GeoDataFrame({"post_id": []}, geometry=[], crs=metric))
-    on_route = posts_on_routes(lines, zones)
+    on_route = posts_on_routes(routes, zones)
     lic, conflicts, exclusions = aside.result()
 
     reasons = reasons_for(stage=tailings["stage"], touches=touches, available_ha=available_ha,
