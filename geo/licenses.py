@@ -12,7 +12,7 @@ import shapely
 
 from geo.exclusions import in_force
 from geo.grouping import joined
-from geo.parallel import elementwise, query
+from geo.parallel import elementwise
 
 #: Who decides over land that no counting license covers.
 LOCAL_GOVERNMENT = "local government"
@@ -59,9 +59,18 @@ def assign_licenses(sites: np.ndarray, licenses: gpd.GeoDataFrame) -> pd.DataFra
                         "licenses_all": [""] * n, "negotiate_with": [LOCAL_GOVERNMENT] * n})
     if n == 0 or len(licenses) == 0:
         return out
-    site_ix, lic_ix = query(licenses.sindex, sites, predicate="intersects")
-    overlap = shapely.area(elementwise(shapely.intersection, sites[site_ix],
-                                       licenses.geometry.values[lic_ix])) / 10_000
+    # each license prepared once and tested against the sites near it; a site wholly
+    # inside a license overlaps it by its own area, so only the others are intersected
+    tree = shapely.STRtree(sites)
+    areas = licenses.geometry.values
+    lic_ix, site_ix = tree.query(areas, predicate="intersects")
+    inside_lic, inside_site = tree.query(areas, predicate="contains_properly")
+    n_lic = len(licenses)
+    inside = np.isin(site_ix * n_lic + lic_ix, inside_site * n_lic + inside_lic)
+    overlap = shapely.area(sites[site_ix]) / 10_000
+    cut = ~inside
+    overlap[cut] = shapely.area(elementwise(shapely.intersection, sites[site_ix[cut]],
+                                            areas[lic_ix[cut]])) / 10_000
     pairs = pd.DataFrame({
         "site": site_ix, "ha": overlap,
         "license_id": licenses["license_id"].astype(str).to_numpy()[lic_ix],
