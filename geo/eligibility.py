@@ -20,6 +20,8 @@ SLIVER_M2 = 0.01
 TILE_VERTICES = 200
 #: Side of those tiles, metres.
 TILE_M = 5000.0
+#: How far each tile reaches into its neighbours, metres.
+OVERLAP_M = 1.0
 
 
 def inside_boundary(sites: np.ndarray, boundary: np.ndarray | None
@@ -76,26 +78,23 @@ def available_parts(parts: np.ndarray, pieces: gpd.GeoDataFrame
     left = elementwise(shapely.difference, parts[lone_site], zones[lone_piece])
     lost = shapely.area(parts[lone_site]) - shapely.area(left) > SLIVER_M2
     available[lone_site[lost]] = without_specks(polygonal(left[lost]))
-    # a site near several: the pieces' parts inside it, merged, then taken away at once
+    # a site near several: which take more than a sliver, then those taken away from what
+    # is left, one round per piece (each difference against a zone as it is: an overlay
+    # of pieces already cut from the site would leave spikes along the shared edges)
     site_ix, piece_ix = site_ix[~lone], piece_ix[~lone]
-    taken = elementwise(shapely.intersection, parts[site_ix], zones[piece_ix])
-    real = shapely.area(taken) > SLIVER_M2
-    site_ix, piece_ix, taken = site_ix[real], piece_ix[real], taken[real]
+    taken = shapely.area(elementwise(shapely.intersection, parts[site_ix], zones[piece_ix]))
+    site_ix, piece_ix = site_ix[taken > SLIVER_M2], piece_ix[taken > SLIVER_M2]
     notes = joined(np.r_[lone_site[lost], site_ix],
                    np.r_[kind[lone_piece[lost]], kind[piece_ix]], n)
-    if len(site_ix):
-        order = np.argsort(site_ix, kind="stable")
-        site_ix, taken = site_ix[order], taken[order]
-        starts = np.flatnonzero(np.r_[True, site_ix[1:] != site_ix[:-1]])
-        ends = np.r_[starts[1:], len(site_ix)]
-        single = ends - starts == 1
-        cut = np.empty(len(starts), dtype=object)
-        cut[single] = taken[starts[single]]
-        for k in np.flatnonzero(~single):  # grouped union of only this site's nearby pieces
-            cut[k] = shapely.union_all(taken[starts[k]:ends[k]])
-        hit = site_ix[starts]
-        available[hit] = without_specks(polygonal(elementwise(shapely.difference, parts[hit],
-                                                              cut)))
+    order = np.argsort(site_ix, kind="stable")
+    site_ix, piece_ix = site_ix[order], piece_ix[order]
+    rank = np.arange(len(site_ix)) - np.searchsorted(site_ix, site_ix)  # place in its site
+    for r in range(int(rank.max()) + 1 if len(rank) else 0):
+        now = site_ix[rank == r]
+        available[now] = elementwise(shapely.difference, available[now],
+                                     zones[piece_ix[rank == r]])
+    hit = np.unique(site_ix)
+    available[hit] = without_specks(polygonal(available[hit]))
     return available, notes
 
 
@@ -131,11 +130,19 @@ def tiled(pieces: gpd.GeoDataFrame, *, max_vertices: int = TILE_VERTICES,
     width = (hi[:, 0] - lo[:, 0] + 1)[owner]
     x0 = (lo[owner, 0] + offset % width) * size
     y0 = (lo[owner, 1] + offset // width) * size
-    cells = shapely.box(x0, y0, x0 + size, y0 + size)
+    # tiles overlap their neighbours by OVERLAP_M: pieces that only touched along a cut
+    # could leave specks and spikes when a site's pieces are merged; overlapping ones
+    # merge cleanly
+    x0, y0, x1, y1 = x0 - OVERLAP_M, y0 - OVERLAP_M, x0 + size + OVERLAP_M, y0 + size + OVERLAP_M
+    cells = shapely.box(x0, y0, x1, y1)
     source = geoms[big][owner]
     shapely.prepare(source)
-    keep = shapely.intersects(source, cells)
-    clipped = polygonal(elementwise(shapely.intersection, source[keep], cells[keep]))
+    keep = np.flatnonzero(shapely.intersects(source, cells))
+    clipped = np.array([shapely.clip_by_rect(source[k], x0[k], y0[k], x1[k], y1[k])
+                        for k in keep.tolist()], dtype=object).reshape(-1)
+    redo = np.flatnonzero(~shapely.is_valid(clipped))  # fast rectangle clipping may not
+    clipped[redo] = shapely.intersection(source[keep[redo]], cells[keep[redo]])  # be valid
+    clipped = polygonal(clipped)
     small = np.setdiff1d(np.arange(len(pieces)), big)
     rows = np.r_[small, big[owner[keep]]]
     name = pieces.geometry.name

@@ -8,7 +8,7 @@ import pytest
 import geopandas as gpd
 import shapely
 
-from geo.eligibility import SLIVER_M2, available_parts, tiled
+from geo.eligibility import OVERLAP_M, SLIVER_M2, available_parts, tiled
 
 UTM48N = "EPSG:32648"
 
@@ -28,8 +28,12 @@ def test_tiles_cover_the_zone_exactly():
     assert set(cut["kind"]) == {"RIVER_BUFFER", "RESTRICTED"}
     assert (cut.loc[cut["kind"] == "RESTRICTED"].geometry.iloc[0]
             .equals(zone.geometry.iloc[1]))
-    river_area = cut.loc[cut["kind"] == "RIVER_BUFFER"].area.sum()
-    assert abs(river_area - zone.area.iloc[0]) < 1e-3
+    river = cut.loc[cut["kind"] == "RIVER_BUFFER"].geometry.values
+    assert abs(shapely.union_all(river).area - zone.area.iloc[0]) < 1e-3
+    # neighbouring tiles overlap by a 2 m strip (so they merge cleanly), no more
+    overlap = shapely.area(river).sum() - zone.area.iloc[0]
+    assert 0 < overlap < 2 * OVERLAP_M * 400 * 40  # a 400 m wide river, cut < 40 times
+    assert shapely.is_valid(river).all()
 
 
 def test_available_area_and_notes_match_a_plain_difference():
