@@ -82,3 +82,25 @@ def test_specks_left_by_an_overlay_are_not_available_ground():
     assert shapely.is_empty(available[0]) and notes[0] == "RECLAMATION"
     assert shapely.get_type_id(available[1]) == 3  # the speck went, the 50 m x 100 m stayed
     assert shapely.area(available[1]) == pytest.approx(50 * 99.99999)
+
+
+def test_no_spikes_where_zones_and_tiles_meet():
+    """Taking zones away leaves no zero-width spike that a route could be drawn to."""
+    x = np.arange(0, 60_001, 50.0)
+    river = shapely.LineString(np.c_[x, 3000 * np.sin(x / 4000)])
+    zones = gpd.GeoDataFrame(
+        {"kind": ["RIVER_BUFFER", "RESTRICTED", "RECLAMATION"]},
+        geometry=[river.buffer(200), shapely.box(10_000, -500, 12_000, 500),
+                  shapely.box(12_000, -500, 13_000, 500)], crs=UTM48N)  # two zones abut
+    rng = np.random.default_rng(0)
+    cx = rng.uniform(0, 60_000, 1500)
+    cy = 3000 * np.sin(cx / 4000) + rng.uniform(-600, 600, 1500)
+    sites = np.array([shapely.affinity.rotate(shapely.box(a - 150, b - 100, a + 150, b + 100),
+                                              turn) for a, b, turn in
+                      zip(cx, cy, rng.uniform(0, 90, 1500), strict=True)])
+    available, _ = available_parts(sites, zones)
+    left = available[~shapely.is_empty(available)]
+    # opening by 1 cm removes anything thinner than 2 cm; a real corner moves by far less
+    opened = shapely.buffer(shapely.buffer(left, -0.01, quad_segs=2), 0.01, quad_segs=2)
+    moved = np.nan_to_num(shapely.hausdorff_distance(left, opened))
+    assert len(left) > 1000 and (moved > 1.5).sum() == 0
