@@ -102,10 +102,13 @@ class RoadNetwork:
         seg = int(np.min(tree.query_nearest(point, all_matches=True)))
         start = np.asarray(shapely.get_coordinates(
             shapely.shortest_line(self.segments[seg], point))[0])
-        graph = self.graph.copy()
+        graph = self.graph  # the start joins it for this search only
         graph.add_edge(SOURCE, int(self.u[seg]), weight=float(np.hypot(*(start - self.a[seg]))))
         graph.add_edge(SOURCE, int(self.v[seg]), weight=float(np.hypot(*(start - self.b[seg]))))
-        pred, dist = nx.dijkstra_predecessor_and_distance(graph, SOURCE)
+        try:
+            pred, dist = nx.dijkstra_predecessor_and_distance(graph, SOURCE)
+        finally:
+            graph.remove_node(SOURCE)
         distance = np.full(len(self.nodes), np.inf)
         predecessor = np.full(len(self.nodes), -2)
         for node, d in dist.items():
