@@ -156,7 +156,6 @@ class RoutePlan(NamedTuple):
     at_site: np.ndarray  #: of each route's end at its target
     nodes: np.ndarray  #: of every road node
     predecessor: np.ndarray  #: of every node on its shortest path (-1 the start)
-    distance: np.ndarray  #: of every node from the start along the roads (m)
 
 
 class Routes(NamedTuple):
@@ -232,7 +231,7 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
     km = np.full(len(targets), np.nan)
     km[target_ix[best]] = total[best] / 1000
     plan = RoutePlan(target_ix[best], end_node, base_xy(base), start, on_road[best],
-                     at_site[best], net.nodes, pred, dist)
+                     at_site[best], net.nodes, pred)
     return Routes(lines, km, shown, plan)
 
 
@@ -338,11 +337,16 @@ def _zones_on_plan(plan: RoutePlan, zones: np.ndarray) -> tuple[np.ndarray, np.n
     on_edge: dict[int, frozenset] = {}
     for node, zone in zip(reached[edge_ix].tolist(), edge_zone.tolist(), strict=True):
         on_edge[node] = on_edge.get(node, frozenset()) | {zone}
-    # ... and on the whole way from the start to each node, nearer nodes first
+    # ... and on the whole way from the start to each node (each worked out once)
     on_way: dict[int, frozenset] = {SOURCE: frozenset()}
-    for node in reached[np.argsort(plan.distance[reached], kind="stable")].tolist():
-        way = on_way[int(pred[node])]
-        on_way[node] = way | on_edge[node] if node in on_edge else way
+    for node in reached.tolist():
+        chain = []
+        while node not in on_way:
+            chain.append(node)
+            node = int(pred[node])
+        for step in reversed(chain):
+            way = on_way[int(pred[step])]
+            on_way[step] = way | on_edge[step] if step in on_edge else way
     # each route's own straight pieces: base -> start (the same for all), and last node
     # (or the start) -> road point -> site
     last = np.where((plan.end_node >= 0)[:, None], nodes[np.maximum(plan.end_node, 0)],

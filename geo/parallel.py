@@ -2,12 +2,15 @@
 
 Shapely 2 releases the GIL inside its vectorized calls, so two halves of one call run at
 the same time on two cores. Results are exactly those of the single call, in the same
-order. ``ASMAP_THREADS=1`` turns it off (the Dask engine's workers are parallel already).
+order. `background` starts independent work (licenses, the road search) on a thread of
+its own while this one goes on. ``ASMAP_THREADS=1`` turns all of it off (the Dask
+engine's workers are parallel already).
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -35,6 +38,7 @@ def _bounds(n: int) -> list[tuple[int, int]]:
 
 
 _POOL: dict[int, ThreadPoolExecutor] = {}
+_POOL_LOCK = threading.Lock()  # work started aside may ask for a pool at the same time
 
 
 def _run(task: Callable[[int, int], object], n: int) -> list:
@@ -46,9 +50,10 @@ def _run(task: Callable[[int, int], object], n: int) -> list:
 
 def _pool(size: int) -> ThreadPoolExecutor:
     """A long-lived pool per size (its threads are made once, not on every call)."""
-    if size not in _POOL:
-        _POOL[size] = ThreadPoolExecutor(size, thread_name_prefix="asmap")
-    return _POOL[size]
+    with _POOL_LOCK:
+        if size not in _POOL:
+            _POOL[size] = ThreadPoolExecutor(size, thread_name_prefix="asmap")
+        return _POOL[size]
 
 
 def elementwise(function: Callable[..., np.ndarray], *args: object) -> np.ndarray:
