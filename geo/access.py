@@ -161,14 +161,15 @@ class RoutePlan(NamedTuple):
 class Routes(NamedTuple):
     """Access routes: the lines (metric CRS), their km, the lines in the output CRS."""
 
-    lines: np.ndarray
+    lines: np.ndarray | None  #: None when only the lines in the output CRS were asked for
     km: np.ndarray
     shown: np.ndarray | None
     plan: RoutePlan | None = None  #: None for straight lines from the base
 
 
 def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | RoadSearch | None,
-              *, transform: Callable[[np.ndarray], np.ndarray] | None = None) -> Routes:
+              *, transform: Callable[[np.ndarray], np.ndarray] | None = None,
+              metric_lines: bool = True) -> Routes:
     """
     The access route from `base` to each target geometry, and its length in km.
 
@@ -185,12 +186,15 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
         Coordinates ``(n, 2)`` -> coordinates in the output CRS; when given, the same
         lines are also made from transformed points (each road node transformed once,
         not once per route through it: the same coordinates as reprojecting the lines).
+    metric_lines
+        False: with `transform`, the lines over the roads are built in the output CRS only
+        (their lengths and `posts_on_routes` need no metric lines).
 
     Returns
     -------
     Routes
-        LineStrings, their lengths in kilometres, and the lines through `transform`
-        (None without it).
+        LineStrings, their lengths in kilometres, the lines through `transform` (None
+        without it) and, over the roads, how they were made.
     """
     search = roads if isinstance(roads, RoadSearch) else search_roads(base, roads)
     if search is None:
@@ -220,14 +224,16 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
     if transform is not None:  # the same points in the output CRS, each moved once
         sizes = [len(p) for p in points]
         moved = tuple(np.split(transform(np.concatenate(points)), np.cumsum(sizes)[:-1]))
-    built = _assemble([points, moved] if transform is not None else [points],
-                      *_walk_back(end_node, pred))
-    lines = np.empty(len(targets), dtype=object)
-    lines[target_ix[best]] = built[0]
-    shown = None
+    wanted = [points] if metric_lines or transform is None else []
+    wanted += [moved] if transform is not None else []
+    built = _assemble(wanted, *_walk_back(end_node, pred))
+    lines = shown = None
+    if metric_lines or transform is None:
+        lines = np.empty(len(targets), dtype=object)
+        lines[target_ix[best]] = built[0]
     if transform is not None:
         shown = np.empty(len(targets), dtype=object)
-        shown[target_ix[best]] = built[1]
+        shown[target_ix[best]] = built[-1]
     km = np.full(len(targets), np.nan)
     km[target_ix[best]] = total[best] / 1000
     plan = RoutePlan(target_ix[best], end_node, base_xy(base), start, on_road[best],
@@ -310,18 +316,20 @@ def posts_on_routes(routes: Routes | np.ndarray, zones: gpd.GeoDataFrame) -> lis
     zones
         Post zones with ``post_id``, same CRS.
     """
-    lines = routes.lines if isinstance(routes, Routes) else routes
-    out = [""] * len(lines)
-    present = ~shapely.is_missing(lines)
-    if len(zones) == 0 or not present.any():
-        return out
+    n = len(routes.km) if isinstance(routes, Routes) else len(routes)
     ids = zones["post_id"].to_numpy(dtype=object)
     if isinstance(routes, Routes) and routes.plan is not None:
+        if len(zones) == 0 or len(routes.plan.rows) == 0:
+            return [""] * n
         route_ix, zone_ix = _zones_on_plan(routes.plan, zones.geometry.values)
-        return joined(route_ix, ids[zone_ix], len(lines))
+        return joined(route_ix, ids[zone_ix], n)
+    lines = routes.lines if isinstance(routes, Routes) else routes
+    present = ~shapely.is_missing(lines)
+    if len(zones) == 0 or not present.any():
+        return [""] * n
     rows = np.flatnonzero(present)
     route_ix, zone_ix = query(zones.sindex, lines[rows], predicate="intersects")
-    return joined(rows[route_ix], ids[zone_ix], len(lines))
+    return joined(rows[route_ix], ids[zone_ix], n)
 
 
 def _zones_on_plan(plan: RoutePlan, zones: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

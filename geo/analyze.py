@@ -153,8 +153,8 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
                     np.full(len(geoms), None, dtype=object))
     if roads is not None:
         routes = routes_to(targets, base, roads.result(),
-                           transform=coordinate_transform(metric, WGS84))
-    lines, km, shown = routes.lines, routes.km, routes.shown
+                           transform=coordinate_transform(metric, WGS84), metric_lines=False)
+    km, shown = routes.km, routes.shown
     zones = (post_zones(m["posts"], on=on, radius_m=rules.post_radius_m) if "posts" in m
              else gpd.GeoDataFrame({"post_id": []}, geometry=[], crs=metric))
     on_route = posts_on_routes(routes, zones)
@@ -176,7 +176,7 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     step("conflicts")
     eligible = sites["eligible"].to_numpy(bool)
     ids = tailings["site_id"].astype(str).to_numpy()
-    has_route = ~shapely.is_missing(lines)
+    has_route = ~shapely.is_missing(shown)
     return Analysis(
         sites=sites,
         eligible_parts=_out({"site_id": ids[eligible], "available_ha": available_ha[eligible]},
