@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 
 import geopandas as gpd
 import shapely
@@ -363,10 +364,11 @@ def _zones_on_plan(plan: RoutePlan, zones: np.ndarray) -> tuple[np.ndarray, np.n
     ends = shapely.linestrings(np.stack([last, plan.on_road, plan.at_site], 1))
     piece_ix, piece_zone = query(tree, ends, predicate="intersects")
     from_base = tree.query(shapely.linestrings([plan.base, plan.start]), predicate="intersects")
-    way = [on_way[e] for e in plan.end_node.tolist()]
-    count = np.fromiter(map(len, way), dtype=np.int64, count=k)
-    way_zone = np.fromiter((z for zs in way for z in zs), dtype=np.int64, count=count.sum())
-    route_ix = np.r_[np.repeat(np.arange(k), count), piece_ix,
+    # a route meets the zones on the way to its last node (none when it has no node)
+    way = pd.DataFrame([(node, zone) for node, zs in on_way.items() if node >= 0
+                        for zone in zs], columns=["node", "zone"], dtype=np.int64)
+    on_the_way = pd.DataFrame({"route": np.arange(k), "node": plan.end_node}).merge(way)
+    route_ix = np.r_[on_the_way["route"].to_numpy(), piece_ix,
                      np.repeat(np.arange(k), len(from_base))]
-    zone_ix = np.r_[way_zone, piece_zone, np.tile(from_base, k)]
+    zone_ix = np.r_[on_the_way["zone"].to_numpy(), piece_zone, np.tile(from_base, k)]
     return plan.rows[route_ix], zone_ix
