@@ -77,7 +77,7 @@ def available_parts(parts: np.ndarray, pieces: gpd.GeoDataFrame
     lone_site, lone_piece = site_ix[lone], piece_ix[lone]
     left = elementwise(shapely.difference, parts[lone_site], zones[lone_piece])
     lost = shapely.area(parts[lone_site]) - shapely.area(left) > SLIVER_M2
-    available[lone_site[lost]] = without_specks(polygonal(left[lost]))
+    available[lone_site[lost]] = left[lost]
     # a site near several: which take more than a sliver, then those taken away from what
     # is left, one round per piece (each difference against a zone as it is: an overlay
     # of pieces already cut from the site would leave spikes along the shared edges)
@@ -93,7 +93,7 @@ def available_parts(parts: np.ndarray, pieces: gpd.GeoDataFrame
         now = site_ix[rank == r]
         available[now] = elementwise(shapely.difference, available[now],
                                      zones[piece_ix[rank == r]])
-    hit = np.unique(site_ix)
+    hit = np.unique(np.r_[lone_site[lost], site_ix])  # what an overlay left: areas only
     available[hit] = without_specks(polygonal(available[hit]))
     return available, notes
 
