@@ -73,7 +73,7 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
 
     problems: list[Problem] = []
     geoms = np.asarray(frame.geometry.values, dtype=object)
-    if shapely.has_z(geoms).any() or _has_m(geoms).any():
+    if shapely.has_z(geoms).any() or shapely.has_m(geoms).any():
         geoms = shapely.force_2d(geoms)
     missing = shapely.is_missing(geoms)
     empty = ~missing & shapely.is_empty(geoms)
@@ -138,12 +138,6 @@ def _check_family(geoms, spec, present, problem, label) -> tuple[np.ndarray, lis
         lambda i: problem("error", label(i), f"geometry is a {geoms[i].geom_type}", hint),
         summary=lambda n: problem("error", "", f"… and {n:,} more features of the wrong "
                                   "geometry type", hint))
-
-
-def _has_m(geoms: np.ndarray) -> np.ndarray:
-    """Which geometries carry M values (shapely 2.1 and later can tell)."""
-    has_m = getattr(shapely, "has_m", None)
-    return has_m(geoms) if has_m is not None else np.zeros(len(geoms), dtype=bool)
 
 
 def _repair(geoms, spec, present, problem, label) -> tuple[np.ndarray, list[Problem]]:
