@@ -58,6 +58,12 @@ def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
     import maps
 
     analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
+    if basemap:
+        from maps.tiles import TIMEOUT_S, check_basemap
+
+        check_basemap(basemap)  # a bad name fails before anything else is said
+        click.echo(f"fetching {basemap} tiles (waiting at most {TIMEOUT_S:.0f} s for the "
+                   "server)", err=True)
     path = maps.write_print(analysis, out, lang=lang, paper=paper, orientation=orientation,
                             site=site, profile=profile, basemap=basemap)
     what = f"site {site}" if site else "overview"

@@ -84,5 +84,7 @@ def test_print_basemap_unreachable_still_prints(tmp_path):
     result = run("print", "--on", "2021-04-06", "--lang", "en", "--out", str(out),
                  "--basemap", "http://127.0.0.1:9/{z}/{x}/{y}.png")  # discard port: refused
     assert result.exit_code == 0, result.output
+    assert "fetching http://127.0.0.1:9/{z}/{x}/{y}.png tiles (waiting at most 6 s" in \
+        result.stderr  # the wait is announced
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "The basemap server did not answer" in text.replace("\n", " ")
