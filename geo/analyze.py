@@ -15,7 +15,7 @@ import shapely
 from geo.access import Routes, find_base, posts_on_routes, routes_to, search_roads
 from geo.conflicts import COLUMNS as CONFLICT_COLUMNS
 from geo.conflicts import license_conflicts
-from geo.crs import WGS84, coordinate_transform, reproject, utm_crs_for
+from geo.crs import WGS84, coordinate_transform, is_wgs84, reproject, utm_crs_for
 from geo.eligibility import available_parts, inside_boundary, polygonal, reasons_for
 from geo.exclusions import dissolve_exclusions, exclusion_pieces, post_zones
 from geo.licenses import assign_licenses, counting_licenses
@@ -122,7 +122,7 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     frames = _inputs(layers)
     context = [f for kind, f in frames.items() if kind != "tailings" and len(f)]
     metric = crs or utm_crs_for(context or [frames["tailings"]])
-    wgs = {k: f if _is_wgs84(f) else reproject(f, WGS84) for k, f in frames.items()}
+    wgs = {k: f if is_wgs84(f) else reproject(f, WGS84) for k, f in frames.items()}
     m = {k: reproject(f, metric) for k, f in frames.items()}
     unchecked = _unchecked(m)
     tailings = m["tailings"]
@@ -300,10 +300,6 @@ def _unchecked(m: Mapping[str, gpd.GeoDataFrame]) -> tuple[str, ...]:
     if "settlements" in m and len(m["settlements"]) == 0:
         missing.add("TOO_FAR")
     return tuple(sorted(missing))
-
-
-def _is_wgs84(frame: gpd.GeoDataFrame) -> bool:
-    return frame.crs is not None and frame.crs.to_epsg() == 4326
 
 
 def _empty(crs: str) -> gpd.GeoDataFrame:

@@ -35,8 +35,7 @@ def utm_crs_for(data: gpd.GeoDataFrame | gpd.GeoSeries | Iterable[gpd.GeoDataFra
     'EPSG:32648'
     """
     frames = [data] if isinstance(data, (gpd.GeoDataFrame, gpd.GeoSeries)) else list(data)
-    bounds = [(f.total_bounds if f.crs is not None and f.crs.to_epsg() == 4326
-               else f.to_crs(WGS84).total_bounds) for f in frames
+    bounds = [(f.total_bounds if is_wgs84(f) else f.to_crs(WGS84).total_bounds) for f in frames
               if f is not None and len(f) and not f.geometry.is_empty.all()]
     bounds = [b for b in bounds if np.isfinite(b).all()]
     if not bounds:
@@ -46,6 +45,11 @@ def utm_crs_for(data: gpd.GeoDataFrame | gpd.GeoSeries | Iterable[gpd.GeoDataFra
     lat = (b[:, 1].min() + b[:, 3].max()) / 2
     zone = int(np.clip((lon + 180) // 6 + 1, 1, 60))
     return f"EPSG:{32600 + zone if lat >= 0 else 32700 + zone}"
+
+
+def is_wgs84(frame: gpd.GeoDataFrame | gpd.GeoSeries) -> bool:
+    """Whether the frame is in EPSG:4326 already (no reprojection needed for output)."""
+    return frame.crs is not None and frame.crs.to_epsg() == 4326
 
 
 def utm_zone_label(crs: str) -> str:
