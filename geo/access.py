@@ -167,6 +167,12 @@ class Routes(NamedTuple):
     shown: np.ndarray | None
     plan: RoutePlan | None = None  #: None for straight lines from the base
 
+    @classmethod
+    def none(cls, n: int) -> Routes:
+        """No route to any of `n` targets (no base settlement)."""
+        return cls(np.full(n, None, dtype=object), np.full(n, np.nan),
+                   np.full(n, None, dtype=object))
+
 
 def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | RoadSearch | None,
               *, transform: Callable[[np.ndarray], np.ndarray] | None = None,

@@ -149,11 +149,9 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     step("licenses")
     step("routes")
     targets = np.where(shapely.is_empty(available), geoms, available)
-    routes = Routes(np.full(len(geoms), None, dtype=object), np.full(len(geoms), np.nan),
-                    np.full(len(geoms), None, dtype=object))
-    if roads is not None:
-        routes = routes_to(targets, base, roads.result(),
-                           transform=coordinate_transform(metric, WGS84), metric_lines=False)
+    routes = (routes_to(targets, base, roads.result(),
+                        transform=coordinate_transform(metric, WGS84), metric_lines=False)
+              if roads is not None else Routes.none(len(geoms)))
     km, shown = routes.km, routes.shown
     zones = (post_zones(m["posts"], on=on, radius_m=rules.post_radius_m) if "posts" in m
              else gpd.GeoDataFrame({"post_id": []}, geometry=[], crs=metric))
