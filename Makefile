@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test venv test-deps browser lint bench clean
+.PHONY: demo test test-fast venv test-deps browser lint bench clean
 
 $(BIN)/asmap: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,11 @@ demo: $(BIN)/asmap
 	@echo "The negotiation brief for the sample: $(abspath $(OUT)/brief)"
 
 test: test-deps
-	ASMAP_REQUIRE_QGIS=1 $(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q
+
+# The edit-test loop: no browser, QGIS, notebooks or slow tests.
+test-fast: $(VENV)/.test-deps
+	$(BIN)/python -m pytest -q -m "not browser and not qgis and not slow and not notebook"
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .

@@ -27,7 +27,7 @@ import geopandas as gpd
 import pyproj
 import shapely
 
-from layers.atomic import atomic_dir
+from asmap.layers.atomic import atomic_dir
 
 UTM48N = "EPSG:32648"
 WGS84 = "EPSG:4326"

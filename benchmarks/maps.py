@@ -49,8 +49,7 @@ _DRAWN = """() => {
 
 def build(n_sites: int, folder: Path) -> tuple[Any, dict[str, float]]:
     """Generate (unless present) and analyze a project; return the analysis and timings."""
-    import geo
-    import layers
+    from asmap import geo, layers
     from benchmarks.generate import ON, generate
 
     timings = {}
@@ -66,7 +65,7 @@ def build(n_sites: int, folder: Path) -> tuple[Any, dict[str, float]]:
 
 def interactive(analysis: Any, out: Path) -> dict[str, float]:
     """Write the offline map; its size and the time taken."""
-    from maps import write_map
+    from asmap.maps import write_map
 
     start = time.perf_counter()
     write_map(analysis, out, offline=True)
@@ -105,7 +104,7 @@ def browser(path: Path, *, steps: int = 3) -> dict[str, Any]:
 
 def printed(analysis: Any, folder: Path) -> dict[str, float]:
     """Time the print map as a PDF and as a 300 dpi PNG."""
-    from maps import write_print
+    from asmap.maps import write_print
 
     out = {}
     for suffix in ("pdf", "png"):

@@ -72,11 +72,10 @@ def _run_engine(engine: str, folder: Path, out: Path, *, scheduler: str | None) 
     if engine == "naive":
         from benchmarks import naive
     else:
-        import geo
-        import layers
-        from geo.analyze import analyze
+        from asmap import geo, layers
+        from asmap.geo.analyze import analyze
         if engine == "dask":
-            from geo.engine_dask import analyze_dask
+            from asmap.geo.engine_dask import analyze_dask
     t0 = time.perf_counter()
     if engine == "naive":
         project = naive.read_project(folder)

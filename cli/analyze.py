@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from cli import options
+from asmap.cli import options
 
 
 @click.command(short_help="Flag eligible tailings, say why, and write the results.")
@@ -45,8 +45,7 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
       $ asmap analyze zaamar/ --rules strict.toml --out results.gpkg --json
       $ asmap analyze national/ --engine dask --scheduler tcp://10.0.0.5:8786 --out r.gpkg
     """
-    import geo
-    import layers
+    from asmap import geo, layers
 
     with _progress() as step:
         project = layers.load(folder, crs=crs)
@@ -72,7 +71,7 @@ def _progress():
         return
     from rich.progress import Progress
 
-    from geo.analyze import STEPS
+    from asmap.geo.analyze import STEPS
 
     with Progress(transient=True) as bar:
         task = bar.add_task("loading layers", total=len(STEPS) + 1)

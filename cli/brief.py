@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cli import options
+from asmap.cli import options
 
 
 @click.command("brief", short_help="Write the negotiation brief folder (maps, tables, summary).")
@@ -40,9 +40,7 @@ def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out
       $ asmap brief zaamar/ --on 2021-04-06 --out brief/
       $ asmap brief zaamar/ --lang en --profile public --out brief-public/
     """
-    import geo
-    import layers
-    import maps
+    from asmap import geo, layers, maps
 
     analysis = geo.analyze(layers.load(folder, crs=crs), rules=rules, on=on)
     path = maps.write_brief(analysis, out, lang=lang, profile=profile)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from cli import options
-from maps.export import FORMATS
+from asmap.cli import options
+from asmap.maps.exchange.export import FORMATS
 
 
 @click.command(short_help="Export layers or results as KML/KMZ, GeoJSON, GeoPackage, Shapefile.")
@@ -38,7 +38,7 @@ def export(source: Path, to: str, out: Path, profile: str, lang: str, results: P
       $ asmap export results.gpkg --to kmz --out zaamar.kmz --profile public
       $ asmap export zaamar/ --on 2021-04-06 --to gpkg --out zaamar-qgis.gpkg
     """
-    from maps.export import export as export_layers
+    from asmap.maps.exchange.export import export as export_layers
 
     if source.is_dir() and (results or rules or on):
         source = options.analysis_for(source, results=results, rules=rules, on=on, crs=crs)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from layers.specs import KINDS
+from asmap.layers.specs import KINDS
 
 _out = click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
                     metavar="OUT.gpkg|.geojson|.shp",
@@ -41,7 +41,7 @@ def licenses(table: Path, out: Path, crs: str | None) -> None:
     Example:
       $ asmap import licenses corners.xlsx --out zaamar/licenses.gpkg
     """
-    from layers.cadastre import import_licenses
+    from asmap.layers.cadastre import import_licenses
 
     _report(import_licenses(table, out, crs=crs), out, "licenses")
 
@@ -62,6 +62,6 @@ def gps(file: Path, kind: str, out: Path) -> None:
     Example:
       $ asmap import gps walk.gpx --kind tailings --out zaamar/tailings.gpkg
     """
-    from layers.gps import import_gps
+    from asmap.layers.gps import import_gps
 
     _report(import_gps(file, out, kind=kind), out, kind)

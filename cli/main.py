@@ -9,7 +9,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import click
 
-from layers.errors import AsmapError, UsageError
+from asmap.layers.errors import AsmapError, UsageError
 
 
 def _version() -> str:
@@ -66,22 +66,22 @@ def cli(ctx: click.Context, verbose: int) -> None:
 
 # Commands are registered explicitly, one module each.
 # (register: add an import and an add_command line below)
-from cli.map import map_  # noqa: E402
+from asmap.cli.map import map_  # noqa: E402
 
 cli.add_command(map_)
-from cli.export import export  # noqa: E402
-from cli.import_ import import_  # noqa: E402
+from asmap.cli.export import export  # noqa: E402
+from asmap.cli.import_ import import_  # noqa: E402
 
 cli.add_command(import_)
 cli.add_command(export)
-from cli.validate import validate  # noqa: E402
+from asmap.cli.validate import validate  # noqa: E402
 
 cli.add_command(validate)
-from cli.analyze import analyze  # noqa: E402
+from asmap.cli.analyze import analyze  # noqa: E402
 
 cli.add_command(analyze)
-from cli.brief import brief  # noqa: E402
-from cli.print_ import print_  # noqa: E402
+from asmap.cli.brief import brief  # noqa: E402
+from asmap.cli.print_ import print_  # noqa: E402
 
 cli.add_command(print_)
 cli.add_command(brief)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cli import options
+from asmap.cli import options
 
 
 @click.command("map", short_help="Write the interactive site map (HTML, mn or en).")
@@ -36,7 +36,7 @@ def map_(folder: Path, results: Path | None, rules, on, lang: str, offline: bool
       $ asmap map zaamar/ --on 2021-04-06 --offline --out zaamar-map.html
       $ asmap map zaamar/ --results results.gpkg --lang en --profile public --out map.html
     """
-    import maps
+    from asmap import maps
 
     analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
     path = maps.write_map(analysis, out, lang=lang, offline=offline, profile=profile)

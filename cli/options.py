@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from layers.project import sample_path
+from asmap.layers.project import sample_path
 
 
 def _folder(ctx: click.Context, param: click.Parameter, value: str | None) -> Path:
@@ -31,8 +31,8 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date
 def _rules(ctx: click.Context, param: click.Parameter, value: str | None):
     if value is None:
         return None
-    from geo.rules import Rules
-    from layers.errors import AsmapError
+    from asmap.geo.rules import Rules
+    from asmap.layers.errors import AsmapError
 
     try:
         return Rules.from_toml(value)
@@ -64,8 +64,7 @@ results_opt = click.option(
 
 def analysis_for(folder: Path, *, results: Path | None, rules, on, crs: str | None):
     """Load FOLDER and either analyse it or read earlier RESULTS (the map/print wiring)."""
-    import geo
-    import layers
+    from asmap import geo, layers
 
     if results is not None and (rules is not None or on is not None):
         raise click.UsageError("--rules and --on apply when analysing; with --results the "

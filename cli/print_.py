@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cli import options
+from asmap.cli import options
 
 
 def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
@@ -55,11 +55,11 @@ def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
       $ asmap print --results results.gpkg --site ZT-01 --profile public --out ZT-01.pdf
       $ asmap print zaamar/ --basemap satellite --site ZT-01 --out ZT-01-satellite.pdf
     """
-    import maps
+    from asmap import maps
 
     analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
     if basemap:
-        from maps.tiles import TIMEOUT_S, check_basemap
+        from asmap.maps.tiles import TIMEOUT_S, check_basemap
 
         check_basemap(basemap)  # a bad name fails before anything else is said
         click.echo(f"fetching {basemap} tiles (waiting at most {TIMEOUT_S:.0f} s for the "

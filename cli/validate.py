@@ -8,8 +8,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from cli import options
-from layers.validate import inspect
+from asmap.cli import options
+from asmap.layers.validate import inspect
 
 
 @click.command(short_help="Check a project folder; list every problem and what to do.")

@@ -19,9 +19,9 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
-from geo.grouping import joined
-from geo.parallel import elementwise, nearest, query
-from layers.errors import DataError
+from asmap.geo.grouping import joined
+from asmap.geo.parallel import elementwise, nearest, query
+from asmap.layers.errors import DataError
 
 #: Road coordinates closer than this (metres) are the same network node.
 NODE_DECIMALS = 3

@@ -12,18 +12,18 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
-from geo.access import Routes, find_base, posts_on_routes, routes_to, search_roads
-from geo.conflicts import COLUMNS as CONFLICT_COLUMNS
-from geo.conflicts import license_conflicts
-from geo.crs import WGS84, coordinate_transform, is_wgs84, reproject, utm_crs_for
-from geo.eligibility import available_parts, inside_boundary, polygonal, reasons_for
-from geo.exclusions import dissolve_exclusions, exclusion_pieces, post_zones
-from geo.licenses import assign_licenses, counting_licenses
-from geo.parallel import background, elementwise
-from geo.result import Analysis
-from geo.rules import Rules
-from layers.errors import DataError, UsageError
-from layers.project import Project
+from asmap.geo.access import Routes, find_base, posts_on_routes, routes_to, search_roads
+from asmap.geo.conflicts import COLUMNS as CONFLICT_COLUMNS
+from asmap.geo.conflicts import license_conflicts
+from asmap.geo.crs import WGS84, coordinate_transform, is_wgs84, reproject, utm_crs_for
+from asmap.geo.eligibility import available_parts, inside_boundary, polygonal, reasons_for
+from asmap.geo.exclusions import dissolve_exclusions, exclusion_pieces, post_zones
+from asmap.geo.licenses import assign_licenses, counting_licenses
+from asmap.geo.parallel import background, elementwise
+from asmap.geo.result import Analysis
+from asmap.geo.rules import Rules
+from asmap.layers.errors import DataError, UsageError
+from asmap.layers.project import Project
 
 #: The rule each missing layer leaves unchecked.
 UNCHECKED_BY_LAYER = {"boundary": "OUTSIDE_SOUM", "reclamation": "RECLAMATION",
@@ -98,7 +98,7 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
 
     Examples
     --------
-    >>> import geo, layers
+    >>> from asmap import geo, layers
     >>> result = geo.analyze(layers.load(layers.sample_path()), on="2021-04-06")
     >>> int(result.sites["eligible"].sum()), result.summary()["eligible_ha"]
     (16, 86.94)
@@ -110,7 +110,7 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}")
     if engine == "dask":
-        from geo.engine_dask import analyze_dask
+        from asmap.geo.engine_dask import analyze_dask
 
         return analyze_dask(layers, rules=rules, on=as_date(on), scheduler=scheduler)
     if scheduler is not None:

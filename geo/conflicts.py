@@ -8,8 +8,8 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
-from geo.eligibility import polygonal
-from geo.licenses import MIN_OVERLAP_HA
+from asmap.geo.eligibility import polygonal
+from asmap.geo.licenses import MIN_OVERLAP_HA
 
 COLUMNS = ("license_id_a", "license_id_b", "holder_a", "holder_b", "kind_a", "kind_b",
            "overlap_ha")

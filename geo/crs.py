@@ -9,7 +9,7 @@ import numpy as np
 import geopandas as gpd
 from pyproj import CRS, Transformer
 
-from geo.parallel import MIN_CHUNK, elementwise
+from asmap.geo.parallel import MIN_CHUNK, elementwise
 
 WGS84 = "EPSG:4326"
 

@@ -8,9 +8,9 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
-from geo.exclusions import KINDS
-from geo.grouping import joined
-from geo.parallel import elementwise, query
+from asmap.geo.exclusions import KINDS
+from asmap.geo.grouping import joined
+from asmap.geo.parallel import elementwise, query
 
 #: Reasons a site is not eligible, in the order they are reported.
 REASONS = ("NOT_MINED_OUT", "OUTSIDE_SOUM", "TOO_SMALL", "TOO_FAR")

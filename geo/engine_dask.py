@@ -25,9 +25,9 @@ import pandas as pd
 
 import geopandas as gpd
 
-from geo.result import Analysis
-from layers.errors import UsageError
-from layers.project import Project
+from asmap.geo.result import Analysis
+from asmap.layers.errors import UsageError
+from asmap.layers.project import Project
 
 #: Sites per partition the engine aims for (more partitions than workers balances load).
 TARGET_PARTITION_SITES = 25_000
@@ -72,7 +72,7 @@ def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
     DataError, UsageError
         As `geo.analyze` raises them, whichever partition they come from.
     """
-    from geo.analyze import analyze
+    from asmap.geo.analyze import analyze
 
     _require_dask()
     if npartitions is not None and npartitions < 1:
@@ -130,7 +130,7 @@ def _run(client: Any, layers: Mapping[str, gpd.GeoDataFrame], parts: list, *, ru
 def _analyze_part(part: gpd.GeoDataFrame, others: tuple, rules: Any,
                   on: date | str) -> tuple[gpd.GeoDataFrame, ...]:
     """The site-level outputs of one partition (runs on a worker)."""
-    from geo.analyze import analyze
+    from asmap.geo.analyze import analyze
 
     result = analyze(_with_tailings(others, part), rules=rules, on=on)
     return tuple(getattr(result, name) for name in SITE_OUTPUTS)
@@ -139,7 +139,7 @@ def _analyze_part(part: gpd.GeoDataFrame, others: tuple, rules: Any,
 def _analyze_whole(first: gpd.GeoDataFrame, others: tuple, rules: Any,
                    on: date | str) -> Analysis:
     """The project-wide outputs, from a call on one site with every other layer."""
-    from geo.analyze import analyze
+    from asmap.geo.analyze import analyze
 
     result = analyze(_with_tailings(others, first), rules=rules, on=on)
     return dataclasses.replace(result, layers={})

@@ -11,8 +11,8 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
-from geo.parallel import each
-from geo.rules import Rules
+from asmap.geo.parallel import each
+from asmap.geo.rules import Rules
 
 #: Exclusion kinds, in the order they are reported.
 KINDS = ("RIVER_BUFFER", "RESTRICTED", "RECLAMATION", "POST_ZONE")

@@ -14,11 +14,11 @@ import geopandas as gpd
 import pyogrio
 import shapely
 
-from geo.crs import WGS84, utm_zone_label
-from geo.result import Analysis
-from geo.rules import Rules
-from layers.atomic import atomic_path
-from layers.errors import DataError, UsageError
+from asmap.geo.crs import WGS84, utm_zone_label
+from asmap.geo.result import Analysis
+from asmap.geo.rules import Rules
+from asmap.layers.atomic import atomic_path
+from asmap.layers.errors import DataError, UsageError
 
 #: Geometry type each output layer is declared with (also when it is empty).
 GEOMETRY_TYPES = {"sites": "MultiPolygon", "eligible_parts": "MultiPolygon",
@@ -60,7 +60,7 @@ def write_results(analysis: Analysis, path: str | Path) -> Path:
 
     Examples
     --------
-    >>> import geo, layers
+    >>> from asmap import geo, layers
     >>> analysis = geo.analyze(layers.load(layers.sample_path()), on="2021-04-06")
     >>> geo.write_results(analysis, "results.gpkg")  # doctest: +SKIP
     PosixPath('results.gpkg')
@@ -107,7 +107,7 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
 
     Examples
     --------
-    >>> import geo, layers
+    >>> from asmap import geo, layers
     >>> analysis = geo.read_results("results.gpkg",  # doctest: +SKIP
     ...                             layers=layers.load(layers.sample_path()))
     >>> analysis.summary()["eligible"]  # doctest: +SKIP
@@ -154,7 +154,7 @@ def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:
 
     Examples
     --------
-    >>> import geo, layers
+    >>> from asmap import geo, layers
     >>> analysis = geo.analyze(layers.load(layers.sample_path()), on="2021-04-06")
     >>> geo.write_sites_csv(analysis, "sites.csv")  # doctest: +SKIP
     PosixPath('sites.csv')

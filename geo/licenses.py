@@ -10,9 +10,9 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
-from geo.exclusions import in_force
-from geo.grouping import joined
-from geo.parallel import elementwise
+from asmap.geo.exclusions import in_force
+from asmap.geo.grouping import joined
+from asmap.geo.parallel import elementwise
 
 #: Who decides over land that no counting license covers.
 LOCAL_GOVERNMENT = "local government"

@@ -8,7 +8,7 @@ from typing import Any
 
 import geopandas as gpd
 
-from geo.rules import Rules
+from asmap.geo.rules import Rules
 
 
 @dataclass
@@ -66,6 +66,6 @@ class Analysis:
 
     def summary(self) -> dict[str, Any]:
         """Counts and lists that sum up the analysis (see `geo.summary.summarize`)."""
-        from geo.summary import summarize
+        from asmap.geo.summary import summarize
 
         return summarize(self)

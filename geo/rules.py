@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from layers.errors import UsageError
-from layers.settings import RULES
+from asmap.layers.errors import UsageError
+from asmap.layers.settings import RULES
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Rules:
 
     From a project's ``asmap.toml``, with one rule overridden:
 
-    >>> from layers import sample_path
+    >>> from asmap.layers import sample_path
     >>> Rules.from_toml(sample_path() / "asmap.toml", river_buffer_m=100).river_buffer_m
     100.0
     >>> Rules().replace(max_route_km=25).max_route_km

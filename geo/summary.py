@@ -6,9 +6,9 @@ from typing import Any
 
 import numpy as np
 
-from geo.eligibility import REASONS
-from geo.exclusions import KINDS
-from geo.result import Analysis
+from asmap.geo.eligibility import REASONS
+from asmap.geo.exclusions import KINDS
+from asmap.geo.result import Analysis
 
 
 def summarize(analysis: Analysis) -> dict[str, Any]:
@@ -31,7 +31,7 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
 
     Examples
     --------
-    >>> import geo, layers
+    >>> from asmap import geo, layers
     >>> summary = summarize(geo.analyze(layers.load(layers.sample_path()), on="2021-04-06"))
     >>> summary["sites"], summary["eligible"], summary["reasons"]["TOO_SMALL"]
     (28, 16, 8)

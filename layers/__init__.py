@@ -1,15 +1,15 @@
 """The layer catalogue, readers, validation and the bundled sample data."""
 
-from layers import errors, specs
-from layers.cadastre import read_cadastre_table
-from layers.errors import AsmapError, DataError, UsageError
-from layers.gps import read_gps
-from layers.load import load
-from layers.problems import Problem
-from layers.project import Project, sample_path
-from layers.readers import read_layer
-from layers.validate import validate
-from layers.writers import write_layer
+from asmap.layers import errors, specs
+from asmap.layers.cadastre import read_cadastre_table
+from asmap.layers.errors import AsmapError, DataError, UsageError
+from asmap.layers.gps import read_gps
+from asmap.layers.load import load
+from asmap.layers.problems import Problem
+from asmap.layers.project import Project, sample_path
+from asmap.layers.readers import read_layer
+from asmap.layers.validate import validate
+from asmap.layers.writers import write_layer
 
 __all__ = ["AsmapError", "DataError", "Problem", "Project", "UsageError", "errors", "load",
            "read_cadastre_table", "read_gps", "read_layer", "sample_path", "specs", "validate",

@@ -24,9 +24,9 @@ import shapely
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 
-from layers.errors import DataError, UsageError
-from layers.tables import read_table, rename_headers
-from layers.writers import write_layer
+from asmap.layers.errors import DataError, UsageError
+from asmap.layers.tables import read_table, rename_headers
+from asmap.layers.writers import write_layer
 
 #: Range of Mongolia in WGS84, with a small margin.
 LON_RANGE = (87.7, 119.9)
@@ -180,7 +180,7 @@ def read_cadastre_table(path: str | Path, *, crs: str | None = None) -> gpd.GeoD
 def import_licenses(table: str | Path, out: str | Path, *,
                     crs: str | None = None) -> gpd.GeoDataFrame:
     """Read a cadastre table (`read_cadastre_table`) and write its licenses layer to `out`."""
-    from layers.writers import driver_for
+    from asmap.layers.writers import driver_for
 
     driver_for(out)  # a bad output name fails before any reading
     frame = read_cadastre_table(table, crs=crs)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import geopandas as gpd
 from pyproj import CRS
 
-from layers.column_checks import check_columns, feature_labels, rename_columns
-from layers.geometry_checks import check_geometry
-from layers.problems import Problem
-from layers.specs import LayerSpec
+from asmap.layers.column_checks import check_columns, feature_labels, rename_columns
+from asmap.layers.geometry_checks import check_geometry
+from asmap.layers.problems import Problem
+from asmap.layers.specs import LayerSpec
 
 
 def check_layer(frame: gpd.GeoDataFrame, spec: LayerSpec, *, file: str,

@@ -12,8 +12,8 @@ import pandas as pd
 
 import geopandas as gpd
 
-from layers.problems import Problem, capped
-from layers.specs import Column, LayerSpec
+from asmap.layers.problems import Problem, capped
+from asmap.layers.specs import Column, LayerSpec
 
 TRUE = {"true", "t", "yes", "y", "1", "1.0", "тийм", "үнэн"}
 FALSE = {"false", "f", "no", "n", "0", "0.0", "үгүй", "худал"}

@@ -6,10 +6,10 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from layers.errors import DataError, UsageError
-from layers.problems import Problem
-from layers.readers import CONTAINERS, FORMATS, extension, list_layers
-from layers.specs import KINDS
+from asmap.layers.errors import DataError, UsageError
+from asmap.layers.problems import Problem
+from asmap.layers.readers import CONTAINERS, FORMATS, extension, list_layers
+from asmap.layers.specs import KINDS
 
 #: Formats also used for things that are no layers: a name far from any kind is ignored.
 GENERIC = frozenset({".json", ".csv", ".zip"})

@@ -11,9 +11,9 @@ import shapely
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 
-from layers.errors import UsageError
-from layers.problems import Problem, capped
-from layers.specs import LayerSpec
+from asmap.layers.errors import UsageError
+from asmap.layers.problems import Problem, capped
+from asmap.layers.specs import LayerSpec
 
 WGS84 = CRS.from_epsg(4326)
 TYPE_IDS = {"Point": 0, "LineString": 1, "LinearRing": 2, "Polygon": 3, "MultiPoint": 4,

@@ -20,11 +20,11 @@ import pyogrio
 import shapely
 from pyproj import Geod
 
-from layers.cadastre import parse_coordinate
-from layers.errors import DataError, UsageError
-from layers.specs import LayerSpec, get_spec
-from layers.tables import read_table, rename_headers
-from layers.writers import write_layer
+from asmap.layers.cadastre import parse_coordinate
+from asmap.layers.errors import DataError, UsageError
+from asmap.layers.specs import LayerSpec, get_spec
+from asmap.layers.tables import read_table, rename_headers
+from asmap.layers.writers import write_layer
 
 #: A track whose ends are this close (metres) is taken as walked around an area.
 CLOSE_M = 20.0
@@ -81,7 +81,7 @@ def read_gps(path: str | Path, *, kind: str) -> gpd.GeoDataFrame:
 
 def import_gps(path: str | Path, out: str | Path, *, kind: str) -> gpd.GeoDataFrame:
     """Read GPS data (`read_gps`) and write it as a layer of `kind` to `out`."""
-    from layers.writers import driver_for
+    from asmap.layers.writers import driver_for
 
     driver_for(out)
     frame = read_gps(path, kind=kind)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from pyproj import CRS
 
-from layers.errors import DataError
-from layers.project import Project
-from layers.validate import inspect
+from asmap.layers.errors import DataError
+from asmap.layers.project import Project
+from asmap.layers.validate import inspect
 
 
 def load(folder: str | Path, *, crs: str | CRS | None = None) -> Project:
@@ -39,7 +39,7 @@ def load(folder: str | Path, *, crs: str | CRS | None = None) -> Project:
 
     Examples
     --------
-    >>> from layers import load, sample_path
+    >>> from asmap.layers import load, sample_path
     >>> project = load(sample_path())
     >>> "tailings" in project, project["tailings"].crs.to_epsg()
     (True, 4326)

@@ -31,7 +31,7 @@ def sample_path(name: str = "zaamar") -> Path:
     >>> sample_path().name
     'zaamar'
     """
-    from layers.errors import UsageError
+    from asmap.layers.errors import UsageError
 
     path = SAMPLE_DIR / name
     if not path.is_dir():

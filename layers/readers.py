@@ -17,8 +17,8 @@ import pyogrio
 import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 
-from layers.errors import DataError
-from layers.problems import Problem, capped
+from asmap.layers.errors import DataError
+from asmap.layers.problems import Problem, capped
 
 #: Layer formats by file extension: the GDAL driver (or reader) and a name for messages.
 FORMATS: dict[str, str] = {
@@ -100,7 +100,7 @@ def read_source(path: Path, *, layer: str = "", kind: str,
                 frame, problems = _read_csv(path, kind=kind, file=file)
                 return (frame if frame is None else frame.set_crs(4326)), problems
             if ext == ".gpx":  # waypoints, tracks and routes made into the kind's layer
-                from layers.gps import read_gps
+                from asmap.layers.gps import read_gps
 
                 frame = read_gps(path, kind=kind)
             elif ext in (".parquet", ".geoparquet"):
@@ -154,13 +154,13 @@ def read_layer(path: str | Path, kind: str | None = None, *, crs: str | None = N
 
     Examples
     --------
-    >>> from layers import read_layer, sample_path
+    >>> from asmap.layers import read_layer, sample_path
     >>> read_layer(sample_path() / "tailings.geojson").crs.to_epsg()
     4326
     """
-    from layers.checks import check_layer
-    from layers.geometry_checks import parse_crs
-    from layers.specs import get_spec
+    from asmap.layers.checks import check_layer
+    from asmap.layers.geometry_checks import parse_crs
+    from asmap.layers.specs import get_spec
 
     path = Path(path)
     if not path.exists():

@@ -209,7 +209,7 @@ KINDS: tuple[str, ...] = tuple(SPECS)
 
 def get_spec(kind: str) -> LayerSpec:
     """Return the spec of a layer kind, naming the known kinds when it does not exist."""
-    from layers.errors import UsageError
+    from asmap.layers.errors import UsageError
 
     try:
         return SPECS[kind.lower()]

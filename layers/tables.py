@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from layers.errors import DataError, UsageError
+from asmap.layers.errors import DataError, UsageError
 
 
 def read_table(path: str | Path) -> pd.DataFrame:

@@ -8,9 +8,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from layers.problems import Problem
-from layers.settings import RULES, SOURCE_KEYS
-from layers.specs import KINDS
+from asmap.layers.problems import Problem
+from asmap.layers.settings import RULES, SOURCE_KEYS
+from asmap.layers.specs import KINDS
 
 TABLES = ("rules", "sources")
 

@@ -12,14 +12,14 @@ import pandas as pd
 import geopandas as gpd
 from pyproj import CRS
 
-from layers.checks import check_layer
-from layers.discover import ALL_LAYERS, Source, discover
-from layers.geometry_checks import parse_crs
-from layers.problems import Problem, errors, warnings
-from layers.readers import list_layers, read_source
-from layers.settings import SETTINGS_FILE
-from layers.specs import SPECS
-from layers.toml_check import check_settings
+from asmap.layers.checks import check_layer
+from asmap.layers.discover import ALL_LAYERS, Source, discover
+from asmap.layers.geometry_checks import parse_crs
+from asmap.layers.problems import Problem, errors, warnings
+from asmap.layers.readers import list_layers, read_source
+from asmap.layers.settings import SETTINGS_FILE
+from asmap.layers.specs import SPECS
+from asmap.layers.toml_check import check_settings
 
 __all__ = ["Checked", "Problem", "inspect", "validate"]
 
@@ -80,7 +80,7 @@ def validate(folder: str | Path, *, crs: str | CRS | None = None,
 
     Examples
     --------
-    >>> from layers import sample_path, validate
+    >>> from asmap.layers import sample_path, validate
     >>> [p for p in validate(sample_path()) if p.severity == "error"]
     []
     """

@@ -17,8 +17,8 @@ import pandas as pd
 import geopandas as gpd
 import pyogrio
 
-from layers.atomic import atomic_path
-from layers.errors import UsageError
+from asmap.layers.atomic import atomic_path
+from asmap.layers.errors import UsageError
 
 #: Output file extension -> GDAL driver.
 DRIVERS = {".gpkg": "GPKG", ".geojson": "GeoJSON", ".json": "GeoJSON", ".shp": "ESRI Shapefile"}

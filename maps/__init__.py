@@ -1,7 +1,13 @@
-"""Rendering: interactive Folium maps, print maps, legends and labels (mn/en)."""
+"""Rendering, divided by what it makes: `web` (the interactive map), `paper` (prints),
+`brief` (the negotiation folder) and `exchange` (KML/KMZ, GeoPackage styles, Shapefile).
 
-from maps.brief import write_brief
-from maps.interactive import site_map, write_map
-from maps.static import print_map, write_print
+Shared by all of them: `i18n` (the mn/en table), `styles` (one style table) and
+`provenance` (where each layer came from), `tiles` (basemap providers). May import
+`asmap.geo` and `asmap.layers`, never `asmap.cli`.
+"""
+
+from asmap.maps.brief.folder import write_brief
+from asmap.maps.paper.page import print_map, write_print
+from asmap.maps.web.map import site_map, write_map
 
 __all__ = ["print_map", "site_map", "write_brief", "write_map", "write_print"]

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from layers.specs import KINDS
-from maps.labels import t
+from asmap.layers.specs import KINDS
+from asmap.maps.i18n import t
 
 #: Text in a source or note that marks the bundled illustrative sample.
 SAMPLE_MARK = "illustrative sample"

@@ -11,8 +11,8 @@ from typing import Any
 
 import xyzservices.providers as providers
 
-from layers.errors import UsageError
-from maps.labels import t
+from asmap.layers.errors import UsageError
+from asmap.maps.i18n import t
 
 #: Basemaps by name, the same in the interactive map's layer control and on paper.
 BASEMAPS = {"osm": providers.OpenStreetMap.Mapnik, "satellite": providers.Esri.WorldImagery}

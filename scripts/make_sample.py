@@ -34,8 +34,8 @@ from shapely.ops import nearest_points, substring
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from layers.atomic import atomic_dir  # noqa: E402
-from layers.settings import RULES  # noqa: E402
+from asmap.layers.atomic import atomic_dir  # noqa: E402
+from asmap.layers.settings import RULES  # noqa: E402
 
 OUT = ROOT / "layers" / "data" / "zaamar"
 SHARED = ROOT.parent / "shared" / "data" / "geoboundaries"

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from layers.specs import catalogue_markdown  # noqa: E402
+from asmap.layers.specs import catalogue_markdown  # noqa: E402
 
 START, END = "<!-- catalogue:start -->", "<!-- catalogue:end -->"
 

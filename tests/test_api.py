@@ -9,10 +9,8 @@ import re
 
 import pytest
 
-import geo
-import layers
-import maps
-from layers import AsmapError, DataError, UsageError
+from asmap import geo, layers, maps
+from asmap.layers import AsmapError, DataError, UsageError
 
 #: The surface issue 7 promises analysts, by package.
 PROMISED = {

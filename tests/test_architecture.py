@@ -15,15 +15,32 @@ def _modules(package: str):
     return sorted((ROOT / package).rglob("*.py"))
 
 
-def _imported_packages(path: Path) -> set[str]:
+def _imported_modules(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names |= {a.name.split(".")[0] for a in node.names}
+            names |= {a.name for a in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module.split(".")[0])
+            names.add(node.module)
+            if node.module == "asmap":  # from asmap import geo, maps
+                names |= {f"asmap.{a.name}" for a in node.names}
     return names
+
+
+def _imported_packages(path: Path) -> set[str]:
+    """The asmap parts a module imports: ``asmap.geo.crs`` counts as ``geo``."""
+    return {name.split(".")[1] for name in _imported_modules(path)
+            if name.startswith("asmap.") and len(name.split(".")) > 1}
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN) + ["cli", "tests", "benchmarks"])
+def test_no_top_level_geo_maps_layers_cli(package):
+    """Everything imports `asmap.geo`, never a top-level `geo` another distribution may own."""
+    bad = {str(p.relative_to(ROOT)): sorted(n for n in _imported_modules(p)
+                                            if n.split(".")[0] in {"geo", "maps", "layers", "cli"})
+           for p in _modules(package)}
+    assert {k: v for k, v in bad.items() if v} == {}
 
 
 @pytest.mark.parametrize("package", sorted(FORBIDDEN))

@@ -9,10 +9,10 @@ import pytest
 import pyogrio
 import shapely
 
-import layers
+from asmap import layers
+from asmap.geo.rules import Rules
+from asmap.layers.specs import KINDS, SPECS
 from benchmarks.generate import generate, generate_layers
-from geo.rules import Rules
-from layers.specs import KINDS, SPECS
 
 
 @pytest.fixture(scope="module")
@@ -85,9 +85,6 @@ def test_project_gpkg_has_one_layer_per_kind_and_rules(tmp_path):
 
 
 def test_generated_project_passes_validate(tmp_path):
-    validate = getattr(layers, "validate", None)
-    if validate is None:
-        pytest.skip("layers.validate is not written yet")
     folder = generate(200, tmp_path / "p", seed=2)
-    errors = [p for p in validate(folder) if getattr(p, "severity", "error") == "error"]
+    errors = [p for p in layers.validate(folder) if getattr(p, "severity", "error") == "error"]
     assert errors == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from layers.specs import SPECS
+from asmap.layers.specs import SPECS
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,9 +8,7 @@ import pkgutil
 
 import pytest
 
-import geo
-import layers
-import maps
+from asmap import geo, layers, maps
 
 MODULES = sorted(info.name for package in (geo, layers, maps)
                  for info in pkgutil.iter_modules(package.__path__, f"{package.__name__}."))

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 import pyogrio
 
-from cli.main import cli
-from layers import sample_path
+from asmap.cli.main import cli
+from asmap.layers import sample_path
 
 
 @pytest.fixture

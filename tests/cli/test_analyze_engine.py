@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 import pyogrio
 
-from cli.main import cli
+from asmap.cli.main import cli
 
 
 def test_scheduler_without_dask_is_a_usage_error(tmp_path):
@@ -27,7 +27,6 @@ def test_unknown_engine_is_a_usage_error(tmp_path):
 
 @pytest.mark.slow
 def test_dask_engine_writes_the_same_sites_as_local(tmp_path):
-    pytest.importorskip("dask_geopandas")
     runner = CliRunner()
     outs = {}
     for engine in ("local", "dask"):

@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 import pyogrio
 
-from cli.main import cli
+from asmap.cli.main import cli
 
 
 def test_folder_with_date_exports_layers_and_analysis(tmp_path):

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import pyogrio
 
-from cli.main import cli
+from asmap.cli.main import cli
 
 GPS = Path(__file__).resolve().parent.parent / "data" / "gps"
 TABLE = ("Тусгай зөвшөөрлийн дугаар,Цэг,Уртраг,Өргөрөг,Эзэмшигч\n"

@@ -6,8 +6,8 @@ import shutil
 
 from click.testing import CliRunner
 
-from cli.main import cli
-from layers import sample_path
+from asmap.cli.main import cli
+from asmap.layers import sample_path
 from tests.conftest import tree_hash
 
 

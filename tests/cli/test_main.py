@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from cli.main import cli
+from asmap.cli.main import cli
 
 
 def _commands(group, prefix=()):

@@ -7,8 +7,8 @@ from click.testing import CliRunner
 from PIL import Image
 from pypdf import PdfReader
 
-from cli.main import cli
-from layers import sample_path
+from asmap.cli.main import cli
+from asmap.layers import sample_path
 from tests.conftest import tree_hash
 from tests.maps.test_brief import readable_bytes
 

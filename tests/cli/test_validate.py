@@ -15,8 +15,8 @@ import geopandas as gpd
 import pyogrio
 from shapely.geometry import box
 
-from cli.main import cli
-from layers import sample_path
+from asmap.cli.main import cli
+from asmap.layers import sample_path
 from tests.conftest import tree_hash
 
 BOX = box(104.6, 48.3, 104.61, 48.31)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo import Rules, analyze
+from asmap.geo import Rules, analyze
 from tests.geo.scenes import ON, UTM48N, base, box, frame, line, pt, sites
 
 WGS84 = "EPSG:4326"

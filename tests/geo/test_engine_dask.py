@@ -5,23 +5,20 @@ from __future__ import annotations
 import logging
 from datetime import date
 
+import distributed
 import numpy as np
 import pandas as pd
 import pytest
 
 import shapely
 
-pytest.importorskip("dask_geopandas")
-distributed = pytest.importorskip("distributed")
-analyze_module = pytest.importorskip("geo.analyze", reason="geo.analyze is not written yet")
+from asmap import layers
+from asmap.geo.analyze import analyze
+from asmap.geo.engine_dask import analyze_dask
+from asmap.layers.errors import AsmapError, UsageError
+from benchmarks.generate import ON as ON_TEXT
+from benchmarks.generate import generate
 
-import layers  # noqa: E402
-from benchmarks.generate import ON as ON_TEXT  # noqa: E402
-from benchmarks.generate import generate  # noqa: E402
-from geo.engine_dask import analyze_dask  # noqa: E402
-from layers.errors import AsmapError, UsageError  # noqa: E402
-
-analyze = analyze_module.analyze
 ON = date.fromisoformat(ON_TEXT)
 AREA_COLUMNS = ("area_ha", "available_ha", "route_km", "overlap_ha")
 
@@ -107,6 +104,6 @@ def test_error_in_a_partition_surfaces_unchanged(client, generated):
 
 
 def test_unreachable_scheduler_is_a_usage_error(monkeypatch, generated):
-    monkeypatch.setattr("geo.engine_dask.CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr("asmap.geo.engine_dask.CONNECT_TIMEOUT", "1s")
     with pytest.raises(UsageError, match="cannot reach the Dask scheduler"):
         analyze_dask(generated, on=ON, scheduler="tcp://127.0.0.1:9")

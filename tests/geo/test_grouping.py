@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.grouping import joined
+from asmap.geo.grouping import joined
 
 text = st.sampled_from(["ZP-01", "ZP-02", "ZP-10", "MV-011001", "Өндөр", "b", "a b", None])
 

@@ -8,8 +8,7 @@ import pytest
 
 import pyogrio
 
-import geo
-import layers
+from asmap import geo, layers
 from tests.geo.scenes import ON, base, box, frame, line, pt, sites
 
 OUTPUT_LAYERS = ["sites", "eligible_parts", "exclusions", "routes", "conflicts"]

@@ -8,7 +8,7 @@ import pytest
 
 import shapely
 
-from geo import analyze
+from asmap.geo import analyze
 from tests.geo.scenes import ON, base, box, frame, line, pt, sites
 
 SITE = box(0, 0, 100, 100)  # 1 ha

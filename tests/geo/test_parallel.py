@@ -10,8 +10,8 @@ import pytest
 import geopandas as gpd
 import shapely
 
-from geo import parallel
-from geo.crs import reproject
+from asmap.geo import parallel
+from asmap.geo.crs import reproject
 
 N = 3 * parallel.MIN_CHUNK + 17  # enough for three chunks
 
@@ -91,9 +91,9 @@ def test_analysis_on_threads_equals_one_thread(monkeypatch, tmp_path):
 
     import pandas as pd
 
-    import layers
+    from asmap import layers
+    from asmap.geo import analyze
     from benchmarks.generate import ON, generate
-    from geo import analyze
 
     project = layers.load(generate(3000, tmp_path / "p", seed=5))
     monkeypatch.setenv("ASMAP_THREADS", "1")

@@ -8,7 +8,7 @@ import pytest
 import geopandas as gpd
 import shapely
 
-from geo.access import posts_on_routes, routes_to
+from asmap.geo.access import posts_on_routes, routes_to
 
 UTM48N = "EPSG:32648"
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from geo.rules import Rules
-from layers.errors import DataError, UsageError
+from asmap.geo.rules import Rules
+from asmap.layers.errors import DataError, UsageError
 
 
 def test_defaults_match_the_issue():

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import geopandas as gpd
 import shapely
 
-analyze_module = pytest.importorskip("geo.analyze", reason="geo.analyze is not written yet")
+from asmap.geo.analyze import analyze
 
 UTM48N = "EPSG:32648"
 X0, Y0 = 500_000.0, 5_340_000.0  # about 48.2 N, 105.0 E
@@ -56,7 +56,7 @@ def test_available_area_matches_per_site_reference(sites, zones, plans, boundary
                              status=["in_progress"] * len(plans)),
         "settlements": frame([shapely.Point(X0, Y0)], name=["base"], is_base=[True]),
     }
-    result = analyze_module.analyze(layers, on=date(2021, 4, 6))
+    result = analyze(layers, on=date(2021, 4, 6))
 
     crs = result.crs
     site_geoms = layers["tailings"].to_crs(crs).geometry.values

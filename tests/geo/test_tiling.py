@@ -8,7 +8,7 @@ import pytest
 import geopandas as gpd
 import shapely
 
-from geo.eligibility import OVERLAP_M, SLIVER_M2, available_parts, tiled
+from asmap.geo.eligibility import OVERLAP_M, SLIVER_M2, available_parts, tiled
 
 UTM48N = "EPSG:32648"
 

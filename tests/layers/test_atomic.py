@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from layers.atomic import atomic_dir, atomic_path, write_text_atomic
+from asmap.layers.atomic import atomic_dir, atomic_path, write_text_atomic
 
 
 def test_atomic_path_replaces_on_success(tmp_path):

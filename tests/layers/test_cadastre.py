@@ -9,9 +9,9 @@ import pytest
 import shapely
 from pyproj import Transformer
 
-import layers
-from layers.cadastre import import_licenses, parse_coordinate, read_cadastre_table
-from layers.errors import DataError, UsageError
+from asmap import layers
+from asmap.layers.cadastre import import_licenses, parse_coordinate, read_cadastre_table
+from asmap.layers.errors import DataError, UsageError
 
 MN_HEADER = "Тусгай зөвшөөрлийн дугаар;Цэгийн дугаар;Уртраг;Өргөрөг;Эзэмшигч;Төлөв"
 
@@ -77,7 +77,7 @@ def test_mongolian_headers_mixed_notations_rows_out_of_order(tmp_path):
 
 
 def test_english_headers_excel_and_kind_from_prefix(tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append([" License_ID ", "POINT", "Lon", "Lat", "holder", "start_date", "end_date"])

@@ -11,9 +11,9 @@ import geopandas as gpd
 import pyogrio
 import shapely
 
-import layers
-from layers.errors import DataError, UsageError
-from layers.gps import import_gps, read_gps
+from asmap import layers
+from asmap.layers.errors import DataError, UsageError
+from asmap.layers.gps import import_gps, read_gps
 
 GPS = Path(__file__).resolve().parent.parent / "data" / "gps"
 

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from layer_helpers import good_layers, project, write
 
-import layers
-from layers import DataError, Project, UsageError, load
+from asmap import layers
+from asmap.layers import DataError, Project, UsageError, load
 
 
 def test_load_sample():

@@ -12,7 +12,7 @@ import geopandas as gpd
 import pyogrio
 from shapely.geometry import Point
 
-from layers import DataError, read_layer
+from asmap.layers import DataError, read_layer
 
 
 def tailings() -> gpd.GeoDataFrame:

@@ -11,11 +11,10 @@ import pytest
 
 import pyogrio
 
-import geo
-import layers
-from geo.rules import Rules
-from layers.project import sample_path
-from layers.specs import KINDS, SPECS
+from asmap import geo, layers
+from asmap.geo.rules import Rules
+from asmap.layers.project import sample_path
+from asmap.layers.specs import KINDS, SPECS
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = sample_path()
@@ -134,19 +133,14 @@ def test_script_design_check_passes_on_the_bundled_files(make_sample):
 
 
 def test_sample_validates_without_errors():
-    validate = getattr(layers, "validate", None)
-    if validate is None:
-        pytest.skip("layers.validate is not written yet")
-    problems = validate(SAMPLE)
+    problems = layers.validate(SAMPLE)
     errors = [p for p in problems if getattr(p, "severity", None) == "error"]
     assert errors == []
 
 
 @pytest.fixture(scope="module")
 def focus_analysis():
-    """geo.analyze on the sample on the day of the focus group (skipped until it exists)."""
-    if not (hasattr(geo, "analyze") and hasattr(layers, "load")):
-        pytest.skip("geo.analyze or layers.load is not written yet")
+    """`asmap.geo.analyze` on the sample on the day of the focus group."""
     return geo.analyze(layers.load(SAMPLE), on=FOCUS_DAY)
 
 

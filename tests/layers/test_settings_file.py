@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from layer_helpers import project, table
 
-from layers import validate
-from layers.toml_check import check_settings
+from asmap.layers import validate
+from asmap.layers.toml_check import check_settings
 
 
 def check(tmp_path, text, **kwargs):

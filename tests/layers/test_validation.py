@@ -10,8 +10,8 @@ import geopandas as gpd
 import pyogrio
 from shapely.geometry import LineString, Point, Polygon
 
-from layers import UsageError, validate
-from layers.problems import MAX_PER_CHECK
+from asmap.layers import UsageError, validate
+from asmap.layers.problems import MAX_PER_CHECK
 from tests.conftest import tree_hash
 
 BOWTIE = Polygon([(104.7, 48.3), (104.72, 48.32), (104.72, 48.3), (104.7, 48.32)])
@@ -159,7 +159,7 @@ def test_wrong_family_null_and_empty_geometries(tmp_path):
 
 
 def test_invalid_geometry_repaired_with_a_warning(tmp_path):
-    from layers import load
+    from asmap.layers import load
 
     layers = good_layers()
     layers["tailings"].loc[1, "geometry"] = BOWTIE

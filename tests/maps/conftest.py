@@ -16,8 +16,8 @@ import pytest
 import geopandas as gpd
 from shapely.geometry import LineString, Point, box
 
-from geo.result import Analysis
-from geo.rules import Rules
+from asmap.geo.result import Analysis
+from asmap.geo.rules import Rules
 
 UTM48N = "EPSG:32648"
 X0, Y0 = 483_000, 5_340_000
@@ -138,9 +138,9 @@ def analysis() -> Analysis:
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole session (Debian's, never a download)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright import sync_api
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run scripts/install-test-tools.sh"
     with sync_api.sync_playwright() as play:
         chromium = play.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
                                         headless=True)

@@ -15,8 +15,8 @@ from datetime import date
 import geopandas as gpd
 from shapely.geometry import LineString, Point, box
 
-from geo.result import Analysis
-from geo.rules import Rules
+from asmap.geo.result import Analysis
+from asmap.geo.rules import Rules
 
 UTM48N = "EPSG:32648"
 SECRET_PHONE = "+976 9911-2233"

@@ -15,9 +15,9 @@ from pypdf import PdfReader
 
 import pyogrio
 
-from layers.errors import UsageError
-from maps.brief import BRIEF_FILES, write_brief
-from maps.summary import summary_html
+from asmap.layers.errors import UsageError
+from asmap.maps.brief.folder import BRIEF_FILES, write_brief
+from asmap.maps.brief.prose import summary_html
 from tests.maps.handmade import SECRET_EXTRA, SECRET_PHONE, handmade_analysis
 
 SECRETS = (SECRET_PHONE, SECRET_EXTRA)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from maps import write_map
+from asmap.maps import write_map
 from tests.maps.conftest import handmade
 
 pytestmark = pytest.mark.browser
@@ -122,10 +122,9 @@ def test_clicks_tools_and_hostile_names(browser, tmp_path, artifacts):
 
 
 def test_bundled_sample_every_popup(browser, tmp_path, artifacts):
-    geo = pytest.importorskip("geo")
-    layers = pytest.importorskip("layers")
-    from maps.labels import t
-    from maps.popups import verdict_key
+    from asmap import geo, layers
+    from asmap.maps.i18n import t
+    from asmap.maps.web.popups import verdict_key
 
     analysis = geo.analyze(layers.load(layers.sample_path()), on=date(2021, 4, 6))
     problems: list[str] = []

@@ -13,10 +13,9 @@ import geopandas as gpd
 import pyogrio
 import shapely
 
-import geo
-import layers
-from maps.export import export
-from maps.kml import kml_colour
+from asmap import geo, layers
+from asmap.maps.exchange.export import export
+from asmap.maps.exchange.kml import kml_colour
 
 KML = "{http://www.opengis.net/kml/2.2}"
 HOSTILE = '<img src=x onerror="alert(1)">&'

@@ -12,15 +12,13 @@ from click.testing import CliRunner
 import geopandas as gpd
 from shapely.geometry import LineString, Point
 
-from cli.main import cli
-from geo.result import Analysis
-from geo.rules import Rules
-from layers.project import sample_path
-from maps import site_map, write_map
-from maps.interactive import DRAW_ORDER, render_html
-from maps.labels import LABELS, LANGS, t
-from maps.popups import site_popup
-from maps.styles import (
+from asmap.cli.main import cli
+from asmap.geo.result import Analysis
+from asmap.geo.rules import Rules
+from asmap.layers.project import sample_path
+from asmap.maps import site_map, write_map
+from asmap.maps.i18n import LABELS, LANGS, t
+from asmap.maps.styles import (
     EXCLUSION_STYLES,
     NOTE_ORDER,
     REASON_ORDER,
@@ -30,6 +28,8 @@ from maps.styles import (
     matplotlib,
     site_category,
 )
+from asmap.maps.web.map import DRAW_ORDER, render_html
+from asmap.maps.web.popups import site_popup
 from tests.maps.conftest import HOSTILE_IMG, SITES, UTM48N, X0, Y0
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -220,8 +220,8 @@ def test_thousand_site_map_stays_under_2_mb(tmp_path):
 
 # --- the bundled sample and the command --------------------------------------------------
 def test_sample_map_draws_every_site(tmp_path):
-    geo = pytest.importorskip("geo")
-    layers = pytest.importorskip("layers")
+    from asmap import geo, layers
+
     analysis = geo.analyze(layers.load(sample_path()), on=date(2021, 4, 6))
     html = render_html(site_map(analysis, lang="en", offline=True))
     for site_id in analysis.sites["site_id"]:

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from maps import write_map
-from maps.compact import encode_geometries, shared_segments
-from maps.interactive import CANVAS_FROM
+from asmap.maps import write_map
+from asmap.maps.web.compact import encode_geometries, shared_segments
+from asmap.maps.web.map import CANVAS_FROM
 
 N_SITES = 5000
 
@@ -17,8 +17,9 @@ N_SITES = 5000
 @pytest.fixture(scope="module")
 def large(tmp_path_factory):
     """A generated 5,000-site analysis and its offline map (English)."""
-    geo = pytest.importorskip("geo")
-    generate = pytest.importorskip("benchmarks.generate")
+    from asmap import geo
+    from benchmarks import generate
+
     analysis = geo.analyze(generate.generate_layers(N_SITES, seed=3), on=generate.ON)
     out = write_map(analysis, tmp_path_factory.mktemp("large") / "map.html", lang="en",
                     offline=True)

@@ -12,11 +12,9 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from maps.static import write_print
+from asmap.maps.paper.page import write_print
 from tests.maps.handmade import handmade_analysis
 from tests.maps.test_static import pdf_text
-
-pytest.importorskip("contextily")
 
 TILE_RGB = (11, 152, 61)
 

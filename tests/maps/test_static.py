@@ -18,9 +18,10 @@ from pypdf import PdfReader
 
 from shapely.geometry import box
 
-from layers.errors import UsageError
-from maps import cartography, provenance
-from maps.static import page_size, print_pages, write_print
+from asmap.layers.errors import UsageError
+from asmap.maps import provenance
+from asmap.maps.paper import furniture as cartography
+from asmap.maps.paper.page import page_size, print_pages, write_print
 from tests.maps.handmade import SECRET_PHONE, X0, Y0, handmade_analysis
 
 MM = 72 / 25.4  # PDF points per millimetre

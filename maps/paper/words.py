@@ -7,10 +7,10 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
-from maps import styles
-from maps.cartography import fit_bounds
-from maps.drawing import draw_frame, projected
-from maps.labels import t
+from asmap.maps import styles
+from asmap.maps.i18n import t
+from asmap.maps.paper.drawing import draw_frame, projected
+from asmap.maps.paper.furniture import fit_bounds
 
 
 def items(value: object) -> list[str]:

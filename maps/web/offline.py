@@ -28,7 +28,7 @@ def _leaflet_dir() -> Any:
     try:
         return resources.files(LEAFLET_PACKAGE) / "static" / LEAFLET_PACKAGE
     except ModuleNotFoundError:
-        from layers.errors import UsageError
+        from asmap.layers.errors import UsageError
 
         raise UsageError(
             "offline maps need the package django-js-lib-leaflet; "
@@ -65,8 +65,8 @@ def leaflet_css() -> str:
 
 @cache
 def own_asset(name: str) -> str:
-    """One of asmap's own files in ``maps/assets`` (``asmap.js``, ``asmap.css``)."""
-    text = (resources.files("maps") / "assets" / name).read_text(encoding="utf-8")
+    """One of asmap's own files in ``maps/web/assets`` (``asmap.js``, ``asmap.css``)."""
+    text = (resources.files("asmap.maps.web") / "assets" / name).read_text(encoding="utf-8")
     return _script_safe(text, name)
 
 

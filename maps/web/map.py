@@ -18,15 +18,12 @@ import folium
 import geopandas as gpd
 import shapely
 
-from geo.profile import apply_profile
-from geo.result import Analysis
-from layers.atomic import write_text_atomic
-from maps import elements, legend, popups
-from maps.compact import PRECISION, StringTable, encode_geometries, shared_segments
-from maps.labels import t
-from maps.offline import plain_tile
-from maps.provenance import needs_osm_credit
-from maps.styles import (
+from asmap.geo.result import Analysis
+from asmap.geo.sharing import apply_profile
+from asmap.layers.atomic import write_text_atomic
+from asmap.maps.i18n import t
+from asmap.maps.provenance import needs_osm_credit
+from asmap.maps.styles import (
     EXCLUSION_STYLES,
     LAYER_STYLES,
     NOTE_ORDER,
@@ -35,7 +32,10 @@ from maps.styles import (
     leaflet,
     site_category,
 )
-from maps.tiles import BASEMAPS
+from asmap.maps.tiles import BASEMAPS
+from asmap.maps.web import elements, legend, popups
+from asmap.maps.web.compact import PRECISION, StringTable, encode_geometries, shared_segments
+from asmap.maps.web.offline import plain_tile
 
 #: Input and result layers drawn from the bottom up (sites and points on top).
 DRAW_ORDER = ("boundary", "licenses", "conflicts", "exclusions", "reclamation", "restricted",

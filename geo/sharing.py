@@ -11,9 +11,9 @@ import dataclasses
 
 import geopandas as gpd
 
-from geo.result import Analysis
-from layers.errors import UsageError
-from layers.specs import SPECS
+from asmap.geo.result import Analysis
+from asmap.layers.errors import UsageError
+from asmap.layers.specs import SPECS
 
 PROFILES = ("internal", "public")
 

@@ -19,13 +19,14 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
-from geo.profile import apply_profile, check_profile
-from layers.atomic import atomic_path
-from layers.errors import UsageError
-from maps import cartography, provenance, tiles
-from maps.drawing import draw_analysis, projected
-from maps.labels import LANGS, t
-from maps.sheet import eligible_rows, figures_lines, route_inset, site_label_points
+from asmap.geo.sharing import apply_profile, check_profile
+from asmap.layers.atomic import atomic_path
+from asmap.layers.errors import UsageError
+from asmap.maps import provenance, tiles
+from asmap.maps.i18n import LANGS, t
+from asmap.maps.paper import furniture as cartography
+from asmap.maps.paper.drawing import draw_analysis, projected
+from asmap.maps.paper.words import eligible_rows, figures_lines, route_inset, site_label_points
 
 #: Paper sizes in millimetres, landscape (width, height).
 PAPERS = {"A4": (297.0, 210.0), "A3": (420.0, 297.0)}

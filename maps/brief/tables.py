@@ -16,10 +16,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from layers.atomic import atomic_path
-from maps import provenance
-from maps.labels import LABELS, t
-from maps.sheet import codes, verdict, who
+from asmap.layers.atomic import atomic_path
+from asmap.maps import provenance
+from asmap.maps.i18n import LABELS, t
+from asmap.maps.paper.words import codes, verdict, who
 
 #: Number formats by column: hectares to 0.01, kilometres to 0.1.
 FORMATS = {"area_ha": "0.00", "available_ha": "0.00", "overlap_ha": "0.00", "route_km": "0.0"}

@@ -1,6 +1,6 @@
 """Export a project or an analysis for other tools: KML/KMZ, GeoJSON, GeoPackage, Shapefile.
 
-- ``kml``/``kmz``: Google Earth, OsmAnd, Organic Maps, Mapeo (see `maps.kml`).
+- ``kml``/``kmz``: Google Earth, OsmAnd, Organic Maps, Mapeo (see `maps.exchange.kml`).
 - ``geojson``: a folder with one ``<layer>.geojson`` per layer.
 - ``gpkg``: one layer per kind and per analysis output, plus the ``layer_styles`` table
   QGIS reads, so the file opens in QGIS already styled like the maps.
@@ -20,15 +20,15 @@ from typing import Any
 
 import pyogrio
 
-from geo.profile import apply_profile, check_profile, filter_frame
-from geo.result import Analysis
-from layers.atomic import atomic_dir, atomic_path, write_text_atomic
-from layers.errors import DataError, UsageError
-from layers.specs import SPECS
-from layers.writers import EMPTY_TYPES, write_layer
-from maps.kml import family, write_kml
-from maps.qgis import qml, sld
-from maps.styles import site_category
+from asmap.geo.result import Analysis
+from asmap.geo.sharing import apply_profile, check_profile, filter_frame
+from asmap.layers.atomic import atomic_dir, atomic_path, write_text_atomic
+from asmap.layers.errors import DataError, UsageError
+from asmap.layers.specs import SPECS
+from asmap.layers.writers import EMPTY_TYPES, write_layer
+from asmap.maps.exchange.kml import family, write_kml
+from asmap.maps.exchange.qgis import qml, sld
+from asmap.maps.styles import site_category
 
 FORMATS = ("kml", "kmz", "geojson", "gpkg", "shp")
 #: Geometry family of each analysis output, for empty layers.
@@ -118,11 +118,11 @@ def _load(source: Any) -> Any:
     if not path.exists():
         raise UsageError(f"{path}: no such file or folder; check the path")
     if path.suffix.lower() == ".gpkg" and "sites" in {n for n, _ in pyogrio.list_layers(path)}:
-        from geo import read_results
+        from asmap.geo import read_results
 
         inputs = [n for n, _ in pyogrio.list_layers(path) if n in SPECS]
         return read_results(path, {k: pyogrio.read_dataframe(path, layer=k) for k in inputs})
-    from layers import load
+    from asmap.layers import load
 
     return load(path)
 
@@ -142,7 +142,7 @@ def write_gpkg(layers: Mapping[str, Any], out: str | Path, *, lang: str = "mn",
     With an `analysis`, its outputs are written by `geo.write_results`, so the file
     is also a results GeoPackage that `geo.read_results` (and every command) reads.
     """
-    from geo import write_results
+    from asmap.geo import write_results
 
     with atomic_path(out) as tmp:
         if analysis is not None:

@@ -12,9 +12,9 @@ import html
 from collections import defaultdict
 from typing import Any
 
-from maps import provenance
-from maps.labels import t
-from maps.sheet import codes, eligible_sites, items, number, text, who
+from asmap.maps import provenance
+from asmap.maps.i18n import t
+from asmap.maps.paper.words import codes, eligible_sites, items, number, text, who
 
 Section = tuple[str, list[str]]
 

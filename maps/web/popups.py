@@ -14,9 +14,9 @@ from datetime import date, datetime
 from html import escape
 from typing import Any
 
-from geo.rules import Rules
-from maps.labels import LABELS, t
-from maps.styles import NOTE_ORDER, REASON_ORDER, site_category
+from asmap.geo.rules import Rules
+from asmap.maps.i18n import LABELS, t
+from asmap.maps.styles import NOTE_ORDER, REASON_ORDER, site_category
 
 #: Fields shown in the popup of each layer, in order (other columns are left out).
 LAYER_FIELDS: dict[str, tuple[str, ...]] = {

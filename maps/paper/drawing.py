@@ -17,8 +17,8 @@ from matplotlib.patches import Patch
 
 import geopandas as gpd
 
-from maps import styles
-from maps.labels import t
+from asmap.maps import styles
+from asmap.maps.i18n import t
 
 POLYGONS = ("Polygon", "MultiPolygon")
 LINES = ("LineString", "MultiLineString")

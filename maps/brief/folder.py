@@ -12,13 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import geo
-from geo.profile import apply_profile, check_profile
-from layers.atomic import atomic_dir, write_text_atomic
-from layers.errors import UsageError
-from maps import static, summary, tables
-from maps.labels import LANGS
-from maps.sheet import eligible_sites
+from asmap import geo
+from asmap.geo.sharing import apply_profile, check_profile
+from asmap.layers.atomic import atomic_dir, write_text_atomic
+from asmap.layers.errors import UsageError
+from asmap.maps.brief import prose as summary
+from asmap.maps.brief import tables
+from asmap.maps.i18n import LANGS
+from asmap.maps.paper import page as static
+from asmap.maps.paper.words import eligible_sites
 
 #: Every file of a brief, in the order it is written.
 BRIEF_FILES = ("map.html", "overview.pdf", "sites.csv", "sites.xlsx", "conflicts.csv",
@@ -36,7 +38,7 @@ def brief_pages(analysis: Any, *, lang: str = "mn", profile: str = "internal",
 
 def write_interactive(analysis: Any, path: Path, *, lang: str, profile: str) -> Path:
     """Write the offline interactive map (no network needed to open it)."""
-    from maps.interactive import write_map
+    from asmap.maps.web.map import write_map
 
     return write_map(analysis, path, lang=lang, offline=True, profile=profile)
 

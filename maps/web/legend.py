@@ -6,9 +6,9 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
 
-from maps.labels import t
-from maps.provenance import analysis_provenance, is_sample, needs_osm_credit, provenance_label
-from maps.styles import EXCLUSION_STYLES, LAYER_STYLES, SITE_CATEGORIES, SITE_STYLES
+from asmap.maps.i18n import t
+from asmap.maps.provenance import analysis_provenance, is_sample, needs_osm_credit, provenance_label
+from asmap.maps.styles import EXCLUSION_STYLES, LAYER_STYLES, SITE_CATEGORIES, SITE_STYLES
 
 #: How each layer's swatch is drawn.
 SHAPES = {"rivers": "line", "roads": "line", "routes": "line", "boundary": "line",

@@ -3,7 +3,7 @@
 The tools (full screen, measure, coordinates, mini-map, search) are asmap's own code in
 ``maps/assets/asmap.js``; these elements only call it with translated texts and data.
 Everything put into a script goes through `js_literal`, every text into HTML through
-`html.escape` (the legend and title block HTML is built escaped in `maps.legend`).
+`html.escape` (the legend and title block HTML is built escaped in `maps.web.legend`).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 from branca.element import MacroElement
 from jinja2 import Template
 
-from maps.labels import t
-from maps.offline import (
+from asmap.maps.i18n import t
+from asmap.maps.web.offline import (
     LEAFLET_CSS_URL,
     LEAFLET_JS_URL,
     js_literal,
@@ -82,7 +82,7 @@ def _texts(lang: str, *keys: str) -> dict[str, str]:
 
 class VectorLayer(_MapScript):
     """
-    One layer of compact data (`maps.interactive.layer_data`) drawn into its parent group.
+    One layer of compact data (`maps.web.map.layer_data`) drawn into its parent group.
 
     Feature keys: ``g`` encoded geometry, ``c`` style key, ``h`` title, ``p`` heading
     pieces, ``f`` popup rows ``[field number, value, ...]`` (labels in `fields`), ``t``

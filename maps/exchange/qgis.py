@@ -12,8 +12,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
-from maps.labels import t
-from maps.styles import EXCLUSION_STYLES, LAYER_STYLES, PALETTE, SITE_STYLES
+from asmap.maps.i18n import t
+from asmap.maps.styles import EXCLUSION_STYLES, LAYER_STYLES, PALETTE, SITE_STYLES
 
 #: Style of tailings shown without an analysis, and of any layer the table lacks.
 TAILINGS_STYLE = {"color": "#8A5F00", "fillColor": PALETTE["orange"], "weight": 1.5,

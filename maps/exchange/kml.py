@@ -24,10 +24,10 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
-from layers.atomic import atomic_path
-from layers.specs import SPECS
-from maps.labels import t
-from maps.qgis import layer_styles
+from asmap.layers.atomic import atomic_path
+from asmap.layers.specs import SPECS
+from asmap.maps.exchange.qgis import layer_styles
+from asmap.maps.i18n import t
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 ICON = "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"
@@ -93,7 +93,7 @@ def _text(value: object, *, layer: str = "", column: str = "", lang: str = "mn")
 
 
 def _labels() -> dict[str, Any]:
-    from maps.labels import LABELS
+    from asmap.maps.i18n import LABELS
 
     return LABELS
 
