@@ -12,6 +12,7 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
+from asmap.geo import schema
 from asmap.geo.access import Routes, find_base, posts_on_routes, routes_to, search_roads
 from asmap.geo.conflicts import COLUMNS as CONFLICT_COLUMNS
 from asmap.geo.conflicts import license_conflicts
@@ -31,9 +32,7 @@ UNCHECKED_BY_LAYER = {"boundary": "OUTSIDE_SOUM", "reclamation": "RECLAMATION",
                       "licenses": "LICENSE", "rivers": "RIVER_BUFFER",
                       "restricted": "RESTRICTED"}
 #: Columns the analysis puts first in `sites`, in this order.
-SITE_COLUMNS = ("site_id", "name", "stage", "area_ha", "available_ha", "eligible", "reasons",
-                "notes", "unchecked", "license_id", "holder", "licenses_all", "negotiate_with",
-                "route_km", "posts_on_route", "permit_needed")
+SITE_COLUMNS = schema.columns("sites")
 #: Steps reported to a progress callback, in order.
 STEPS = ("reproject", "exclusions", "areas", "licenses", "routes", "conflicts")
 DATE_COLUMNS = ("start_date", "end_date", "observed_on")

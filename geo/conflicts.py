@@ -8,11 +8,11 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
+from asmap.geo import schema
 from asmap.geo.eligibility import polygonal
 from asmap.geo.licenses import MIN_OVERLAP_HA
 
-COLUMNS = ("license_id_a", "license_id_b", "holder_a", "holder_b", "kind_a", "kind_b",
-           "overlap_ha")
+COLUMNS = schema.columns("conflicts")
 
 
 def license_conflicts(licenses: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -11,11 +11,12 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
+from asmap.geo import schema
 from asmap.geo.parallel import each
 from asmap.geo.rules import Rules
 
-#: Exclusion kinds, in the order they are reported.
-KINDS = ("RIVER_BUFFER", "RESTRICTED", "RECLAMATION", "POST_ZONE")
+#: Exclusion kinds, in the order they are reported (the note codes of `geo.schema`).
+KINDS = schema.codes("note")
 #: The layer each kind comes from.
 LAYER_OF = {"RIVER_BUFFER": "rivers", "RESTRICTED": "restricted",
             "RECLAMATION": "reclamation", "POST_ZONE": "posts"}

@@ -14,25 +14,17 @@ import geopandas as gpd
 import pyogrio
 import shapely
 
+from asmap.geo import schema
 from asmap.geo.crs import WGS84, utm_zone_label
 from asmap.geo.result import Analysis
 from asmap.geo.rules import Rules
 from asmap.layers.atomic import atomic_path
 from asmap.layers.errors import DataError, UsageError
 
-#: Geometry type each output layer is declared with (also when it is empty).
-GEOMETRY_TYPES = {"sites": "MultiPolygon", "eligible_parts": "MultiPolygon",
-                  "exclusions": "MultiPolygon", "routes": "LineString",
-                  "conflicts": "MultiPolygon"}
-#: Columns of each output layer when it has no rows (apart from the sites' own).
-EMPTY_COLUMNS = {
-    "eligible_parts": {"site_id": "str", "available_ha": "float"},
-    "exclusions": {"kind": "str", "area_ha": "float"},
-    "routes": {"site_id": "str", "route_km": "float", "posts_on_route": "str",
-               "permit_needed": "bool"},
-    "conflicts": {"license_id_a": "str", "license_id_b": "str", "holder_a": "str",
-                  "holder_b": "str", "kind_a": "str", "kind_b": "str", "overlap_ha": "float"},
-}
+GEOMETRY_TYPES = schema.GEOMETRY_TYPES
+#: The dtype of an empty column of each schema type.
+EMPTY_DTYPES = {"str": "object", "float": "float", "int": "int64", "bool": "bool",
+                "date": "datetime64[ns]"}
 #: Key of the JSON document stored in the metadata of the sites layer.
 METADATA_KEY = "asmap"
 
@@ -195,8 +187,8 @@ def _jsonable(value):
 def _for_gpkg(frame: gpd.GeoDataFrame, name: str) -> gpd.GeoDataFrame:
     """The frame as written: EPSG:4326, an index-free copy, typed columns when empty."""
     frame = frame.to_crs(WGS84).reset_index(drop=True)
-    if len(frame) == 0 and name in EMPTY_COLUMNS:
-        columns = {c: pd.Series(dtype="object" if t == "str" else t)
-                   for c, t in EMPTY_COLUMNS[name].items()}
+    if len(frame) == 0 and name in schema.LAYERS and name != "sites":
+        columns = {c: pd.Series(dtype=EMPTY_DTYPES[t])
+                   for c, t in schema.column_types(name).items()}
         frame = gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([], crs=WGS84), crs=WGS84)
     return frame

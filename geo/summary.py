@@ -9,6 +9,7 @@ import numpy as np
 from asmap.geo.eligibility import REASONS
 from asmap.geo.exclusions import KINDS
 from asmap.geo.result import Analysis
+from asmap.geo.schema import split
 
 
 def summarize(analysis: Analysis) -> dict[str, Any]:
@@ -61,7 +62,7 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
 
 
 def _split_all(values) -> set[str]:
-    return {part for text in values.fillna("").astype(str) for part in text.split(";") if part}
+    return {part for text in values for part in split(text)}
 
 
 def _counts(values, codes: tuple[str, ...]) -> dict[str, int]:

@@ -7,6 +7,10 @@ filled by `t(key, lang, **values)`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from asmap.geo import schema
+
 LANGS = ("mn", "en")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -19,52 +23,7 @@ LABELS: dict[str, dict[str, str]] = {
         "mn": "Зарим давхарга байхгүй тул дараах дүрмийг шалгаж чадаагүй: {rules}",
         "en": "Some layers are missing, so these rules were not checked: {rules}",
     },
-    # --- reasons (why a site is not eligible) ---------------------------------------
-    "NOT_MINED_OUT": {"mn": "Олборлолт дуусаагүй", "en": "Not mined out"},
-    "NOT_MINED_OUT_explain": {
-        "mn": "Олборлолт дуусаагүй байна (үе шат: {stage}); хаягдлыг зөвхөн олборлолт "
-              "дууссаны дараа ашиглах боломжтой.",
-        "en": "Mining is not over here (stage: {stage}); tailings can be worked only "
-              "once exploitation has finished.",
-    },
-    "OUTSIDE_SOUM": {"mn": "Сумын хилээс гадна", "en": "Outside the soum"},
-    "OUTSIDE_SOUM_explain": {
-        "mn": "Талбай сумын хилд хамаарахгүй; гэрээг зөвхөн сумын нутаг дэвсгэрт хийнэ.",
-        "en": "The site lies outside the soum boundary; the agreement covers the soum only.",
-    },
-    "TOO_SMALL": {"mn": "Хэт жижиг", "en": "Too small"},
-    "TOO_SMALL_explain": {
-        "mn": "Ашиглах боломжтой талбай {available} га нь доод хэмжээ {min} га-аас бага.",
-        "en": "Only {available} ha can be worked, less than the minimum of {min} ha.",
-    },
-    "TOO_FAR": {"mn": "Хэт хол", "en": "Too far"},
-    "TOO_FAR_explain": {
-        "mn": "Төвөөс хүрэх зам {km} км нь дээд хэмжээ {max} км-ээс хол.",
-        "en": "The route from the base is {km} km, farther than the maximum of {max} km.",
-    },
-    # --- notes (exclusions that took area) ------------------------------------------
-    "RIVER_BUFFER": {"mn": "Голын хамгаалалтын бүс", "en": "River protection zone"},
-    "RIVER_BUFFER_explain": {
-        "mn": "Голын усны хамгаалалтын бүсэд олборлолт хийхийг хориглоно.",
-        "en": "Part of the site lies in a river's water protection zone, where mining "
-              "is banned.",
-    },
-    "RESTRICTED": {"mn": "Хязгаарлалттай бүс", "en": "Restricted zone"},
-    "RESTRICTED_explain": {
-        "mn": "Хэсэг нь хамгаалалтын эсвэл хязгаарлалттай бүсэд байна.",
-        "en": "Part of the site lies in a security, protected or other restricted zone.",
-    },
-    "RECLAMATION": {"mn": "Нөхөн сэргээлт", "en": "Reclamation"},
-    "RECLAMATION_explain": {
-        "mn": "Хэсэг нь нөхөн сэргээлт хийгдэж буй эсвэл удахгүй эхлэх талбайд байна.",
-        "en": "Part of the site is being reclaimed, or reclamation starts soon.",
-    },
-    "POST_ZONE": {"mn": "Шалган нэвтрүүлэх цэгийн бүс", "en": "Post zone"},
-    "POST_ZONE_explain": {
-        "mn": "Хэсэг нь шалган нэвтрүүлэх цэгийн бүсэд байна.",
-        "en": "Part of the site lies within the zone of a police or company post.",
-    },
-    "LICENSE": {"mn": "Тусгай зөвшөөрөл", "en": "License"},
+    # (the words of reason, note and rule codes live with the codes: `geo.schema.CODES`)
     # --- layers ---------------------------------------------------------------------
     "layer_boundary": {"mn": "Сумын хил", "en": "Soum boundary"},
     "layer_tailings": {"mn": "Хаягдлын талбай", "en": "Tailings sites"},
@@ -289,8 +248,25 @@ def t(key: str, lang: str = "mn", **values: object) -> str:
     """
     if lang not in LANGS:
         lang = "mn"
-    entry = LABELS.get(key)
-    if entry is None:
+    found = entry(key)
+    if found is None:
         return key
-    text = entry.get(lang) or entry["en"]
+    text = found.get(lang) or found["en"]
     return text.format(**values) if values else text
+
+
+def entry(key: str) -> Mapping[str, str] | None:
+    """
+    The texts of `key` by language: from `LABELS`, or a code's words from `geo.schema`.
+
+    Examples
+    --------
+    >>> entry("TOO_SMALL")["mn"]
+    'Хэт жижиг'
+    """
+    return LABELS.get(key) or schema.words(key)
+
+
+def has_text(key: str) -> bool:
+    """Whether `key` has words (so `t` will not return the key itself)."""
+    return entry(key) is not None

@@ -12,9 +12,10 @@ import html
 from collections import defaultdict
 from typing import Any
 
+from asmap.geo.schema import split
 from asmap.maps import provenance
 from asmap.maps.i18n import t
-from asmap.maps.paper.words import codes, eligible_sites, items, number, text, who
+from asmap.maps.paper.words import codes, eligible_sites, number, text, who
 
 Section = tuple[str, list[str]]
 
@@ -44,7 +45,7 @@ def sections(analysis: Any, *, lang: str = "mn") -> list[Section]:
     """
     sites = analysis.sites
     eligible = eligible_sites(analysis)
-    unverified = eligible[[bool(items(u)) for u in eligible.get("unchecked", [""] * len(eligible))]]
+    unverified = eligible[[bool(split(u)) for u in eligible.get("unchecked", [""] * len(eligible))]]
     total_ha = float(eligible["available_ha"].fillna(0).sum()) if len(eligible) else 0.0
     ha = t("ha", lang)
     counts = [f"{t('sites_total', lang)}: {len(sites)}",
@@ -54,7 +55,7 @@ def sections(analysis: Any, *, lang: str = "mn") -> list[Section]:
               f"{t('eligible_ha_total', lang)}: {total_ha:.2f} {ha}"]
     by_reason: dict[str, int] = defaultdict(int)
     for value in sites.loc[~sites.index.isin(eligible.index), "reasons"]:
-        for code in items(value):
+        for code in split(value):
             by_reason[code] += 1
     counts += [f"{t(code, lang)}: {n}" for code, n in sorted(by_reason.items())]
 
@@ -63,7 +64,7 @@ def sections(analysis: Any, *, lang: str = "mn") -> list[Section]:
     for site in eligible.to_dict("records"):
         parties[who(site.get("negotiate_with"), lang) or t("none", lang)].append(
             (str(site["site_id"]), float(site.get("available_ha") or 0)))
-        for post in items(site.get("posts_on_route")):
+        for post in split(site.get("posts_on_route")):
             posts[post].append(str(site["site_id"]))
     negotiate = [_esc(t("sites_for", lang, who=party, sites=", ".join(s for s, _ in found),
                         ha=f"{sum(h for _, h in found):.2f}"))

@@ -16,15 +16,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from asmap.geo.schema import code_columns
 from asmap.layers.atomic import atomic_path
 from asmap.maps import provenance
-from asmap.maps.i18n import LABELS, t
+from asmap.maps.i18n import has_text, t
 from asmap.maps.paper.words import codes, verdict, who
 
 #: Number formats by column: hectares to 0.01, kilometres to 0.1.
 FORMATS = {"area_ha": "0.00", "available_ha": "0.00", "overlap_ha": "0.00", "route_km": "0.0"}
-#: Columns shown as codes translated to words in the workbook.
-CODE_COLUMNS = ("reasons", "notes", "unchecked")
 
 
 def attributes(frame: pd.DataFrame) -> pd.DataFrame:
@@ -50,7 +49,7 @@ def sites_for_people(sites: pd.DataFrame, *, lang: str) -> pd.DataFrame:
     table = attributes(sites).sort_values("site_id").reset_index(drop=True)
     records = table.to_dict("records")
     table.insert(1, "verdict", [verdict(row, lang) for row in records])
-    for column in CODE_COLUMNS:
+    for column in code_columns("sites"):
         if column in table.columns:
             table[column] = [codes(v, lang) for v in table[column]]
     if "negotiate_with" in table.columns:
@@ -59,7 +58,7 @@ def sites_for_people(sites: pd.DataFrame, *, lang: str) -> pd.DataFrame:
         table["permit_needed"] = [t("yes" if bool(v) and v == v else "no", lang)
                                   for v in table["permit_needed"]]
     if "stage" in table.columns:
-        table["stage"] = [t(f"stage_{v}", lang) if f"stage_{v}" in LABELS else v
+        table["stage"] = [t(f"stage_{v}", lang) if has_text(f"stage_{v}") else v
                           for v in table["stage"]]
     return table.drop(columns=["eligible"], errors="ignore")
 
@@ -80,7 +79,7 @@ def _cell(value: Any) -> Any:
 
 def _sheet(book: Workbook, title: str, table: pd.DataFrame, *, lang: str) -> None:
     sheet = book.create_sheet(title)
-    sheet.append([t(c, lang) if c in LABELS else str(c) for c in table.columns])
+    sheet.append([t(c, lang) if has_text(c) else str(c) for c in table.columns])
     for row in table.itertuples(index=False):
         sheet.append([_cell(v) for v in row])
     header_fill = PatternFill("solid", fgColor="E8E8E8")

@@ -123,11 +123,10 @@ def draw_analysis(ax: Axes, analysis: Any, *, lang: str, route_ids: Iterable[str
     sites = projected(analysis.sites, crs)
     if sites is not None:
         categories = site_categories(sites)
-        for category in styles.SITE_CATEGORIES:
+        for category, style in styles.site_styles().items():
             mask = [c == category for c in categories]
             if any(mask):
-                label = t(category, lang)
-                layer(sites[mask], styles.SITE_STYLES[category], label, 6, _patch)
+                layer(sites[mask], style, t(category, lang), 6, _patch)
         if highlight is not None:
             sites[sites["site_id"] == highlight].plot(ax=ax, facecolor="none", zorder=7.8,
                                                       edgecolor="black", linewidth=2.2)

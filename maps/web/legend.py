@@ -8,7 +8,7 @@ from typing import Any
 
 from asmap.maps.i18n import t
 from asmap.maps.provenance import analysis_provenance, is_sample, needs_osm_credit, provenance_label
-from asmap.maps.styles import EXCLUSION_STYLES, LAYER_STYLES, SITE_CATEGORIES, SITE_STYLES
+from asmap.maps.styles import EXCLUSION_STYLES, LAYER_STYLES, site_styles
 
 #: How each layer's swatch is drawn.
 SHAPES = {"rivers": "line", "roads": "line", "routes": "line", "boundary": "line",
@@ -63,7 +63,7 @@ def legend_html(*, lang: str, layers: Iterable[str], exclusion_kinds: Iterable[s
         Exclusion kinds on the map (``RIVER_BUFFER`` ...).
     """
     shown = set(layers)
-    sites = [(swatch(SITE_STYLES[c]), t(c, lang)) for c in SITE_CATEGORIES]
+    sites = [(swatch(style), t(c, lang)) for c, style in site_styles().items()]
     kinds = [(swatch(EXCLUSION_STYLES.get(k, LAYER_STYLES["restricted"])), t(k, lang))
              for k in exclusion_kinds]
     others = []

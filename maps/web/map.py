@@ -19,19 +19,12 @@ import geopandas as gpd
 import shapely
 
 from asmap.geo.result import Analysis
+from asmap.geo.schema import codes, site_categories, site_category, verdict
 from asmap.geo.sharing import apply_profile
 from asmap.layers.atomic import write_text_atomic
 from asmap.maps.i18n import t
 from asmap.maps.provenance import needs_osm_credit
-from asmap.maps.styles import (
-    EXCLUSION_STYLES,
-    LAYER_STYLES,
-    NOTE_ORDER,
-    SITE_CATEGORIES,
-    SITE_STYLES,
-    leaflet,
-    site_category,
-)
+from asmap.maps.styles import EXCLUSION_STYLES, LAYER_STYLES, category_style, leaflet, site_styles
 from asmap.maps.tiles import BASEMAPS
 from asmap.maps.web import elements, legend, popups
 from asmap.maps.web.compact import PRECISION, StringTable, encode_geometries, shared_segments
@@ -126,9 +119,9 @@ def _site_layer(analysis: Analysis, lang: str, table: FieldTable
     for row, geom in zip(_rows(analysis.sites), analysis.sites.geometry.values, strict=True):
         site_id = "" if popups.is_missing(row.get("site_id")) else str(row["site_id"])
         title, pieces, pairs = popups.site_popup_pieces(row, rules=analysis.rules, lang=lang)
-        verdict = escape(": " + t(popups.verdict_key(row), lang))
+        said = escape(": " + t(verdict(row), lang))
         features.append({"c": site_category(row), "id": site_id, "h": title, "p": pieces,
-                         "rows": pairs, "t": [verdict]})
+                         "rows": pairs, "t": [said]})
         if dots:
             features[-1]["d"] = _label_point(geom)
         name = "" if popups.is_missing(row.get("name")) else str(row["name"])
@@ -181,7 +174,7 @@ def _style_key(kind: str, row: dict[str, Any]) -> str:
 
 def _styles(kind: str) -> dict[str, Any]:
     if kind == "sites":
-        return {c: leaflet(SITE_STYLES[c]) for c in SITE_CATEGORIES}
+        return {c: leaflet(style) for c, style in site_styles().items()}
     if kind == "exclusions":
         return {k: leaflet(s) for k, s in EXCLUSION_STYLES.items()}
     style = LAYER_STYLES[kind]
@@ -201,7 +194,8 @@ def _layers(analysis: Analysis) -> dict[str, Any]:
 
 def _exclusion_kinds(frame: Any) -> list[str]:
     kinds = [str(k) for k in frame["kind"].dropna().unique()] if "kind" in frame else []
-    return sorted(kinds, key=lambda k: NOTE_ORDER.index(k) if k in NOTE_ORDER else 99)
+    order = codes("note")
+    return sorted(kinds, key=lambda k: order.index(k) if k in order else 99)
 
 
 def _thinned(points: np.ndarray, categories: list[str], cells: int) -> np.ndarray:
@@ -209,7 +203,8 @@ def _thinned(points: np.ndarray, categories: list[str], cells: int) -> np.ndarra
     xy = shapely.get_coordinates(points)
     low, span = xy.min(axis=0), np.ptp(xy, axis=0).max() or 1.0
     cell = np.floor((xy - low) / span * (cells - 1e-9)).astype(np.int64)
-    rank = np.array([SITE_CATEGORIES.index(c) for c in categories])
+    order = site_categories()
+    rank = np.array([order.index(c) if c in order else len(order) for c in categories])
     order = np.argsort(rank, kind="stable")
     _, first = np.unique(cell[order, 0] * cells + cell[order, 1], return_index=True)
     return np.sort(order[first])
@@ -228,7 +223,7 @@ def _outline(drawn: dict[str, Any]) -> dict[str, Any]:
         categories = [site_category(r) for r in _rows(sites)]
         keep = _thinned(points, categories, MINIMAP_CELLS) if len(points) else []
         features += [{"type": "Feature", "properties": {
-            "k": SITE_STYLES[categories[i]]["fillColor"]},
+            "k": category_style(categories[i])["fillColor"]},
             "geometry": shapely.geometry.mapping(points[i])} for i in keep]
     return {"type": "FeatureCollection", "features": features}
 

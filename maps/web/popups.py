@@ -14,9 +14,10 @@ from datetime import date, datetime
 from html import escape
 from typing import Any
 
+from asmap.geo import schema
 from asmap.geo.rules import Rules
-from asmap.maps.i18n import LABELS, t
-from asmap.maps.styles import NOTE_ORDER, REASON_ORDER, site_category
+from asmap.geo.schema import codes, split
+from asmap.maps.i18n import has_text, t
 
 #: Fields shown in the popup of each layer, in order (other columns are left out).
 LAYER_FIELDS: dict[str, tuple[str, ...]] = {
@@ -61,17 +62,10 @@ def is_missing(value: Any) -> bool:
         return False
 
 
-def split_codes(value: Any) -> list[str]:
-    """A ``;``-joined list as a Python list (empty for missing values)."""
-    if is_missing(value):
-        return []
-    return [v.strip() for v in str(value).split(";") if v.strip()]
-
-
 def translate(code: str, lang: str, prefix: str = "") -> str:
     """The label of a code, or the code itself when the table has none."""
     key = prefix + code
-    return t(key, lang) if key in LABELS else (t(code, lang) if code in LABELS else code)
+    return t(key, lang) if has_text(key) else (t(code, lang) if has_text(code) else code)
 
 
 def value_text(field: str, value: Any, *, lang: str, kind: str = "") -> str:
@@ -100,7 +94,7 @@ def value_text(field: str, value: Any, *, lang: str, kind: str = "") -> str:
     if field in _CODED:
         return translate(text, lang, _CODED[field])
     if field in ("negotiate_with", "posts_on_route", "licenses_all"):
-        return ", ".join(translate(v, lang) for v in split_codes(text))
+        return ", ".join(translate(v, lang) for v in split(text))
     return text
 
 
@@ -127,15 +121,9 @@ def rows_html(pairs: list[tuple[str, str]], *, lang: str) -> str:
     return f"<table>{cells}</table>" if cells else ""
 
 
-def verdict_key(site: Mapping[str, Any]) -> str:
-    """``eligible``, ``unverified`` or ``not_eligible``."""
-    category = site_category(site)
-    return category if category in ("eligible", "unverified") else "not_eligible"
-
-
 def _explain(code: str, site: Mapping[str, Any], rules: Rules, lang: str) -> str:
     key = f"{code}_explain"
-    if key not in LABELS:
+    if not has_text(key):
         return ""
     values = {
         "stage": value_text("stage", site.get("stage") or "?", lang=lang),
@@ -188,21 +176,21 @@ def site_popup_pieces(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn"
     lang
         ``mn`` or ``en``.
     """
-    verdict = verdict_key(site)
+    verdict = schema.verdict(site)
     pieces = [f"<div class='asmap-verdict asmap-{verdict.replace('_', '-')}'>"
               f"{escape(t(verdict, lang))}</div>"]
-    unchecked = split_codes(site.get("unchecked"))
+    unchecked = split(site.get("unchecked"))
     if verdict == "unverified" and unchecked:
         rules_text = ", ".join(translate(c, lang) for c in unchecked)
         pieces.append(f"<p>{escape(t('unverified_explain', lang, rules=rules_text))}</p>")
-    reasons = split_codes(site.get("reasons"))
+    reasons = split(site.get("reasons"))
     if reasons:
         pieces.append(f"<b>{escape(t('reasons', lang))}</b>")
-        pieces += _code_list(reasons, REASON_ORDER, site, rules, lang)
-    notes = split_codes(site.get("notes"))
+        pieces += _code_list(reasons, codes("reason"), site, rules, lang)
+    notes = split(site.get("notes"))
     if notes:
         pieces.append(f"<b>{escape(t('notes', lang))}</b>")
-        pieces += _code_list(notes, NOTE_ORDER, site, rules, lang)
+        pieces += _code_list(notes, codes("note"), site, rules, lang)
     extra = [c for c in site if c not in _SITE_HIDDEN and c not in SITE_FIELDS]
     fields = [f for f in (*SITE_FIELDS, *extra)
               if not (f == "licenses_all" and site.get(f) == site.get("license_id"))]
@@ -225,7 +213,7 @@ def site_popup(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn") -> st
 
 def site_tooltip(site: Mapping[str, Any], *, lang: str = "mn") -> str:
     """Escaped ``id — name: verdict`` for hovering."""
-    return escape(f"{site_title(site)}: {t(verdict_key(site), lang)}")
+    return escape(f"{site_title(site)}: {t(schema.verdict(site), lang)}")
 
 
 def layer_title(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:
@@ -249,7 +237,7 @@ def layer_popup_pieces(kind: str, row: Mapping[str, Any], *, lang: str = "mn"
     pairs = rows(row, LAYER_FIELDS.get(kind, ()), lang=lang, kind=kind,
                  empty_none=("posts_on_route",) if kind == "routes" else ())
     pieces = []
-    if kind == "exclusions" and f"{row.get('kind')}_explain" in LABELS:
+    if kind == "exclusions" and has_text(f"{row.get('kind')}_explain"):
         pieces.append(f"<p>{escape(t(str(row.get('kind')) + '_explain', lang))}</p>")
     return escape(layer_title(kind, row, lang=lang)), pieces, pairs
 

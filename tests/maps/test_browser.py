@@ -123,8 +123,8 @@ def test_clicks_tools_and_hostile_names(browser, tmp_path, artifacts):
 
 def test_bundled_sample_every_popup(browser, tmp_path, artifacts):
     from asmap import geo, layers
+    from asmap.geo.schema import verdict
     from asmap.maps.i18n import t
-    from asmap.maps.web.popups import verdict_key
 
     analysis = geo.analyze(layers.load(layers.sample_path()), on=date(2021, 4, 6))
     problems: list[str] = []
@@ -132,7 +132,7 @@ def test_bundled_sample_every_popup(browser, tmp_path, artifacts):
                         problems)
     for row in analysis.sites.drop(columns="geometry").to_dict("records"):
         text = popup_text(page, row["site_id"])
-        assert text.splitlines()[1] == t(verdict_key(row), "mn"), row["site_id"]
+        assert text.splitlines()[1] == t(verdict(row), "mn"), row["site_id"]
     page.evaluate("Object.values(asmap.registry)[0]._map.closePopup()")
     page.screenshot(path=str(artifacts / "interactive-sample-mn.png"))
     assert problems == []
