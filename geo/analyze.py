@@ -23,6 +23,7 @@ from asmap.geo.licenses import assign_licenses, counting_licenses
 from asmap.geo.parallel import background, elementwise
 from asmap.geo.result import Analysis
 from asmap.geo.rules import Rules
+from asmap.layers.dates import parse_date
 from asmap.layers.errors import DataError, UsageError
 from asmap.layers.project import Project
 
@@ -195,14 +196,10 @@ def as_date(on: date | datetime | str | None) -> date:
     """The analysis date: a date, a ``YYYY-MM-DD`` string, or None for today."""
     if on is None:
         return date.today()
-    if isinstance(on, datetime):
-        return on.date()
-    if isinstance(on, date):
-        return on
-    try:
-        return date.fromisoformat(str(on))
-    except ValueError:
-        raise UsageError(f"{on!r} is not a date; write it as YYYY-MM-DD") from None
+    day = parse_date(on)
+    if day is None:
+        raise UsageError(f"{on!r} is not a date; write it as YYYY-MM-DD")
+    return day
 
 
 def as_rules(rules: Rules | Mapping | None, layers: Any) -> Rules:

@@ -64,6 +64,24 @@ class Analysis:
     #: Names of the output GeoDataFrames, in the order they are written.
     OUTPUTS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts")
 
+    def place_name(self) -> str:
+        """
+        The soum's name for titles, footers and summaries: one rule for every output.
+
+        The ``name`` (else geoBoundaries' ``shapeName``) of the boundary, else the name of
+        the first settlement, else "".
+        """
+        for kind, columns in (("boundary", ("name", "shapeName")), ("settlements", ("name",))):
+            frame = self.layers.get(kind)
+            if frame is None or not len(frame):
+                continue
+            for column in columns:
+                if column in frame.columns:
+                    names = [v.strip() for v in frame[column] if isinstance(v, str) and v.strip()]
+                    if names:
+                        return names[0]
+        return ""
+
     def summary(self) -> dict[str, Any]:
         """Counts and lists that sum up the analysis (see `geo.summary.summarize`)."""
         from asmap.geo.summary import summarize

@@ -175,7 +175,7 @@ def _choose_crs(file_crs, user_crs, geoms, present, spec, problem, label):
                                   "system)", "pass --crs with the CRS of its coordinates "
                                   "(e.g. --crs EPSG:32648), or put its .prj file beside it")]
         file_crs, user_crs = user_crs, None
-    if _needs_parameters(file_crs):
+    if needs_parameters(file_crs):
         if user_crs is not None and not _impossible(user_crs, bounds).any():
             return user_crs, []
         return None, [problem("error", "", f"the CRS is {_name(file_crs)} ({file_crs.name}), "
@@ -227,7 +227,19 @@ def _explain(crs: CRS, bounds: np.ndarray) -> tuple[str, str]:
             f"{_name(crs)} file", REPROJECT_HINT)
 
 
-def _needs_parameters(crs: CRS) -> bool:
+def needs_parameters(crs: CRS) -> bool:
+    """
+    Whether `crs` is Pulkovo 1942 without the user's ``+towgs84`` parameters.
+
+    Mongolia has no standard transformation from Pulkovo 1942 to WGS84, so such
+    coordinates are accepted only with parameters the user supplies, never silently.
+
+    Examples
+    --------
+    >>> from pyproj import CRS
+    >>> needs_parameters(CRS("EPSG:28418")), needs_parameters(CRS("EPSG:4326"))
+    (True, False)
+    """
     datum = crs.datum.name if crs.datum is not None else ""
     return "Pulkovo" in datum and not crs.is_bound
 

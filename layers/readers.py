@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import io
 import warnings
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from pyogrio.errors import DataLayerError, DataSourceError
 
 from asmap.layers.errors import DataError
 from asmap.layers.problems import Problem, capped
+from asmap.layers.tables import decode_text
 
 #: Layer formats by file extension: the GDAL driver (or reader) and a name for messages.
 FORMATS: dict[str, str] = {
@@ -184,10 +186,8 @@ def read_layer(path: str | Path, kind: str | None = None, *, crs: str | None = N
 
 def _read_csv(path: Path, *, kind: str, file: str) -> tuple[gpd.GeoDataFrame | None,
                                                              list[Problem]]:
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="cp1251")
+    table = pd.read_csv(io.StringIO(decode_text(path.read_bytes())), dtype=str,
+                        keep_default_na=False)
     lower = {str(c).strip().lower(): c for c in table.columns}
     pair = next(((lower[x], lower[y]) for x, y in LON_LAT if x in lower and y in lower), None)
     wkt = next((lower[n] for n in WKT_NAMES if n in lower), None)

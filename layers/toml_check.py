@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import difflib
 import tomllib
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from asmap.layers.dates import parse_date
 from asmap.layers.problems import Problem
 from asmap.layers.settings import RULES, SOURCE_KEYS
 from asmap.layers.specs import KINDS
@@ -117,7 +117,7 @@ def _check_source(entry: dict[str, Any], where: str, problem) -> tuple[dict[str,
             problems.append(problem(where, key, f"unknown key {key!r}",
                                     _suggest(key, SOURCE_KEYS)))
         elif key == "as_of":
-            day = _as_date(value)
+            day = parse_date(value)
             if day is None:
                 problems.append(problem(where, key, f"as_of must be a date, got {value!r}",
                                         "write it as as_of = 2021-04-06 (no quotes needed)"))
@@ -129,19 +129,6 @@ def _check_source(entry: dict[str, Any], where: str, problem) -> tuple[dict[str,
         else:
             clean[key] = value
     return clean, problems
-
-
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
 
 
 def _suggest(key: str, known) -> str:

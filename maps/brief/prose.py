@@ -109,11 +109,7 @@ def _notices(analysis: Any, *, lang: str, profile: str) -> list[str]:
 
 
 def _title(analysis: Any, lang: str) -> str:
-    boundary = analysis.layers.get("boundary")
-    place = ""
-    if boundary is not None and len(boundary) and "name" in boundary.columns:
-        place = text(boundary["name"].iloc[0])
-    return html.escape(t("brief_title", lang, place=place).rstrip(" —"))
+    return html.escape(t("brief_title", lang, place=analysis.place_name()).rstrip(" —"))
 
 
 def summary_markdown(analysis: Any, *, lang: str = "mn", profile: str = "internal") -> str:

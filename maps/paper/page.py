@@ -88,15 +88,6 @@ def _new_page(paper: str, orientation: str) -> Figure:
     return fig
 
 
-def _place(analysis: Any) -> str:
-    boundary = analysis.layers.get("boundary")
-    if boundary is not None and len(boundary) and "name" in boundary.columns:
-        name = boundary["name"].dropna()
-        if len(name):
-            return str(name.iloc[0])
-    return ""
-
-
 def subtitle(analysis: Any, *, lang: str) -> str:
     """Analysis date, rules, and which sources are unknown or stale, in one line."""
     rules = {k: f"{v:g}" for k, v in analysis.rules.as_dict().items()}
@@ -209,7 +200,7 @@ def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
     """The overview page, plus table pages when the eligible sites do not fit on it."""
     layout = LAYOUTS[orientation]
     fig = _new_page(paper, orientation)
-    _header(fig, t("title", lang, place=_place(analysis)), analysis, lang=lang)
+    _header(fig, t("title", lang, place=analysis.place_name()), analysis, lang=lang)
     extent = analysis.layers.get("boundary")
     if extent is None or not len(extent):
         extent = analysis.sites

@@ -81,24 +81,13 @@ def legend_html(*, lang: str, layers: Iterable[str], exclusion_kinds: Iterable[s
     return "".join(parts)
 
 
-def place_name(analysis: Any) -> str:
-    """The name of the soum from the boundary layer, else the first settlement, else ''."""
-    for kind in ("boundary", "settlements"):
-        frame = analysis.layers.get(kind)
-        if frame is not None and len(frame) and "name" in frame.columns:
-            names = [str(v) for v in frame["name"] if isinstance(v, str) and v.strip()]
-            if names:
-                return names[0]
-    return ""
-
-
 def title_html(analysis: Any, *, lang: str, profile: str = "internal") -> str:
     """
     The title block: title, analysis date, rules, unchecked rules, data sources, credits.
 
     Every value from the data or the settings file is escaped.
     """
-    place = place_name(analysis) or "—"
+    place = analysis.place_name() or "—"
     head = [f"<h3>{escape(t('title', lang, place=place))}</h3>",
             f"<div>{escape(t('analysis_date', lang))}: {escape(analysis.on.isoformat())}</div>"]
     if is_sample(analysis.sources):

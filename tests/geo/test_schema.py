@@ -18,7 +18,8 @@ from asmap.maps.web.legend import legend_html
 from asmap.maps.web.popups import site_popup_pieces
 
 FAKE = Code("reason", {"mn": "Уснаас хэт хол", "en": "Too far from water"},
-            explain={"mn": "Угаах ус {km} км-ээс хол.", "en": "Washing water is over {km} km away."})
+            explain={"mn": "Угаах ус {km} км-ээс хол.",
+                     "en": "Washing water is over {km} km away."})
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +84,19 @@ def test_every_output_layer_has_a_geometry_type_and_typed_columns():
 def test_analysis_writes_the_schema_columns_first(sample):
     assert tuple(sample.sites.columns[:len(schema.columns("sites"))]) == schema.columns("sites")
     assert tuple(sample.conflicts.columns.drop("geometry")) == schema.columns("conflicts")
+
+
+def test_every_title_names_the_soum_by_one_rule(sample):
+    """Web map, print and brief titles take the soum's name from `Analysis.place_name`."""
+    from asmap.maps.brief.prose import summary_markdown
+    from asmap.maps.paper.page import print_pages
+    from asmap.maps.web.legend import title_html
+
+    assert sample.place_name() == "Заамар"
+    boundary = sample.layers["boundary"].drop(columns=["name"])  # a geoBoundaries file as is
+    renamed = dataclasses.replace(sample, layers={**sample.layers, "boundary": boundary})
+    assert renamed.place_name() == "Zaamar"
+    assert "Zaamar" in title_html(renamed, lang="en")
+    assert "Zaamar" in summary_markdown(renamed, lang="en").splitlines()[0]
+    first = next(iter(print_pages(renamed, lang="en")))
+    assert any("Zaamar" in text.get_text() for text in first.findobj(Text))
