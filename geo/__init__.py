@@ -1,4 +1,8 @@
-"""Analysis on GeoDataFrames: exclusions, eligibility, licenses, access, conflicts."""
+"""The analysis on GeoDataFrames: exclusions, eligibility, licenses, access, conflicts.
+
+Makes `Analysis` results from the layers of a project, and one schema of their columns
+and codes (`geo.schema`). May import `asmap.layers`, never `asmap.maps` or `asmap.cli`.
+"""
 
 from asmap.geo.analyze import analyze
 from asmap.geo.io import read_results, write_results, write_sites_csv
