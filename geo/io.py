@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -35,6 +36,8 @@ EMPTY_COLUMNS = {
 }
 #: Key of the JSON document stored in the metadata of the sites layer.
 METADATA_KEY = "asmap"
+
+log = logging.getLogger(__name__)
 
 
 def write_results(analysis: Analysis, path: str | Path) -> Path:
@@ -85,6 +88,7 @@ def write_results(analysis: Analysis, path: str | Path) -> Path:
                                         append=tmp.exists(), use_arrow=True)
     finally:
         pyogrio.set_gdal_config_options(old)
+    log.info("wrote %s (%d sites)", path, len(analysis.sites))
     return path
 
 
