@@ -29,7 +29,7 @@ from asmap.maps.styles import (
     site_category,
 )
 from asmap.maps.web.map import DRAW_ORDER, render_html
-from asmap.maps.web.popups import site_popup
+from asmap.maps.web.popups import rows_html, site_popup_pieces
 from tests.maps.conftest import HOSTILE_IMG, SITES, UTM48N, X0, Y0
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -81,6 +81,12 @@ def test_leaflet_and_matplotlib_styles():
 
 
 # --- popups ----------------------------------------------------------------------------
+def site_popup(site, *, rules, lang):
+    """The popup's title, pieces and table as one HTML string (the map's JS joins them)."""
+    title, pieces, pairs = site_popup_pieces(site, rules=rules, lang=lang)
+    return title + "".join(pieces) + rows_html(pairs, lang=lang)
+
+
 def _row(site_id):
     return next(s for s in SITES if s["site_id"] == site_id)
 
