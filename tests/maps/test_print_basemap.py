@@ -49,6 +49,7 @@ def tile_server():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{{z}}/{{x}}/{{y}}.png", requested
     server.shutdown()
+    server.server_close()
 
 
 def _closed_port_url() -> str:
