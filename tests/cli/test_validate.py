@@ -17,7 +17,7 @@ from shapely.geometry import box
 
 from asmap.cli.main import cli
 from asmap.layers import sample_path
-from tests.conftest import tree_hash
+from tests.helpers import tree_hash
 
 BOX = box(104.6, 48.3, 104.61, 48.31)
 

@@ -30,7 +30,8 @@ from asmap.maps.styles import (
 )
 from asmap.maps.web.map import DRAW_ORDER, render_html
 from asmap.maps.web.popups import rows_html, site_popup_pieces
-from tests.maps.conftest import HOSTILE_IMG, SITES, UTM48N, X0, Y0
+from tests.helpers import UTM48N
+from tests.maps.handmade import HOSTILE_IMG, SITES, X0, Y0, handmade
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
@@ -116,8 +117,6 @@ def test_popup_escapes_hostile_values():
 # --- whole pages -----------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def pages():
-    from tests.maps.conftest import handmade
-
     return {(lang, offline): render_html(site_map(handmade(), lang=lang, offline=offline))
             for lang in LANGS for offline in (False, True)}
 

@@ -13,8 +13,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from asmap.maps.paper.page import write_print
-from tests.maps.handmade import handmade_analysis
-from tests.maps.test_static import pdf_text
+from tests.helpers import pdf_text
+from tests.maps.handmade import handmade
 
 TILE_RGB = (11, 152, 61)
 
@@ -61,7 +61,7 @@ def _closed_port_url() -> str:
 
 @pytest.fixture(scope="module")
 def analysis():
-    return handmade_analysis()
+    return handmade()
 
 
 def test_tiles_are_drawn_under_the_layers(analysis, tile_server, tmp_path):
