@@ -68,10 +68,11 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         subset of the sites is measured the same way.
     progress
         Called with each name of `STEPS`, in that order, as the analysis reaches it. The
-        licenses, their conflicts and the road search run on another core while the areas
-        are worked out, so ``licenses`` and ``routes`` come back to back after the areas
-        and ``conflicts`` comes when only the output tables are left to build: a name
-        marks progress, not the start of that work. Each step is also logged (INFO).
+        road search, the licenses and their conflicts run on other threads while the
+        exclusions and areas are worked out, so ``licenses`` and ``routes`` come back to
+        back after ``areas`` and ``conflicts`` comes when only the output tables are left
+        to build: a name says how far the analysis is, not that its work starts then.
+        Each step is also logged (INFO).
     engine
         ``"local"`` (this process) or ``"dask"``: sites split into spatial partitions on a
         Dask cluster (`geo.engine_dask.analyze_dask`); the answer is the same.
