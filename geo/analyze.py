@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
@@ -34,11 +35,13 @@ UNCHECKED_BY_LAYER = {"boundary": "OUTSIDE_SOUM", "reclamation": "RECLAMATION",
                       "restricted": "RESTRICTED"}
 #: Columns the analysis puts first in `sites`, in this order.
 SITE_COLUMNS = schema.columns("sites")
-#: Steps reported to a progress callback, in order.
+#: Steps reported to a progress callback, in order (see `analyze` for when).
 STEPS = ("reproject", "exclusions", "areas", "licenses", "routes", "conflicts")
 DATE_COLUMNS = ("start_date", "end_date", "observed_on")
 #: Where the analysis can run.
 ENGINES = ("local", "dask")
+
+log = logging.getLogger(__name__)
 
 
 def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | None = None,
@@ -64,7 +67,12 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         other than the tailings (of the tailings when they are alone), so that any
         subset of the sites is measured the same way.
     progress
-        Called with each name of `STEPS` as the step starts.
+        Called with each name of `STEPS`, in that order, as the analysis reaches it. The
+        road search, the licenses and their conflicts run on other threads while the
+        exclusions and areas are worked out, so ``licenses`` and ``routes`` come back to
+        back after ``areas`` and ``conflicts`` comes when only the output tables are left
+        to build: a name says how far the analysis is, not that its work starts then.
+        Each step is also logged (INFO).
     engine
         ``"local"`` (this process) or ``"dask"``: sites split into spatial partitions on a
         Dask cluster (`geo.engine_dask.analyze_dask`); the answer is the same.
@@ -115,13 +123,15 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         return analyze_dask(layers, rules=rules, on=as_date(on), scheduler=scheduler)
     if scheduler is not None:
         raise UsageError("a scheduler address needs engine='dask' (--engine dask)")
-    step = progress or (lambda name: None)
+    step = _logged(progress)
     on = as_date(on)
     rules = as_rules(rules, layers)
     step("reproject")
     frames = _inputs(layers)
     context = [f for kind, f in frames.items() if kind != "tailings" and len(f)]
     metric = crs or utm_crs_for(context or [frames["tailings"]])
+    log.info("analysing %d tailings sites on %s, measuring in %s", len(frames["tailings"]),
+             on.isoformat(), metric)
     wgs = {k: f if is_wgs84(f) else reproject(f, WGS84) for k, f in frames.items()}
     m = {k: reproject(f, metric) for k, f in frames.items()}
     unchecked = _unchecked(m)
@@ -175,6 +185,8 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     eligible = sites["eligible"].to_numpy(bool)
     ids = tailings["site_id"].astype(str).to_numpy()
     has_route = ~shapely.is_missing(shown)
+    log.info("%d of %d sites eligible, %.2f ha", eligible.sum(), len(sites),
+             available_ha[eligible].sum())
     return Analysis(
         sites=sites,
         eligible_parts=_out({"site_id": ids[eligible], "available_ha": available_ha[eligible]},
@@ -190,6 +202,15 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         sources=layers.sources if isinstance(layers, Project) else {},
         unchecked=unchecked, crs=metric,
     )
+
+
+def _logged(progress: Callable[[str], None] | None) -> Callable[[str], None]:
+    """`progress`, with each step also logged (INFO)."""
+    def step(name: str) -> None:
+        log.info("step: %s", name)
+        if progress is not None:
+            progress(name)
+    return step
 
 
 def as_date(on: date | datetime | str | None) -> date:

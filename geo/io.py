@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,8 @@ EMPTY_DTYPES = {"str": "object", "float": "float", "int": "int64", "bool": "bool
                 "date": "datetime64[ns]"}
 #: Key of the JSON document stored in the metadata of the sites layer.
 METADATA_KEY = "asmap"
+
+log = logging.getLogger(__name__)
 
 
 def write_results(analysis: Analysis, path: str | Path) -> Path:
@@ -77,6 +80,7 @@ def write_results(analysis: Analysis, path: str | Path) -> Path:
                                         append=tmp.exists(), use_arrow=True)
     finally:
         pyogrio.set_gdal_config_options(old)
+    log.info("wrote %s (%d sites)", path, len(analysis.sites))
     return path
 
 

@@ -109,7 +109,7 @@ def test_stored_without_outputs(name):
 def test_kernel_is_this_interpreter():
     book = nbformat.v4.new_notebook()
     book.cells = [nbformat.v4.new_code_cell(
-        "import sys, matplotlib, layers; print(sys.prefix); print(matplotlib.get_backend())")]
+        "import sys, matplotlib, asmap.layers; print(sys.prefix); print(matplotlib.get_backend())")]
     execute(book, NOTEBOOKS / "probe.ipynb")
     prefix, backend = _text(book.cells[0]).split()
     assert Path(prefix).resolve() == Path(sys.prefix).resolve()

@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS layer_styles (
 
 
 def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
-           lang: str = "mn") -> Path:
+           lang: str = "mn", crs: str | None = None) -> Path:
     """
     Write a project's layers, or an analysis with its layers, in a format for other tools.
 
@@ -62,6 +62,9 @@ def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
         ``internal`` keeps every column; ``public`` leaves out sensitive ones.
     lang
         Language of layer names, placemark descriptions and legend labels.
+    crs
+        When `source` is a project folder: CRS of its layers whose files do not say
+        (``"EPSG:32648"``), as in `layers.load`.
 
     Returns
     -------
@@ -71,7 +74,7 @@ def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
     if to not in FORMATS:
         raise UsageError(f"cannot export to {to!r}; choose one of {', '.join(FORMATS)}")
     check_profile(profile)
-    layers, analysis = collect(source, profile=profile)
+    layers, analysis = collect(source, profile=profile, crs=crs)
     out = Path(out)
     if to in ("kml", "kmz"):
         rules = analysis.rules if analysis else None
@@ -81,15 +84,16 @@ def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
     return write_folder(layers, out, suffix=".geojson" if to == "geojson" else ".shp")
 
 
-def collect(source: Any, *, profile: str = "internal"
+def collect(source: Any, *, profile: str = "internal", crs: str | None = None
             ) -> tuple[dict[str, Any], Analysis | None]:
     """
     The layers to export, by name, filtered for `profile`, and the analysis (or None).
 
     Input layers come first in catalogue order, then the analysis outputs; sites get a
     ``category`` column (their legend category) and replace the tailings layer.
+    `crs` is passed to `layers.load` when `source` is a project folder.
     """
-    source = _load(source)
+    source = _load(source, crs=crs)
     if isinstance(source, Analysis):
         analysis = apply_profile(source, profile)
         layers = {k: f for k, f in _ordered(analysis.layers) if k != "tailings"}
@@ -111,7 +115,7 @@ def _ordered(layers: Mapping[str, Any]) -> list[tuple[str, Any]]:
     return sorted(layers.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
 
 
-def _load(source: Any) -> Any:
+def _load(source: Any, *, crs: str | None = None) -> Any:
     if not isinstance(source, str | Path):
         return source
     path = Path(source)
@@ -124,7 +128,7 @@ def _load(source: Any) -> Any:
         return read_results(path, {k: pyogrio.read_dataframe(path, layer=k) for k in inputs})
     from asmap.layers import load
 
-    return load(path)
+    return load(path, crs=crs)
 
 
 def _family(name: str, frame: Any) -> str:

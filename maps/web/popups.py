@@ -198,24 +198,6 @@ def site_popup_pieces(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn"
     return escape(site_title(site)), pieces, pairs
 
 
-def site_popup_parts(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn"
-                     ) -> tuple[str, list[tuple[str, str]]]:
-    """The popup of one site as heading HTML and table rows (see `site_popup_pieces`)."""
-    title, pieces, pairs = site_popup_pieces(site, rules=rules, lang=lang)
-    return f"<h4>{title}</h4>" + "".join(pieces), pairs
-
-
-def site_popup(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn") -> str:
-    """The whole popup HTML of one site (see `site_popup_parts`)."""
-    head, pairs = site_popup_parts(site, rules=rules, lang=lang)
-    return f"<div class='asmap-popup'>{head}{rows_html(pairs, lang=lang)}</div>"
-
-
-def site_tooltip(site: Mapping[str, Any], *, lang: str = "mn") -> str:
-    """Escaped ``id — name: verdict`` for hovering."""
-    return escape(f"{site_title(site)}: {t(schema.verdict(site), lang)}")
-
-
 def layer_title(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:
     """Plain-text heading of a non-site feature."""
     if kind == "routes":
@@ -240,21 +222,3 @@ def layer_popup_pieces(kind: str, row: Mapping[str, Any], *, lang: str = "mn"
     if kind == "exclusions" and has_text(f"{row.get('kind')}_explain"):
         pieces.append(f"<p>{escape(t(str(row.get('kind')) + '_explain', lang))}</p>")
     return escape(layer_title(kind, row, lang=lang)), pieces, pairs
-
-
-def layer_popup_parts(kind: str, row: Mapping[str, Any], *, lang: str = "mn"
-                      ) -> tuple[str, list[tuple[str, str]]]:
-    """The popup of a feature of any other layer: heading HTML and table rows."""
-    title, pieces, pairs = layer_popup_pieces(kind, row, lang=lang)
-    return f"<h4>{title}</h4>" + "".join(pieces), pairs
-
-
-def layer_popup(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:
-    """The whole popup HTML of a feature of any other layer."""
-    head, pairs = layer_popup_parts(kind, row, lang=lang)
-    return f"<div class='asmap-popup'>{head}{rows_html(pairs, lang=lang)}</div>"
-
-
-def layer_tooltip(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:
-    """Escaped heading of a feature, for hovering."""
-    return escape(layer_title(kind, row, lang=lang))

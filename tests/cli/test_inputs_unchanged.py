@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from asmap.cli.main import cli
 from asmap.layers import sample_path
-from tests.conftest import tree_hash
+from tests.helpers import tree_hash
 
 
 def test_every_command_leaves_the_project_folder_untouched(tmp_path):

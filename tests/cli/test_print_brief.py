@@ -9,8 +9,7 @@ from pypdf import PdfReader
 
 from asmap.cli.main import cli
 from asmap.layers import sample_path
-from tests.conftest import tree_hash
-from tests.maps.test_brief import readable_bytes
+from tests.helpers import readable_bytes, tree_hash
 
 SAMPLE = sample_path()
 #: The sample's fake phone numbers all start like this (layers/data/zaamar/README.md).

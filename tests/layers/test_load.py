@@ -7,10 +7,10 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pytest
-from layer_helpers import good_layers, project, write
 
 from asmap import layers
 from asmap.layers import DataError, Project, UsageError, load
+from tests.layers.layer_helpers import good_layers, project, write
 
 
 def test_load_sample():

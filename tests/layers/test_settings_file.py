@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from layer_helpers import project, table
 
 from asmap.layers import validate
 from asmap.layers.toml_check import check_settings
+from tests.layers.layer_helpers import project, table
 
 
 def check(tmp_path, text, **kwargs):

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from asmap.maps import write_map
-from tests.maps.conftest import handmade
+from tests.maps.handmade import handmade
 
 pytestmark = pytest.mark.browser
 

@@ -21,8 +21,9 @@ from asmap.maps import site_map, write_map
 from asmap.maps.i18n import LABELS, LANGS, entry, t
 from asmap.maps.styles import EXCLUSION_STYLES, SITE_STYLES, leaflet, matplotlib
 from asmap.maps.web.map import DRAW_ORDER, render_html
-from asmap.maps.web.popups import site_popup
-from tests.maps.conftest import HOSTILE_IMG, SITES, UTM48N, X0, Y0
+from asmap.maps.web.popups import rows_html, site_popup_pieces
+from tests.helpers import UTM48N
+from tests.maps.handmade import HOSTILE_IMG, SITES, X0, Y0, handmade
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
@@ -77,6 +78,12 @@ def test_leaflet_and_matplotlib_styles():
 
 
 # --- popups ----------------------------------------------------------------------------
+def site_popup(site, *, rules, lang):
+    """The popup's title, pieces and table as one HTML string (the map's JS joins them)."""
+    title, pieces, pairs = site_popup_pieces(site, rules=rules, lang=lang)
+    return title + "".join(pieces) + rows_html(pairs, lang=lang)
+
+
 def _row(site_id):
     return next(s for s in SITES if s["site_id"] == site_id)
 
@@ -106,8 +113,6 @@ def test_popup_escapes_hostile_values():
 # --- whole pages -----------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def pages():
-    from tests.maps.conftest import handmade
-
     return {(lang, offline): render_html(site_map(handmade(), lang=lang, offline=offline))
             for lang in LANGS for offline in (False, True)}
 
