@@ -160,9 +160,9 @@ def layer_changes(old: Analysis | str | Path, new: Analysis | str | Path) -> dic
     """
     Licenses, posts and agreements that appeared, went or changed between two analyses.
 
-    With input layers (analyses from `geo.analyze`) licenses are those that count on each
-    analysis date and posts those that stand; from files alone, those the sites name
-    (``licenses_all``, ``license_id``/``holder``, ``posts_on_route``).
+    When both have their input layers (analyses from `geo.analyze`), licenses are those
+    that count on each analysis date and posts those that stand; else, for both, those
+    the sites name (``licenses_all``, ``license_id``/``holder``, ``posts_on_route``).
 
     Parameters
     ----------
@@ -186,8 +186,10 @@ def layer_changes(old: Analysis | str | Path, new: Analysis | str | Path) -> dic
     (['MV-011004'], ['ZP-01', 'ZP-02', 'ZP-03', 'ZP-04', 'ZP-05'])
     """
     old, new = results_of(old), results_of(new)
-    la, lb = _licenses(old), _licenses(new)
-    pa, pb = _posts(old), _posts(new)
+    # input layers only when both have them: else both from what their sites name
+    both = {k for k in ("licenses", "posts") if k in old.layers and k in new.layers}
+    la, lb = (_licenses(x, "licenses" in both) for x in (old, new))
+    pa, pb = (_posts(x, "posts" in both) for x in (old, new))
     agreements = []
     columns = [c for c in old.sites.columns if c.startswith("agreement_") and c in new.sites]
     if "agreement_id" in columns:
@@ -248,10 +250,10 @@ def _site_changes(a: pd.Series, b: pd.Series) -> list[tuple[str, str, str]]:
     return out
 
 
-def _licenses(analysis: Analysis) -> dict[str, str]:
+def _licenses(analysis: Analysis, from_layer: bool) -> dict[str, str]:
     """License id -> holder ("" when unknown) of the licenses that count."""
     frame = analysis.layers.get("licenses")
-    if frame is not None and "license_id" in frame:
+    if from_layer and "license_id" in frame:
         counting = counting_licenses(frame, analysis.on)
         holders = counting["holder"] if "holder" in counting else [None] * len(counting)
         return {str(k): _text(h) for k, h in zip(counting["license_id"], holders, strict=True)}
@@ -266,9 +268,9 @@ def _licenses(analysis: Analysis) -> dict[str, str]:
     return found
 
 
-def _posts(analysis: Analysis) -> set[str]:
+def _posts(analysis: Analysis, from_layer: bool) -> set[str]:
     frame = analysis.layers.get("posts")
-    if frame is not None and "post_id" in frame:
+    if from_layer and "post_id" in frame:
         return set(frame["post_id"].astype(str)[in_force(frame, analysis.on)])
     return {p for value in analysis.sites["posts_on_route"].dropna()
             for p in str(value).split(";") if p}

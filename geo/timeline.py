@@ -155,7 +155,7 @@ def timeline(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: da
         raise UsageError(f"the period starts ({start}) after it ends ({end}); "
                          "give --from before --to")
     if (end - start).days > LONG_DAYS:
-        log.warning("the period %s to %s is over ten years: with many events the timeline "
+        log.warning("warning: the period %s to %s is over ten years; with many events the timeline "
                     "gets slow", start, end)
     rules = as_rules(rules, project)
     layers = _only_sites(project, sites)
