@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import click
@@ -43,12 +44,18 @@ def timeline(folder: Path, start, end, sites: tuple[str, ...], out: Path, rules,
       $ asmap timeline --from 2021-04-06 --to 2022-04-05 --site ZT-07 --out zt07.csv
     """
     from asmap import geo, layers
+    from asmap.geo.timeline import LongPeriodWarning
     from asmap.maps.brief.timeline import sentences, write_timeline
 
     if start > end:
         raise click.UsageError(f"--from {start} is after --to {end}; give --from first")
-    table = geo.timeline(layers.load(folder, crs=crs), start, end, rules=rules,
-                         sites=list(sites) or None, crs=crs)
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always", LongPeriodWarning)
+        table = geo.timeline(layers.load(folder, crs=crs), start, end, rules=rules,
+                             sites=list(sites) or None, crs=crs)
+    for warning in said:
+        if issubclass(warning.category, LongPeriodWarning):
+            click.echo(f"warning: {warning.message}", err=True)
     csv_path, page = write_timeline(table, out, start, end, lang=lang)
     for line in sentences(table, lang=lang):
         click.echo(line)

@@ -13,7 +13,7 @@ returns, for every site, the intervals with the same verdict.
 
 from __future__ import annotations
 
-import logging
+import warnings
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
@@ -27,8 +27,6 @@ import shapely
 from asmap.geo.analyze import as_date, as_rules, evaluate, prepare
 from asmap.geo.rules import Rules
 from asmap.layers.errors import UsageError
-
-log = logging.getLogger(__name__)
 
 # --- timeline (issue 19) ----------------------------------------------------------------
 #: Columns of a timeline, in order (``changed_by`` names the events an interval starts on).
@@ -54,6 +52,10 @@ ID_COLUMN = {"posts": "post_id", "licenses": "license_id", "reclamation": "area_
              "agreements": "agreement_id"}
 #: Periods longer than this many days are analysed, with a warning that it gets slow.
 LONG_DAYS = 3653
+
+
+class LongPeriodWarning(UserWarning):
+    """A timeline over more than ten years: it is analysed, but it gets slow."""
 
 
 def events(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: date | str, *,
@@ -122,7 +124,7 @@ def timeline(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: da
         layer adds its dates as events).
     start, end
         The period, both days included (dates or ``YYYY-MM-DD``); `start` after `end`
-        is a `UsageError`; more than ten years is analysed with a logged warning.
+        is a `UsageError`; more than ten years is analysed with a `LongPeriodWarning`.
     rules
         As for `geo.analyze`.
     sites
@@ -155,8 +157,8 @@ def timeline(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: da
         raise UsageError(f"the period starts ({start}) after it ends ({end}); "
                          "give --from before --to")
     if (end - start).days > LONG_DAYS:
-        log.warning("warning: the period %s to %s is over ten years; with many events the timeline "
-                    "gets slow", start, end)
+        warnings.warn(f"the period {start} to {end} is over ten years; with many events "
+                      "the timeline gets slow", LongPeriodWarning, stacklevel=2)
     rules = as_rules(rules, project)
     layers = _only_sites(project, sites)
     found = events(layers, start, end, rules=rules)
@@ -260,4 +262,4 @@ def _why(found: pd.DataFrame, day: date, site_id: str,
                                                          strict=True)])
 
 
-__all__ = ["COLUMNS", "EVENTS", "events", "timeline"]
+__all__ = ["COLUMNS", "EVENTS", "LongPeriodWarning", "events", "timeline"]

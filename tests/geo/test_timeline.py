@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import date, timedelta
 
 import pandas as pd
@@ -11,7 +10,7 @@ import pytest
 import geopandas as gpd
 
 from asmap import geo, layers
-from asmap.geo.timeline import events
+from asmap.geo.timeline import LongPeriodWarning, events
 from asmap.layers.errors import UsageError
 from asmap.maps.brief.timeline import sentences
 from tests.geo.scenes import UTM48N, box, frame, pt, sites
@@ -133,11 +132,10 @@ def test_from_after_to_is_a_usage_error():
         geo.timeline({"tailings": sites(box(0, 0, 100, 100))}, "2022-01-01", "2021-01-01")
 
 
-def test_a_period_over_ten_years_warns(caplog):
-    with caplog.at_level(logging.WARNING, logger="asmap.geo.timeline"):
+def test_a_period_over_ten_years_warns():
+    with pytest.warns(LongPeriodWarning, match="over ten years"):
         table = geo.timeline({"tailings": sites(box(0, 0, 100, 100))}, "2010-01-01",
                              "2021-12-31")
-    assert "over ten years" in caplog.text
     assert _rows(table) == [("2010-01-01", "2021-12-31", True, "", "", "")]
 
 
