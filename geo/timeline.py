@@ -139,7 +139,8 @@ def timeline(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: da
         (dates), ``changed_by`` the events of ``from`` that touch the site (``CODE:id``,
         ``;``-joined; all events of the day when none touches it in particular; empty for
         the first interval); plus `AGREEMENT_STATE` columns when the analysis has them.
-        ``attrs["dates"]`` holds the dates analysed, ``attrs["events"]`` the `events`.
+        ``attrs["dates"]`` holds the dates analysed, ``attrs["events"]`` the rows of
+        `events` (as dictionaries).
 
     Examples
     --------
@@ -185,7 +186,7 @@ def timeline(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: da
     table = pd.DataFrame(rows, columns=[*COLUMNS, *state[len(STATE):]])
     table["eligible"] = table["eligible"].astype(bool)
     table.attrs["dates"] = dates
-    table.attrs["events"] = found
+    table.attrs["events"] = found.to_dict("records")  # plain values: pandas compares attrs
     return table
 
 
