@@ -30,7 +30,7 @@ MAX_CHARTED = 40
 
 def sentences(table: pd.DataFrame, *, lang: str = "mn") -> list[str]:
     """
-    Every change of a timeline in a sentence, by date then site (plain text).
+    Every change of a timeline in a sentence (plain text).
 
     Parameters
     ----------
@@ -42,7 +42,9 @@ def sentences(table: pd.DataFrame, *, lang: str = "mn") -> list[str]:
     Returns
     -------
     list of str
-        One sentence per interval that starts inside the period.
+        First a sentence per site whose verdict changes (by date), then one per change of
+        reasons, notes, party or posts with the same verdict, the sites it touches alike
+        together.
 
     Examples
     --------
@@ -55,24 +57,27 @@ def sentences(table: pd.DataFrame, *, lang: str = "mn") -> list[str]:
     >>> sentences(frame, lang="en")
     ['ZT-07 becomes eligible on 2021-07-01, when post ZP-02 ends']
     """
-    out = []
+    flips, others = [], {}
     ordered = table.sort_values(["site_id", "from"], kind="stable")
     for _, group in ordered.groupby("site_id", sort=False):
         rows = group.to_dict("records")
         for before, row in zip(rows, rows[1:], strict=False):
             day, events = str(row["from"]), event_words(row.get("changed_by"), lang)
+            site = str(row["site_id"])
             if bool(row["eligible"]) and not bool(before["eligible"]):
-                text = t("becomes_eligible", lang, site=row["site_id"], date=day, events=events)
+                flips.append((day, site, t("becomes_eligible", lang, site=site, date=day,
+                                            events=events)))
             elif bool(before["eligible"]) and not bool(row["eligible"]):
-                text = t("stops_eligible", lang, site=row["site_id"], date=day, events=events,
-                         why=codes(row.get("reasons"), lang))
-            else:
-                what = [t(c, lang) for c in STATE if c != "eligible" and c in row
-                        and str(row[c] or "") != str(before[c] or "")]
-                text = t("verdict_same", lang, site=row["site_id"], date=day, events=events,
-                         what=", ".join(what) or t("changed_by", lang))
-            out.append((day, str(row["site_id"]), text))
-    return [text for _, _, text in sorted(out)]
+                flips.append((day, site, t("stops_eligible", lang, site=site, date=day,
+                                            events=events,
+                                            why=codes(row.get("reasons"), lang))))
+            else:  # the same verdict: sites changed alike by the same events go together
+                what = ", ".join(t(c, lang) for c in STATE if c != "eligible" and c in row
+                                 and str(row[c] or "") != str(before[c] or ""))
+                others.setdefault((day, what or t("changed_by", lang), events), []).append(site)
+    said = [text for _, _, text in sorted(flips)]
+    return said + [t("verdict_same", lang, site=", ".join(sites), date=day, events=events,
+                     what=what) for (day, what, events), sites in sorted(others.items())]
 
 
 def _x(day: date, start: date, end: date) -> float:
