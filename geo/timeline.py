@@ -26,7 +26,7 @@ import shapely
 
 from asmap.geo.analyze import as_date, as_rules, evaluate, prepare
 from asmap.geo.rules import Rules
-from asmap.layers.errors import UsageError
+from asmap.layers.errors import DataError, UsageError
 
 # --- timeline (issue 19) ----------------------------------------------------------------
 #: Columns of a timeline, in order (``changed_by`` names the events an interval starts on).
@@ -78,6 +78,11 @@ def events(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: date
         ``date, event, layer, id``, sorted by date, event and id; ``event`` is a code of
         `EVENTS` (``POST_END``: the post no longer stands from that day).
 
+    Raises
+    ------
+    DataError
+        A date column holds a value that is not a date.
+
     Examples
     --------
     >>> from asmap import layers
@@ -92,9 +97,9 @@ def events(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: date
         frame = project.get(layer)
         if frame is None or column not in frame.columns or len(frame) == 0:
             continue
-        days = pd.to_datetime(frame[column], errors="coerce", format="ISO8601")
         ids = (frame[ID_COLUMN[layer]].astype(str).to_numpy() if ID_COLUMN[layer] in frame
-               else np.array([f"{layer} {i + 1}" for i in range(len(frame))]))
+               else np.array([f"row {i + 1}" for i in range(len(frame))]))
+        days = _dates(frame[column], layer, column, ids)
         keep = days.notna().to_numpy(bool).copy()
         if layer == "reclamation" and "status" in frame:  # only planned work gives notice
             keep &= frame["status"].astype("string").str.lower().eq("planned").fillna(
@@ -188,6 +193,20 @@ def timeline(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: da
     table.attrs["dates"] = dates
     table.attrs["events"] = found.to_dict("records")  # plain values: pandas compares attrs
     return table
+
+
+def _dates(values: pd.Series, layer: str, column: str, ids: np.ndarray) -> pd.Series:
+    """A column as datetimes; a value that is not a date is a `DataError` naming its row."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values
+    days = pd.to_datetime(values, errors="coerce", format="ISO8601")
+    bad = np.flatnonzero(days.isna().to_numpy() & values.notna().to_numpy()
+                         & (values.astype(str).str.strip() != "").to_numpy())
+    if len(bad):
+        i = bad[0]
+        raise DataError(f"{layer}: {ID_COLUMN.get(layer, 'id')} {ids[i]} has {column} "
+                        f"{values.iloc[i]!r}, which is not a date; write it as YYYY-MM-DD")
+    return days
 
 
 def _only_sites(project: Mapping[str, gpd.GeoDataFrame], sites: Iterable[str] | None

@@ -11,7 +11,7 @@ import geopandas as gpd
 
 from asmap import geo, layers
 from asmap.geo.timeline import LongPeriodWarning, events
-from asmap.layers.errors import UsageError
+from asmap.layers.errors import DataError, UsageError
 from asmap.maps.brief.timeline import sentences
 from tests.geo.scenes import UTM48N, box, frame, pt, sites
 
@@ -107,6 +107,16 @@ def test_agreement_dates_are_events_and_analysed():
     assert set(later["from"]) <= set(found["date"])
     assert all("AG-1" in why for why in later["changed_by"])
     assert set(later["site_id"]) <= {"S1"}
+
+
+def test_an_agreement_date_that_is_not_a_date_names_the_row():
+    project = {"tailings": sites(box(0, 0, 100, 100)),
+               "agreements": gpd.GeoDataFrame({"agreement_id": ["AG-1", "AG-2"],
+                                               "signed_ngo": ["2021-05-01", "soon"]},
+                                              geometry=[None, None], crs=UTM48N)}
+    with pytest.raises(DataError, match="agreements: agreement_id AG-2 has signed_ngo 'soon', "
+                                        "which is not a date; write it as YYYY-MM-DD"):
+        geo.timeline(project, START, END)
 
 
 def test_events_outside_the_period_are_left_out():
