@@ -127,13 +127,13 @@ def changed_sites(changes: pd.DataFrame, old: Any, new: Any) -> gpd.GeoDataFrame
     """
     joined = (changes.groupby("site_id", sort=True)["change"].agg(";".join)
               if len(changes) else pd.Series(dtype=object))
-    rows, geoms = [], []
-    for sites in (new.sites, old.sites):
+    rows, geoms, seen = [], [], set()
+    for sites, gone in ((new.sites, False), (old.sites, True)):
         ids = sites["site_id"].astype(str)
         for site_id, eligible, geom in zip(ids, sites["eligible"], sites.geometry.values,
                                            strict=True):
-            if site_id in joined.index and site_id not in {r["site_id"] for r in rows}:
-                gone = sites is old.sites
+            if site_id in joined.index and site_id not in seen:
+                seen.add(site_id)
                 rows.append({"site_id": site_id, "change": joined[site_id],
                              "eligible": False if gone else bool(eligible)})
                 geoms.append(geom)
