@@ -10,15 +10,11 @@ import click
 from asmap.cli import options
 
 
-def _required_date(ctx: click.Context, param: click.Parameter, value: str | None):
-    return options._date(ctx, param, value)
-
-
 @click.command("timeline", short_help="When each site's verdict changes over a period.")
 @options.folder_arg
-@click.option("--from", "start", required=True, callback=_required_date, metavar="YYYY-MM-DD",
+@click.option("--from", "start", required=True, callback=options._date, metavar="YYYY-MM-DD",
               help="First day of the period.")
-@click.option("--to", "end", required=True, callback=_required_date, metavar="YYYY-MM-DD",
+@click.option("--to", "end", required=True, callback=options._date, metavar="YYYY-MM-DD",
               help="Last day of the period.")
 @click.option("--site", "sites", multiple=True, metavar="ID",
               help="Follow only this site (repeat for more); default: every site.")

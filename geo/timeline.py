@@ -13,6 +13,7 @@ returns, for every site, the intervals with the same verdict.
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
@@ -27,6 +28,7 @@ import shapely
 from asmap.geo.analyze import as_date, as_rules, evaluate, prepare
 from asmap.geo.rules import Rules
 from asmap.layers.errors import DataError, UsageError
+from asmap.layers.project import Project
 
 # --- timeline (issue 19) ----------------------------------------------------------------
 #: Columns of a timeline, in order (``changed_by`` names the events an interval starts on).
@@ -223,9 +225,7 @@ def _only_sites(project: Mapping[str, gpd.GeoDataFrame], sites: Iterable[str] | 
     if unknown:
         raise UsageError(f"no site {unknown[0]!r} in the tailings layer; the sites are "
                          f"{', '.join(sorted(ids)[:10])}{' ...' if len(ids) > 10 else ''}")
-    if hasattr(project, "layers") and hasattr(project, "settings"):
-        import dataclasses
-
+    if isinstance(project, Project):
         return dataclasses.replace(project, layers={**project.layers,
                                                     "tailings": tailings[ids.isin(wanted)]})
     return {**project, "tailings": tailings[ids.isin(wanted)]}
