@@ -99,6 +99,11 @@ from asmap.cli.print_ import print_  # noqa: E402
 
 cli.add_command(print_)
 cli.add_command(brief)
+from asmap.cli.compare import compare  # noqa: E402
+from asmap.cli.timeline import timeline  # noqa: E402
+
+cli.add_command(compare)
+cli.add_command(timeline)
 
 
 def main() -> None:

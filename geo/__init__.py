@@ -5,11 +5,14 @@ and codes (`geo.schema`). May import `asmap.layers`, never `asmap.maps` or `asma
 """
 
 from asmap.geo.analyze import analyze
+from asmap.geo.compare import compare
 from asmap.geo.io import read_results, write_results, write_sites_csv
 from asmap.geo.result import Analysis
 from asmap.geo.rules import Rules
 from asmap.geo.sharing import apply_profile
 from asmap.geo.summary import summarize
+from asmap.geo.timeline import timeline
 
 __all__ = ["Analysis", "Rules", "analyze", "apply_profile", "read_results", "summarize",
-           "write_results", "write_sites_csv"]
+           "write_results", "write_sites_csv",
+           "compare", "timeline"]

@@ -130,3 +130,9 @@ def matplotlib(style: Mapping[str, Any]) -> dict[str, Any]:
     if style.get("hatch"):
         out["hatch"] = style["hatch"]
     return out
+
+
+# --- change over time (issue 19) ---
+#: The map's "changes" layer: sites that changed since the last brief, outlined thick.
+CHANGES_STYLE: dict[str, Any] = {"color": PALETTE["yellow"], "weight": 5, "fill": True,
+                                 "fillOpacity": 0.05, "dashArray": "2 6"}

@@ -36,16 +36,17 @@ def brief_pages(analysis: Any, *, lang: str = "mn", profile: str = "internal",
         yield from static.print_pages(analysis, site=str(site_id), **options)
 
 
-def write_interactive(analysis: Any, path: Path, *, lang: str, profile: str) -> Path:
+def write_interactive(analysis: Any, path: Path, *, lang: str, profile: str,
+                      changes: Any = None) -> Path:
     """Write the offline interactive map (no network needed to open it)."""
     from asmap.maps.web.map import write_map
 
-    return write_map(analysis, path, lang=lang, offline=True, profile=profile)
+    return write_map(analysis, path, lang=lang, offline=True, profile=profile, changes=changes)
 
 
 def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
                 profile: str = "internal", paper: str = "A4",
-                orientation: str = "landscape") -> Path:
+                orientation: str = "landscape", since: Any = None) -> Path:
     """
     Write the negotiation brief folder.
 
@@ -63,6 +64,9 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
         public and the analysis columns, in every file.
     paper, orientation
         Page format of ``overview.pdf``.
+    since
+        An earlier analysis, results GeoPackage or brief folder: adds "Since the last
+        brief" to the summary and a "changes" layer (off by default) to the map.
 
     Returns
     -------
@@ -81,16 +85,29 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: exists and is not a folder; choose a folder for the brief")
     shared = apply_profile(analysis, profile)
+    changes, since_lines = _since(since, shared, profile=profile, lang=lang)
     with atomic_dir(out_dir) as tmp:
-        write_interactive(shared, tmp / "map.html", lang=lang, profile=profile)
+        write_interactive(shared, tmp / "map.html", lang=lang, profile=profile, changes=changes)
         static.save_pages(brief_pages(shared, lang=lang, profile=profile, paper=paper,
                                       orientation=orientation), tmp / "overview.pdf")
         tables.write_csv(shared.sites, tmp / "sites.csv")
         tables.write_sites_xlsx(shared, tmp / "sites.xlsx", lang=lang)
         tables.write_csv(shared.conflicts, tmp / "conflicts.csv")
-        write_text_atomic(tmp / "summary.md",
-                          summary.summary_markdown(shared, lang=lang, profile=profile))
-        write_text_atomic(tmp / "summary.html",
-                          summary.summary_html(shared, lang=lang, profile=profile))
+        write_text_atomic(tmp / "summary.md", summary.summary_markdown(
+            shared, lang=lang, profile=profile, since=since_lines))
+        write_text_atomic(tmp / "summary.html", summary.summary_html(
+            shared, lang=lang, profile=profile, since=since_lines))
         geo.write_results(shared, tmp / "results.gpkg")
     return out_dir
+
+
+def _since(since: Any, shared: Any, *, profile: str, lang: str) -> tuple[Any, list[str] | None]:
+    """What changed from `since` to `shared` (both with the profile applied), and in words."""
+    if since is None:
+        return None, None
+    from asmap.geo.compare import compare, layer_changes, results_of
+    from asmap.maps.brief.changes import since_lines
+
+    old = apply_profile(results_of(since), profile)
+    changes = compare(old, shared)
+    return changes, since_lines(changes, layer_changes(old, shared), lang=lang)

@@ -32,7 +32,8 @@ def _post_names(analysis: Any) -> dict[str, str]:
     return {str(pid): text(name) for pid, name in zip(posts["post_id"], names, strict=True)}
 
 
-def sections(analysis: Any, *, lang: str = "mn") -> list[Section]:
+def sections(analysis: Any, *, lang: str = "mn", since: list[str] | None = None
+             ) -> list[Section]:
     """
     The summary as (heading, lines) pairs; every line is already HTML-escaped.
 
@@ -42,6 +43,9 @@ def sections(analysis: Any, *, lang: str = "mn") -> list[Section]:
         A `geo.Analysis`, with the sharing profile already applied.
     lang
         ``mn`` or ``en``.
+    since
+        Escaped lines of a "Since the last brief" section (`maps.brief.changes.since_lines`),
+        put after the counts; None leaves the section out.
     """
     sites = analysis.sites
     eligible = eligible_sites(analysis)
@@ -92,6 +96,7 @@ def sections(analysis: Any, *, lang: str = "mn") -> list[Section]:
         source_lines.append(_esc(t("osm_credit", lang)))
     return [
         (t("counts", lang), [_esc(line) for line in counts]),
+        *([(t("since_heading", lang), since)] if since is not None else []),
         (t("negotiate_heading", lang), negotiate or [_esc(t("no_eligible", lang))]),
         (t("posts_heading", lang), post_lines or [_esc(t("no_posts", lang))]),
         (t("conflicts_heading", lang), conflict_lines or [_esc(t("no_conflicts", lang))]),
@@ -112,23 +117,25 @@ def _title(analysis: Any, lang: str) -> str:
     return html.escape(t("brief_title", lang, place=analysis.place_name()).rstrip(" —"))
 
 
-def summary_markdown(analysis: Any, *, lang: str = "mn", profile: str = "internal") -> str:
-    """The summary as Markdown (values HTML-escaped)."""
+def summary_markdown(analysis: Any, *, lang: str = "mn", profile: str = "internal",
+                     since: list[str] | None = None) -> str:
+    """The summary as Markdown (values HTML-escaped); `since` as for `sections`."""
     out = [f"# {_title(analysis, lang)}", ""]
     out += [f"> {note}" for note in _notices(analysis, lang=lang, profile=profile)] + [""]
-    for heading, lines in sections(analysis, lang=lang):
+    for heading, lines in sections(analysis, lang=lang, since=since):
         out += [f"## {html.escape(heading)}", ""]
         out += [f"- {line}" for line in lines] + [""]
     return "\n".join(out)
 
 
-def summary_html(analysis: Any, *, lang: str = "mn", profile: str = "internal") -> str:
+def summary_html(analysis: Any, *, lang: str = "mn", profile: str = "internal",
+                 since: list[str] | None = None) -> str:
     """The summary as a small self-contained HTML page (values HTML-escaped)."""
     title = _title(analysis, lang)
     body = [f"<h1>{title}</h1>"]
     body += [f'<p class="notice">{note}</p>'
              for note in _notices(analysis, lang=lang, profile=profile)]
-    for heading, lines in sections(analysis, lang=lang):
+    for heading, lines in sections(analysis, lang=lang, since=since):
         body.append(f"<h2>{html.escape(heading)}</h2>\n<ul>")
         body += [f"  <li>{line}</li>" for line in lines]
         body.append("</ul>")

@@ -24,7 +24,14 @@ from asmap.geo.sharing import apply_profile
 from asmap.layers.atomic import write_text_atomic
 from asmap.maps.i18n import t
 from asmap.maps.provenance import needs_osm_credit
-from asmap.maps.styles import EXCLUSION_STYLES, LAYER_STYLES, category_style, leaflet, site_styles
+from asmap.maps.styles import (
+    CHANGES_STYLE,
+    EXCLUSION_STYLES,
+    LAYER_STYLES,
+    category_style,
+    leaflet,
+    site_styles,
+)
 from asmap.maps.tiles import BASEMAPS
 from asmap.maps.web import elements, legend, popups
 from asmap.maps.web.compact import PRECISION, StringTable, encode_geometries, shared_segments
@@ -239,7 +246,7 @@ def _basemaps(fmap: folium.Map, *, lang: str, offline: bool) -> None:
 
 
 def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
-             profile: str = "internal") -> folium.Map:
+             profile: str = "internal", changes: Any = None) -> folium.Map:
     """
     The interactive map of an analysis: every layer, legend, title block and tools.
 
@@ -254,6 +261,10 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
         basemap (tiles still load when a connection exists).
     profile
         ``internal`` keeps every column in popups; ``public`` only public ones.
+    changes
+        What `geo.compare` returned for an earlier analysis and this one: adds a
+        "changes" layer (off until ticked) outlining the changed sites, the changes in
+        their popups. None: no such layer.
 
     Returns
     -------
@@ -274,6 +285,8 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
                          else (None, []))
     for name, frame in drawn.items():
         _add_layer(fmap, name, frame, analysis, lang, (sites_data, sites_table))
+    if changes is not None and len(changes):
+        _add_changes(fmap, analysis, changes, lang)
     folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
     _add_tools(fmap, analysis, drawn, index, lang=lang, profile=profile)
     bounds = _bounds(drawn)
@@ -332,6 +345,28 @@ def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang
     group.add_to(fmap)
 
 
+def _add_changes(fmap: folium.Map, analysis: Analysis, changes: Any, lang: str) -> None:
+    """The "changes" layer (issue 19): changed sites, off by default, changes in popups."""
+    from asmap.maps.change_words import change_label, site_popup_rows
+
+    sites = analysis.sites[analysis.sites["site_id"].astype(str).isin(
+        set(changes["site_id"].astype(str)))]
+    table = FieldTable()
+    features = []
+    for site_id in sites["site_id"].astype(str):
+        mine = changes[changes["site_id"].astype(str) == site_id]
+        title = f"{site_id}: " + ", ".join(change_label(c, lang) for c in mine["change"])
+        features.append({"h": escape(title), "id": site_id,
+                         "rows": [(label, escape(value)) for label, value
+                                  in site_popup_rows(changes, site_id, lang=lang)]})
+    data = layer_data(sites, features, table)
+    group = folium.FeatureGroup(name=escape(t("layer_changes_map", lang)), show=False)
+    group.add_child(elements.VectorLayer(data, layer="changes",
+                                         styles={"": leaflet(CHANGES_STYLE)},
+                                         fields=table.labels(lang)))
+    group.add_to(fmap)
+
+
 def _add_tools(fmap: folium.Map, analysis: Analysis, drawn: dict[str, Any],
                index: list[list[str]], *, lang: str, profile: str) -> None:
     kinds = _exclusion_kinds(drawn["exclusions"]) if "exclusions" in drawn else []
@@ -366,7 +401,7 @@ def render_html(fmap: folium.Map) -> str:
 
 
 def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline: bool = False,
-              profile: str = "internal") -> Path:
+              profile: str = "internal", changes: Any = None) -> Path:
     """
     Write the interactive map to one HTML file (atomically) and return its path.
 
@@ -384,6 +419,8 @@ def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline:
         laptop at the negotiating table); the plain background is the basemap.
     profile
         ``internal`` keeps every column in popups; ``public`` only public ones.
+    changes
+        As for `site_map`: a "changes" layer of what `geo.compare` found.
 
     Returns
     -------
@@ -396,7 +433,8 @@ def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline:
     >>> write_map(analysis, "out/map.html", lang="en", offline=True)  # doctest: +SKIP
     PosixPath('out/map.html')
     """
-    html = render_html(site_map(analysis, lang=lang, offline=offline, profile=profile))
+    html = render_html(site_map(analysis, lang=lang, offline=offline, profile=profile,
+                                changes=changes))
     return write_text_atomic(out, html)
 
 
