@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from asmap.geo.schema import split
 from asmap.maps.i18n import t
-from asmap.maps.paper.words import codes, items, who
+from asmap.maps.paper.words import codes, who
 
 #: Changes whose before/after are verdicts, code lists or parties, shown in words.
 VERDICTS = ("APPEARED", "DISAPPEARED", "BECAME_ELIGIBLE", "NO_LONGER_ELIGIBLE")
@@ -48,7 +49,7 @@ def change_value(code: str, value: object, lang: str = "mn") -> str:
     if code == "NEGOTIATE_WITH":
         return who(text, lang)
     if code == "POSTS_ON_ROUTE":
-        return ", ".join(items(text))
+        return ", ".join(split(text))
     return text
 
 
@@ -83,7 +84,7 @@ def event_words(changed_by: object, lang: str = "mn") -> str:
     'license MV-1 expires and post ZP-9 is put up'
     """
     words = []
-    for item in items(changed_by):
+    for item in split(changed_by):
         code, _, ident = item.partition(":")
         words.append(t(f"event_{code}", lang, id=ident))
     return f" {t('and', lang)} ".join(words)

@@ -13,7 +13,7 @@ import pyogrio
 
 from asmap.cli.main import cli
 from asmap.layers import sample_path
-from tests.conftest import tree_hash
+from tests.helpers import tree_hash
 
 SAMPLE = sample_path()
 

@@ -8,7 +8,7 @@ import pytest
 
 from asmap import geo
 from asmap.maps import write_map
-from tests.maps.conftest import handmade
+from tests.maps.handmade import handmade
 from tests.maps.test_browser import open_offline
 
 pytestmark = pytest.mark.browser
