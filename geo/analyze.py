@@ -12,6 +12,7 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
+from asmap.geo.agreements import check_agreements
 from asmap.geo.access import Routes, find_base, posts_on_routes, routes_to, search_roads
 from asmap.geo.conflicts import COLUMNS as CONFLICT_COLUMNS
 from asmap.geo.conflicts import license_conflicts
@@ -22,6 +23,7 @@ from asmap.geo.licenses import assign_licenses, counting_licenses
 from asmap.geo.parallel import background, elementwise
 from asmap.geo.result import Analysis
 from asmap.geo.rules import Rules
+from asmap.geo.windows import working_windows
 from asmap.layers.errors import DataError, UsageError
 from asmap.layers.project import Project
 
@@ -33,10 +35,13 @@ UNCHECKED_BY_LAYER = {"boundary": "OUTSIDE_SOUM", "reclamation": "RECLAMATION",
 #: Columns the analysis puts first in `sites`, in this order.
 SITE_COLUMNS = ("site_id", "name", "stage", "area_ha", "available_ha", "eligible", "reasons",
                 "notes", "unchecked", "license_id", "holder", "licenses_all", "negotiate_with",
-                "route_km", "posts_on_route", "permit_needed")
+                "route_km", "posts_on_route", "permit_needed",
+                # --- agreements (issue 14) ---
+                "window_opens", "window_closes", "window_days", "agreement_id",
+                "agreement_status")
 #: Steps reported to a progress callback, in order.
 STEPS = ("reproject", "exclusions", "areas", "licenses", "routes", "conflicts")
-DATE_COLUMNS = ("start_date", "end_date", "observed_on")
+DATE_COLUMNS = ("start_date", "end_date", "observed_on", "mined_out_on")
 #: Where the analysis can run.
 ENGINES = ("local", "dask")
 
@@ -120,6 +125,7 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     rules = as_rules(rules, layers)
     step("reproject")
     frames = _inputs(layers)
+    agreements = frames.pop("agreements", None)  # a table: checked once the sites are known
     context = [f for kind, f in frames.items() if kind != "tailings" and len(f)]
     metric = crs or utm_crs_for(context or [frames["tailings"]])
     wgs = {k: f if is_wgs84(f) else reproject(f, WGS84) for k, f in frames.items()}
@@ -168,7 +174,15 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         "unchecked": ";".join(unchecked), **{c: lic[c].to_numpy() for c in lic.columns},
         "route_km": km, "posts_on_route": on_route,
         "permit_needed": [bool(p) for p in on_route],
+        **working_windows(tailings, available, m.get("reclamation"), on=on,
+                          notice_days=rules.reclamation_notice_days),
     }, index=tailings.index)
+    found, cover = check_agreements(
+        agreements, gpd.GeoDataFrame(pd.concat([added, tailings[["site_id"]]], axis=1),
+                                     geometry=tailings.geometry.values, crs=metric),
+        available, on=on, crs=metric)
+    for col in cover.columns:
+        added[col] = cover[col]
     sites = _sites_frame(wgs["tailings"], added)
 
     step("conflicts")
@@ -188,7 +202,7 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         conflicts=conflicts,
         rules=rules, on=on, layers=wgs,
         sources=layers.sources if isinstance(layers, Project) else {},
-        unchecked=unchecked, crs=metric,
+        unchecked=unchecked, crs=metric, agreements=found,
     )
 
 
@@ -226,6 +240,8 @@ def _inputs(layers: Mapping[str, gpd.GeoDataFrame]) -> dict[str, gpd.GeoDataFram
     if "tailings" not in frames:
         raise DataError("no tailings layer; add tailings (polygons with site_id and stage)")
     for kind, frame in frames.items():
+        if kind == "agreements":  # a table, with or without geometry (issue 14)
+            continue
         if not isinstance(frame, gpd.GeoDataFrame):
             raise UsageError(f"{kind}: expected a GeoDataFrame, got {type(frame).__name__}")
         if frame.crs is None:

@@ -19,11 +19,12 @@ from asmap.geo.result import Analysis
 from asmap.geo.rules import Rules
 from asmap.layers.atomic import atomic_path
 from asmap.layers.errors import DataError, UsageError
+from asmap.layers.specs import SPECS
 
 #: Geometry type each output layer is declared with (also when it is empty).
 GEOMETRY_TYPES = {"sites": "MultiPolygon", "eligible_parts": "MultiPolygon",
                   "exclusions": "MultiPolygon", "routes": "LineString",
-                  "conflicts": "MultiPolygon"}
+                  "conflicts": "MultiPolygon", "agreements": "MultiPolygon"}
 #: Columns of each output layer when it has no rows (apart from the sites' own).
 EMPTY_COLUMNS = {
     "eligible_parts": {"site_id": "str", "available_ha": "float"},
@@ -32,6 +33,10 @@ EMPTY_COLUMNS = {
                "permit_needed": "bool"},
     "conflicts": {"license_id_a": "str", "license_id_b": "str", "holder_a": "str",
                   "holder_b": "str", "kind_a": "str", "kind_b": "str", "overlap_ha": "float"},
+    # --- agreements (issue 14) ---
+    "agreements": {**{c.name: {"date": "datetime64[ms]", "float": "float"}.get(c.type, "str")
+                      for c in SPECS["agreements"].columns},
+                   "checks": "str", "mapped_ha": "float"},
 }
 #: Key of the JSON document stored in the metadata of the sites layer.
 METADATA_KEY = "asmap"
@@ -118,7 +123,9 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
         raise UsageError(f"{path}: no such results file; run `asmap analyze --out {path}`")
     try:
         info = pyogrio.read_info(path, layer="sites")
-        frames = {name: pyogrio.read_dataframe(path, layer=name) for name in Analysis.OUTPUTS}
+        present = {name for name, _ in pyogrio.list_layers(path)}
+        frames = {name: pyogrio.read_dataframe(path, layer=name) for name in Analysis.OUTPUTS
+                  if name in present or name != "agreements"}  # older files have none
     except pyogrio.errors.DataSourceError as exc:
         raise DataError(f"{path}: not a results GeoPackage ({exc}); write it with "
                         "`asmap analyze --out`") from None

@@ -21,12 +21,16 @@ PROFILES = ("internal", "public")
 ANALYSIS_COLUMNS: dict[str, tuple[str, ...]] = {
     "sites": ("site_id", "name", "stage", "area_ha", "available_ha", "eligible", "reasons",
               "notes", "unchecked", "license_id", "holder", "licenses_all", "negotiate_with",
-              "route_km", "posts_on_route", "permit_needed"),
+              "route_km", "posts_on_route", "permit_needed",
+              # --- agreements (issue 14) ---
+              "window_opens", "window_closes", "window_days", "agreement_id",
+              "agreement_status"),
     "eligible_parts": ("site_id", "available_ha"),
     "exclusions": ("kind", "area_ha"),
     "routes": ("site_id", "route_km", "posts_on_route", "permit_needed"),
     "conflicts": ("license_id_a", "license_id_b", "holder_a", "holder_b", "kind_a", "kind_b",
                   "overlap_ha"),
+    "agreements": ("checks", "mapped_ha"),  # issue 14; the rest are catalogue columns
 }
 
 

@@ -11,7 +11,7 @@ import pyogrio
 from asmap import geo, layers
 from tests.geo.scenes import ON, base, box, frame, line, pt, sites
 
-OUTPUT_LAYERS = ["sites", "eligible_parts", "exclusions", "routes", "conflicts"]
+OUTPUT_LAYERS = ["sites", "eligible_parts", "exclusions", "routes", "conflicts", "agreements"]
 
 
 @pytest.fixture
