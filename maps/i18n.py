@@ -270,6 +270,136 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The routes of all sites, each road segment drawn once. Click a site for its "
               "route length and the posts on it."},
     "table_more": {"mn": "... болон өөр {count} талбай", "en": "... and {count} more sites"},
+    # --- agreements (issue 14): the working window, the agreement record, the annex ---
+    "mined_out_on": {"mn": "Олборлолт дууссан огноо", "en": "Mined out on"},
+    "window_opens": {"mn": "Ажиллах хугацаа эхэлсэн", "en": "Window opens"},
+    "window_closes": {"mn": "Ажиллах хугацаа дуусах", "en": "Window closes"},
+    "window_days": {"mn": "Үлдсэн хоног", "en": "Days left"},
+    "window": {"mn": "Ажиллах хугацаа", "en": "Working window"},
+    "window_closes_words": {"mn": "ажиллах хугацаа {day}-нд дуусна ({days} хоног)",
+                            "en": "window closes {day} ({days} days)"},
+    "window_opens_words": {"mn": "{day}-нээс хойш ажиллах боломжтой",
+                           "en": "window open since {day}"},
+    "window_no_close": {"mn": "талбайд нөхөн сэргээлт төлөвлөөгүй",
+                        "en": "no reclamation planned on the ground"},
+    "window_soon": {"mn": "Ажиллах хугацаа 180 хоногт дуусах талбайнууд",
+                    "en": "Eligible sites whose window closes within 180 days"},
+    "agreement_id": {"mn": "Гэрээний дугаар", "en": "Agreement"},
+    "agreement_status": {"mn": "Гэрээний төлөв", "en": "Agreement status"},
+    "site_ids": {"mn": "Талбайнууд", "en": "Sites"},
+    "government": {"mn": "Засаг захиргаа", "en": "Government"},
+    "ngo": {"mn": "ТББ / нөхөрлөл", "en": "NGO"},
+    "resolution_no": {"mn": "ИТХ-ын тогтоолын дугаар", "en": "Council resolution"},
+    "resolution_date": {"mn": "Тогтоолын огноо", "en": "Resolution date"},
+    "signed_company": {"mn": "Компани гарын үсэг зурсан", "en": "Company signed"},
+    "signed_government": {"mn": "Засаг захиргаа гарын үсэг зурсан",
+                          "en": "Government signed"},
+    "signed_ngo": {"mn": "ТББ гарын үсэг зурсан", "en": "NGO signed"},
+    "work_from": {"mn": "Ажил эхлэх", "en": "Work from"},
+    "work_until": {"mn": "Ажил дуусах", "en": "Work until"},
+    "document": {"mn": "Баримт бичиг", "en": "Document"},
+    "checks": {"mn": "Шалгалт", "en": "Checks"},
+    "mapped_ha": {"mn": "Зураглсан талбай (га)", "en": "Mapped (ha)"},
+    "layer_agreements": {"mn": "Гэрээнүүд", "en": "Agreements"},
+    "agreements_heading": {"mn": "Гэрээнүүд", "en": "Agreements"},
+    "agreement_status_draft": {"mn": "төсөл", "en": "draft"},
+    "agreement_status_proposed": {"mn": "санал болгосон", "en": "proposed"},
+    "agreement_status_signed": {"mn": "гарын үсэг зурсан", "en": "signed"},
+    "agreement_status_expired": {"mn": "хугацаа дууссан", "en": "expired"},
+    "agreement_status_cancelled": {"mn": "цуцалсан", "en": "cancelled"},
+    "agreement_of_site": {"mn": "Гэрээ {agreement} ({status})",
+                          "en": "Agreement {agreement} ({status})"},
+    "checks_none": {"mn": "Шалгалтаар асуудал илрээгүй.", "en": "No problem found."},
+    "UNKNOWN_SITE": {"mn": "Тодорхойгүй талбай", "en": "Unknown site"},
+    "UNKNOWN_SITE_explain": {
+        "mn": "Гэрээнд дурдсан талбай хаягдлын давхаргад байхгүй: {detail}.",
+        "en": "The agreement names a site that is not in the tailings layer: {detail}."},
+    "MISSING_SIGNATURE": {"mn": "Гарын үсэг дутуу", "en": "Missing signature"},
+    "MISSING_SIGNATURE_explain": {
+        "mn": "Гэрээ гарын үсэг зурсан гэж тэмдэглэгдсэн ч талуудын гарын үсэг зурсан огноо "
+              "дутуу: {detail}.",
+        "en": "The agreement is marked signed, but a party's signing date is missing: "
+              "{detail}."},
+    "NOT_LICENSE_HOLDER": {"mn": "Тусгай зөвшөөрөл эзэмшигч биш",
+                           "en": "Not the license holder"},
+    "NOT_LICENSE_HOLDER_explain": {
+        "mn": "Гэрээнд бичсэн тусгай зөвшөөрөл эсвэл компани нь талбайн газрыг эзэмшигчтэй "
+              "тохирохгүй: {detail}.",
+        "en": "The license or company written in the agreement is not the one holding the "
+              "ground: {detail}."},
+    "SITE_NOT_ELIGIBLE": {"mn": "Талбай ашиглах боломжгүй", "en": "Site not eligible"},
+    "SITE_NOT_ELIGIBLE_explain": {
+        "mn": "Гэрээний талбай шинжилгээний өдөр ашиглах боломжгүй: {detail}.",
+        "en": "A site of the agreement is not eligible on the analysis date: {detail}."},
+    "PAST_RECLAMATION": {"mn": "Нөхөн сэргээлтээс хойш", "en": "Past reclamation"},
+    "PAST_RECLAMATION_explain": {
+        "mn": "Гэрээ ажиллах хугацааг нөхөн сэргээлт эхлэхээс хойш зөвшөөрч байна: {detail}.",
+        "en": "The agreement allows work after reclamation is planned to start: {detail}."},
+    "AREA_MISMATCH": {"mn": "Талбайн зөрүү", "en": "Area mismatch"},
+    "AREA_MISMATCH_explain": {
+        "mn": "Гэрээнд бичсэн талбай зураглсан талбайгаас 5%-иас (0.1 га-аас) илүү зөрүүтэй: "
+              "{detail}.",
+        "en": "The hectares written differ from the mapped hectares by more than 5 % (and "
+              "0.1 ha): {detail}."},
+    "EXPIRED": {"mn": "Хугацаа дууссан", "en": "Expired"},
+    "EXPIRED_explain": {
+        "mn": "Гэрээний ажиллах хугацаа шинжилгээний өдрөөс өмнө дууссан: {detail}.",
+        "en": "The period the signed agreement allows work ended before the analysis date: "
+              "{detail}."},
+    "NO_RESOLUTION": {"mn": "ИТХ-ын тогтоолгүй", "en": "No resolution"},
+    "NO_RESOLUTION_explain": {
+        "mn": "Сумын иргэдийн Төлөөлөгчдийн Хурлын тогтоолын дугаар эсвэл огноо алга.",
+        "en": "The soum citizens' council resolution number or date is missing."},
+    "annex_title": {"mn": "Гэрээ {agreement}-ийн хавсралт: газрын зураг ба булангийн "
+                          "цэгүүдийн солбицол",
+                    "en": "Annex to agreement {agreement}: map and corner coordinates"},
+    "annex_parties": {"mn": "Талууд", "en": "Parties"},
+    "party_company": {"mn": "Компани", "en": "Company"},
+    "party_government": {"mn": "Засаг захиргаа (удирдах тал)",
+                         "en": "Government (managing party)"},
+    "party_ngo": {"mn": "Бичил уурхайчдын ТББ", "en": "ASM NGO"},
+    "annex_hectares": {"mn": "Талбай: зураглсан {mapped} га, гэрээнд {written}",
+                       "en": "Area: {mapped} ha mapped, {written} in the agreement"},
+    "annex_written_ha": {"mn": "{ha} га", "en": "{ha} ha"},
+    "not_written": {"mn": "бичээгүй", "en": "not written"},
+    "annex_resolution": {"mn": "ИТХ-ын тогтоол: {number}, {day}",
+                         "en": "Council resolution: {number} of {day}"},
+    "annex_work": {"mn": "Ажиллах хугацаа (гэрээгээр): {start} – {end}",
+                   "en": "Work allowed: {start} to {end}"},
+    "annex_scale": {"mn": "Масштаб 1:{scale}", "en": "Scale 1:{scale}"},
+    "annex_signature": {"mn": "Гарын үсэг: ____________________  Огноо: ____________",
+                        "en": "Signature: ____________________  Date: ____________"},
+    "annex_signed_on": {"mn": "Гарын үсэг зурсан: {day}", "en": "Signed on {day}"},
+    "annex_ground": {"mn": "Гэрээний газар", "en": "Agreed ground"},
+    "annex_corners": {"mn": "Булангийн цэг", "en": "Corner points"},
+    "corner_table": {"mn": "Булангийн цэгүүдийн солбицол: {site}",
+                     "en": "Corner coordinates: {site}"},
+    "corner_point": {"mn": "Цэг", "en": "Point"},
+    "corner_lat_dms": {"mn": "Өргөрөг (° ′ ″)", "en": "Latitude (° ′ ″)"},
+    "corner_lon_dms": {"mn": "Уртраг (° ′ ″)", "en": "Longitude (° ′ ″)"},
+    "corner_lat": {"mn": "Өргөрөг (°)", "en": "Latitude (°)"},
+    "corner_lon": {"mn": "Уртраг (°)", "en": "Longitude (°)"},
+    "corner_e": {"mn": "UTM {zone} зүүн (м)", "en": "UTM {zone} E (m)"},
+    "corner_n": {"mn": "UTM {zone} хойд (м)", "en": "UTM {zone} N (m)"},
+    "corner_outline": {"mn": "Хэсэг {part}: гадна хил", "en": "Part {part}: outline"},
+    "corner_hole": {"mn": "Хэсэг {part}: нүх {hole}", "en": "Part {part}: hole {hole}"},
+    "corner_area": {"mn": "Булангийн цэгүүдээр бодсон талбай: {ha} га",
+                    "en": "Area computed from these corners: {ha} ha"},
+    "corner_simplified": {
+        "mn": "Олон өнцөгт {before} булантай тул топологийг хадгалан {tolerance} м-ийн "
+              "хүлцэлээр {after} булан болгож хялбарчилсан. Анхны талбай {original} га, "
+              "хялбарчилсан талбай {ha} га.",
+        "en": "The polygon had {before} corners; it was simplified (topology kept) with a "
+              "tolerance of {tolerance} m to {after} corners. Area before: {original} ha; "
+              "area of the simplified corners: {ha} ha."},
+    "corner_ground_available": {"mn": "ашиглах боломжтой газар", "en": "available ground"},
+    "corner_ground_whole": {"mn": "ашиглах газар үлдээгүй тул талбайг бүхлээр нь",
+                            "en": "the whole site (no ground is available)"},
+    "annex_georeferenced": {
+        "mn": "Энэ PDF газарзүйн солбицолтой (ISO 32000): утасны газрын зургийн програм "
+              "таны байршлыг офлайнаар харуулна.",
+        "en": "This PDF is georeferenced (ISO 32000): a phone PDF map app shows your "
+              "position on it offline."},
 }
 
 
