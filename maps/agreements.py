@@ -14,11 +14,6 @@ import pandas as pd
 from asmap.geo.agreements import CODES, SIGNATURES, split_ids
 from asmap.maps.i18n import t
 
-#: Status colours of the agreements layer (Okabe-Ito, like the rest of the maps).
-STATUS_COLOURS = {"signed": "#009E73", "proposed": "#0072B2", "draft": "#E69F00",
-                  "expired": "#999999", "cancelled": "#555555"}
-
-
 def day_text(value: Any) -> str | None:
     """
     A date as ``YYYY-MM-DD``, or None when empty.
@@ -153,5 +148,5 @@ def agreement_lines(agreement: dict[str, Any], sites: pd.DataFrame, *, lang: str
     return lines + check_lines(agreement, sites, lang=lang)
 
 
-__all__ = ["STATUS_COLOURS", "agreement_lines", "check_lines", "day_text", "status_word",
+__all__ = ["agreement_lines", "check_lines", "day_text", "status_word",
            "window_words"]
