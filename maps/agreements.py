@@ -14,6 +14,7 @@ import pandas as pd
 from asmap.geo.agreements import CODES, SIGNATURES, split_ids
 from asmap.maps.i18n import t
 
+
 def day_text(value: Any) -> str | None:
     """
     A date as ``YYYY-MM-DD``, or None when empty.

@@ -547,7 +547,7 @@ def check(lay: dict[str, gpd.GeoDataFrame]) -> None:
 
 # --- writing ------------------------------------------------------------------------------
 
-WHAT = {"agreements": "agreements", "tailings": "sites", "licenses": "licenses or companies", "reclamation": "plans",
+WHAT = {"tailings": "sites", "licenses": "licenses or companies", "reclamation": "plans",
         "restricted": "zones", "posts": "posts", "rivers": "river courses",
         "roads": "roads", "settlements": "bag centres"}
 
