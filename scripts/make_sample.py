@@ -693,6 +693,13 @@ company gate post on `R2` (authority company, no end date, so it stands on any l
 Police posts `ZP-01`..`ZP-05` stand 3-8 km out on the roads leaving Bat-Ölzii from 2020-11 to
 2021-05/06, so every route needs a movement permit on 2021-04-06.
 
+Agreements (`agreements.csv`, issue 14): `AG-2021-01` (signed, `ZT-11`) allows work until
+2021-10-31 although RC-04 starts 2021-09-20 (`PAST_RECLAMATION`); `AG-2021-02` (proposed,
+`ZT-09` and `ZT-23`) writes 12.5 ha for 10.92 mapped and has no council resolution yet
+(`AREA_MISMATCH`, `NO_RESOLUTION`); `AG-2021-03` (draft, `ZT-05`) names the wrong company for an
+active mine (`NOT_LICENSE_HOLDER`, `SITE_NOT_ELIGIBLE`). `mined_out_on` opens the working window
+of `ZT-01`, `ZT-09`, `ZT-11`, `ZT-23` and `ZT-26`.
+
 ## Regenerate
 
     .venv/bin/python scripts/make_sample.py
