@@ -204,8 +204,9 @@ def _with_agreements(result: Analysis, layers: Mapping[str, gpd.GeoDataFrame], *
     sites = result.sites.copy()
     ids = sites["site_id"].astype(str)
     for col in SITE_COLUMNS:
-        column = found[col].reindex(ids.to_numpy()).to_numpy() if len(covered) else None
-        sites[col] = column if column is not None else None
+        column = found[col].reindex(ids.to_numpy()) if len(covered) else pd.Series(
+            [None] * len(ids), dtype=object)
+        sites[col] = column.astype(object).where(column.notna(), None).to_numpy()
     return dataclasses.replace(result, sites=sites, agreements=local.agreements)
 
 

@@ -34,7 +34,7 @@ def corner_rows(site_id: str, ground: str, table: CornerTable, *, lang: str
     >>> table = corner_table(shapely.box(500000, 5340000, 500100, 5340100), "EPSG:32648")
     >>> rows = list(corner_rows("ZT-01", "available ground", table, lang="en"))
     >>> rows[3][1][:2], rows[-1][1]
-    (['1', '48°12′27.96″N'], 'Area computed from these corners: 1.0000 ha')
+    (['1', '48°12′50.86″N'], 'Area computed from these corners: 1.0000 ha')
     """
     yield "title", t("corner_table", lang, site=f"{site_id} ({ground})")
     yield "header", [t("corner_point", lang), t("corner_lat_dms", lang),
