@@ -206,7 +206,8 @@ def _with_agreements(result: Analysis, layers: Mapping[str, gpd.GeoDataFrame], *
     for col in SITE_COLUMNS:
         column = found[col].reindex(ids.to_numpy()) if len(covered) else pd.Series(
             [None] * len(ids), dtype=object)
-        sites[col] = column.astype(object).where(column.notna(), None).to_numpy()
+        sites[col] = pd.Series(column.astype(object).where(column.notna(), None).to_numpy(),
+                               index=sites.index, dtype=object)
     return dataclasses.replace(result, sites=sites, agreements=local.agreements)
 
 
