@@ -139,8 +139,8 @@ def simplify_to(geom: shapely.Geometry, max_corners: int = MAX_CORNERS
     return shapely.simplify(geom, high, preserve_topology=True), round(high, 2)
 
 
-def corner_table(geom: shapely.Geometry, crs: str, *, max_corners: int = MAX_CORNERS
-                 ) -> CornerTable:
+def corner_table(geom: shapely.Geometry, crs: str, *, max_corners: int = MAX_CORNERS,
+                 first_letter: int | None = None) -> CornerTable:
     """
     The corner table of a polygon or multipolygon given in the metric `crs` (UTM).
 
@@ -152,6 +152,10 @@ def corner_table(geom: shapely.Geometry, crs: str, *, max_corners: int = MAX_COR
         A UTM CRS (``EPSG:326zz``): eastings and northings are given in it.
     max_corners
         Simplify when the polygon has more corners than this.
+    first_letter
+        Letter the rings from this one on (0 is ``A``), even a single ring, so that the
+        tables of several polygons on one map never share a label; None letters the
+        rings only when there are several (``A1 ...``, ``B1 ...``), else numbers them.
 
     Returns
     -------
@@ -169,11 +173,11 @@ def corner_table(geom: shapely.Geometry, crs: str, *, max_corners: int = MAX_COR
     simple, tolerance = simplify_to(geom, max_corners)
     to_lonlat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
     polygons = _polygons(simple)
-    several = sum(1 + len(p.interiors) for p in polygons) > 1
+    several = sum(1 + len(p.interiors) for p in polygons) > 1 or first_letter is not None
     rings: list[Ring] = []
     for part, polygon in enumerate(polygons, start=1):
         for hole, ring in enumerate((polygon.exterior, *polygon.interiors)):
-            letter = _ring_letter(len(rings)) if several else ""
+            letter = _ring_letter(len(rings) + (first_letter or 0)) if several else ""
             rings.append(_ring(ring, part, hole, letter, to_lonlat))
     area = sum(r.area_m2 * (-1 if r.hole else 1) for r in rings) / 10_000
     return CornerTable(rings=tuple(rings), zone=utm_zone_label(crs), area_ha=round(area, 4),

@@ -117,7 +117,11 @@ def annex_pages(analysis: Any, agreement_id: str, *, lang: str = "mn", paper: st
     shared = _prepared(analysis, lang, profile)
     agreement = find_agreement(shared, agreement_id)
     grounds = site_grounds(shared, agreement)
-    tables = [(sid, which, corner_table(geom, shared.crs)) for sid, which, geom in grounds]
+    tables, letter = [], 0 if len(grounds) > 1 else None  # several sites: labels go on
+    for sid, which, geom in grounds:
+        tables.append((sid, which, corner_table(geom, shared.crs, first_letter=letter)))
+        if letter is not None:
+            letter += len(tables[-1][2].rings)
     with matplotlib.rc_context(RC):
         first, frame = _map_page(shared, agreement, grounds, tables, lang=lang, paper=paper)
         words = {"available": t("corner_ground_available", lang),

@@ -20,7 +20,8 @@ from asmap.maps.paper.annex import round_scale
 from tests.geo.scenes import ON
 from tests.geo.test_agreements import CASES, scene_layers, table
 
-#: The north-west (and northernmost) corner of site A: corner 1 of its table.
+#: The north-west (and northernmost) corner of site A: corner A1 of the annex (site B's
+#: corners are B1 ...).
 CORNER = (500000.0, 5340100.0)
 
 
@@ -52,7 +53,8 @@ def test_annex_text_names_parties_hectares_and_corners(annex_en):
     assert text.count("Signature: ") == 3
     assert "window closes 2021-09-01 (148 days)" in text
     # site A, corner 1: on the central meridian of zone 48, so exactly 105°E
-    assert "1 48°" in text and "105°00′00.00″E" in text and "105.0000000" in text
+    assert "A1 48°" in text and "105°00′00.00″E" in text and "105.0000000" in text
+    assert "B1 48°" in text and "C1" not in text
     assert "500000.0 5340100.0" in text
     assert "Area computed from these corners: 2.0000 ha" in text
     assert "Area computed from these corners: 0.5000 ha" in text  # B's available half
@@ -87,10 +89,10 @@ def _viewport_to_utm(page) -> tuple[np.ndarray, object]:
 
 
 def _corner_on_page(page) -> tuple[float, float]:
-    """Where corner 1 is drawn: its label sits 2 points up and right of it."""
+    """Where corner A1 is drawn: its label sits 2 points up and right of it."""
     found = []
     page.extract_text(visitor_text=lambda text, cm, tm, font, size: found.append(
-        (cm[4] + tm[4], cm[5] + tm[5])) if text.strip() == "1" else None)
+        (cm[4] + tm[4], cm[5] + tm[5])) if text.strip() == "A1" else None)
     x, y = found[0]
     return x - 2, y - 2
 
