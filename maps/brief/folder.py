@@ -10,6 +10,7 @@ The folder appears only when every file is complete.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -110,5 +111,10 @@ def write_annexes(analysis: Any, folder: Path, *, lang: str, profile: str,
     chosen = found[found["status"].isin(ANNEX_STATUSES)]["agreement_id"].astype(str)
     if len(chosen):
         folder.mkdir(exist_ok=True)
-    return [write_annex(analysis, agreement_id, folder / f"{agreement_id}.pdf", lang=lang,
-                        paper=paper, profile=profile) for agreement_id in chosen]
+    return [write_annex(analysis, agreement_id, folder / f"{file_name(agreement_id)}.pdf",
+                        lang=lang, paper=paper, profile=profile) for agreement_id in chosen]
+
+
+def file_name(agreement_id: str) -> str:
+    """An id as a file name: characters other than letters, digits, ``.-_`` become ``_``."""
+    return re.sub(r"[^\w.-]+", "_", agreement_id).strip(".") or "agreement"

@@ -183,7 +183,7 @@ def _map_page(analysis: Any, agreement: dict[str, Any], grounds: list, tables: l
     fig = _new_page(paper, "portrait")
     width_in, height_in = fig.get_size_inches()
     fig.text(0.06, 0.975, t("annex_title", lang, agreement=agreement["agreement_id"]),
-             fontsize=12, fontweight="bold", va="top", wrap=True)
+             fontsize=12, fontweight="bold", va="top", wrap=True, parse_math=False)
     ax = fig.add_axes(MAP_RECT)
     frame_m = (MAP_RECT[2] * width_in * 0.0254, MAP_RECT[3] * height_in * 0.0254)
     ground = shapely.union_all([g for _s, _w, g in grounds]) if grounds else None
@@ -286,11 +286,12 @@ def _words(fig: Figure, analysis: Any, agreement: dict[str, Any], *, lang: str) 
         f"{t('checks', lang)}: " + " ".join(check_lines(agreement, analysis.sites, lang=lang)),
     ]
     text = "\n".join(wrapped for line in lines for wrapped in textwrap.wrap(line, 118))
-    fig.text(0.06, 0.405, text, fontsize=7, va="top", linespacing=1.45)
+    fig.text(0.06, 0.405, text, fontsize=7, va="top", linespacing=1.45, parse_math=False)
 
 
 def _signatures(fig: Figure, agreement: dict[str, Any], *, lang: str) -> None:
-    fig.text(0.06, 0.215, t("annex_parties", lang), fontsize=9, fontweight="bold", va="top")
+    fig.text(0.06, 0.215, t("annex_parties", lang), fontsize=9, fontweight="bold", va="top",
+             parse_math=False)
     parties = (("party_company", "company", "signed_company"),
                ("party_government", "government", "signed_government"),
                ("party_ngo", "ngo", "signed_ngo"))
@@ -301,7 +302,8 @@ def _signatures(fig: Figure, agreement: dict[str, Any], *, lang: str) -> None:
                  "", *textwrap.wrap(t("annex_signature", lang), 34)]
         if day:
             lines.append(t("annex_signed_on", lang, day=day))
-        fig.text(x, 0.19, "\n".join(lines), fontsize=6.8, va="top", linespacing=1.5)
+        fig.text(x, 0.19, "\n".join(lines), fontsize=6.8, va="top", linespacing=1.5,
+                 parse_math=False)
 
 
 def _footer(fig: Figure, analysis: Any, agreement: dict[str, Any], *, lang: str) -> None:
@@ -310,7 +312,7 @@ def _footer(fig: Figure, analysis: Any, agreement: dict[str, Any], *, lang: str)
     if provenance.is_sample(analysis.sources):
         lines.append(t("sample_notice", lang))
     fig.text(0.06, 0.015, "\n".join(textwrap.fill(line, 150) for line in lines), fontsize=5.2,
-             va="bottom", linespacing=1.3)
+             va="bottom", linespacing=1.3, parse_math=False)
 
 
 def _text(value: Any) -> str:

@@ -71,15 +71,19 @@ def _draw(fig: Figure, lines: list[tuple[str, Any]]) -> None:
     y, step = 0.95, 0.0165
     for kind, value in lines:
         if kind == "title":
-            fig.text(COLUMN_X[0], y, value, fontsize=10, fontweight="bold", va="top")
+            fig.text(COLUMN_X[0], y, value, fontsize=10, fontweight="bold", va="top",
+                     parse_math=False)
         elif kind in ("header", "row"):
             for x, cell in zip(COLUMN_X, value, strict=True):
                 fig.text(x, y, cell, fontsize=7, va="top",
-                         fontweight="bold" if kind == "header" else "normal")
+                         fontweight="bold" if kind == "header" else "normal",
+                         parse_math=False)
         elif kind == "ring":
-            fig.text(COLUMN_X[0], y, value, fontsize=7.5, fontstyle="italic", va="top")
+            fig.text(COLUMN_X[0], y, value, fontsize=7.5, fontstyle="italic", va="top",
+                     parse_math=False)
         elif kind == "note":
-            fig.text(COLUMN_X[0], y, value, fontsize=7, va="top", wrap=True)
+            fig.text(COLUMN_X[0], y, value, fontsize=7, va="top", wrap=True,
+                     parse_math=False)
         y -= step
 
 

@@ -147,3 +147,11 @@ def test_cli_writes_the_sample_annex(tmp_path):
     assert "Area mismatch" in text and "No resolution" in text
     bad = CliRunner().invoke(cli, ["annex", "AG-2021-02", "--out", str(tmp_path / "a.png")])
     assert bad.exit_code == 2
+
+
+def test_names_are_printed_as_written(tmp_path):
+    hostile = "Gold $\\alpha$ <b>One</b> LLC"
+    rows = table({"AG-OK": CASES["AG-OK"]}).assign(company=hostile, ngo="50% & $5")
+    analysis = geo.analyze(scene_layers(rows), on=ON)
+    text = _text(maps.write_annex(analysis, "AG-OK", tmp_path / "h.pdf", lang="en"))
+    assert hostile in text and "50% & $5" in text
