@@ -104,6 +104,9 @@ from asmap.cli.timeline import timeline  # noqa: E402
 
 cli.add_command(compare)
 cli.add_command(timeline)
+from asmap.cli.annex import annex  # noqa: E402
+
+cli.add_command(annex)
 
 
 def main() -> None:

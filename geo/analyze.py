@@ -17,6 +17,7 @@ import shapely
 
 from asmap.geo import schema
 from asmap.geo.access import Routes, find_base, posts_on_routes, routes_to, search_roads
+from asmap.geo.agreements import check_agreements
 from asmap.geo.conflicts import COLUMNS as CONFLICT_COLUMNS
 from asmap.geo.conflicts import license_conflicts
 from asmap.geo.crs import WGS84, coordinate_transform, is_wgs84, reproject, utm_crs_for
@@ -32,6 +33,7 @@ from asmap.geo.licenses import assign_licenses, counting_licenses
 from asmap.geo.parallel import background, elementwise
 from asmap.geo.result import Analysis
 from asmap.geo.rules import Rules
+from asmap.geo.windows import working_windows
 from asmap.layers.dates import parse_date
 from asmap.layers.errors import DataError, UsageError
 from asmap.layers.project import Project
@@ -45,7 +47,7 @@ UNCHECKED_BY_LAYER = {"boundary": "OUTSIDE_SOUM", "reclamation": "RECLAMATION",
 SITE_COLUMNS = schema.columns("sites")
 #: Steps reported to a progress callback, in order (see `analyze` for when).
 STEPS = ("reproject", "exclusions", "areas", "licenses", "routes", "conflicts")
-DATE_COLUMNS = ("start_date", "end_date", "observed_on")
+DATE_COLUMNS = ("start_date", "end_date", "observed_on", "mined_out_on")
 #: Where the analysis can run.
 ENGINES = ("local", "dask")
 
@@ -157,6 +159,7 @@ class Prepared:
     check_boundary: bool
     fixed: gpd.GeoDataFrame  #: river buffers and restricted zones (they carry no date)
     sources: dict[str, dict[str, Any]]
+    agreements: pd.DataFrame | None = None  #: the agreements table, checked on each date
     memo: dict[tuple, Any] = field(default_factory=dict)
 
 
@@ -188,6 +191,7 @@ def prepare(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     rules = as_rules(rules, layers)
     step("reproject")
     frames = _inputs(layers)
+    agreements = frames.pop("agreements", None)  # a table: checked once the sites are known
     context = [f for kind, f in frames.items() if kind != "tailings" and len(f)]
     metric = crs or utm_crs_for(context or [frames["tailings"]])
     log.info("analysing %d tailings sites, measuring in %s", len(frames["tailings"]), metric)
@@ -209,7 +213,8 @@ def prepare(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     return Prepared(rules=rules, wgs=wgs, m=m, metric=metric, unchecked=_unchecked(m),
                     base=base, roads=roads, parts=parts, touches=touches,
                     check_boundary=boundary is not None, fixed=fixed,
-                    sources=layers.sources if isinstance(layers, Project) else {})
+                    sources=layers.sources if isinstance(layers, Project) else {},
+                    agreements=agreements)
 
 
 def evaluate(prepared: Prepared, on: date | str | None, *,
@@ -293,7 +298,15 @@ def evaluate(prepared: Prepared, on: date | str | None, *,
         "unchecked": ";".join(unchecked), **{c: lic[c].to_numpy() for c in lic.columns},
         "route_km": km, "posts_on_route": on_route,
         "permit_needed": [bool(posts) for posts in on_route],
+        **working_windows(tailings, available, m.get("reclamation"), on=on,
+                          notice_days=rules.reclamation_notice_days),
     }, index=tailings.index)
+    found, cover = check_agreements(
+        p.agreements, gpd.GeoDataFrame(pd.concat([added, tailings[["site_id"]]], axis=1),
+                                       geometry=tailings.geometry.values, crs=metric),
+        available, on=on, crs=metric)
+    for col in cover.columns:
+        added[col] = cover[col]
     sites = _sites_frame(p.wgs["tailings"], added)
 
     step("conflicts")
@@ -314,6 +327,7 @@ def evaluate(prepared: Prepared, on: date | str | None, *,
             geometry=np.asarray(shown[has_route], dtype=object), crs=WGS84),
         conflicts=conflicts,
         rules=rules, on=on, layers=p.wgs, sources=p.sources, unchecked=unchecked, crs=metric,
+        agreements=found,
     )
 
 
@@ -356,6 +370,8 @@ def _inputs(layers: Mapping[str, gpd.GeoDataFrame]) -> dict[str, gpd.GeoDataFram
     if "tailings" not in frames:
         raise DataError("no tailings layer; add tailings (polygons with site_id and stage)")
     for kind, frame in frames.items():
+        if kind == "agreements":  # a table, with or without geometry (issue 14)
+            continue
         if not isinstance(frame, gpd.GeoDataFrame):
             raise UsageError(f"{kind}: expected a GeoDataFrame, got {type(frame).__name__}")
         if frame.crs is None:

@@ -22,16 +22,16 @@ from asmap.layers.errors import UsageError
 
 # --- compare (issue 19) -----------------------------------------------------------------
 #: Site columns compared, in report order, with the change code a difference makes.
-#: Columns missing from either analysis are skipped (the window and agreement columns
-#: of issue 14 are compared once the analysis has them).
+#: Columns missing from either analysis are skipped. The window is compared by its dates:
+#: its length in days counts from each analysis's own date, so it differs on every day.
 COMPARED = {"eligible": "VERDICT", "reasons": "REASONS", "notes": "NOTES",
             "available_ha": "AVAILABLE_HA", "license_id": "LICENSE", "holder": "HOLDER",
             "negotiate_with": "NEGOTIATE_WITH", "route_km": "ROUTE_KM",
             "posts_on_route": "POSTS_ON_ROUTE", "window_opens": "WINDOW",
-            "window_closes": "WINDOW", "window_days": "WINDOW", "agreement_id": "AGREEMENT",
+            "window_closes": "WINDOW", "agreement_id": "AGREEMENT",
             "agreement_status": "AGREEMENT"}
 #: Numbers differ only by more than this (hectares, kilometres); shown to these decimals.
-TOLERANCE = {"available_ha": (0.01, 2), "route_km": (0.1, 1), "window_days": (0.5, 0)}
+TOLERANCE = {"available_ha": (0.01, 2), "route_km": (0.1, 1)}
 #: Change codes in report order (a verdict is ``BECAME_ELIGIBLE`` or ``NO_LONGER_ELIGIBLE``).
 CHANGES = ("APPEARED", "DISAPPEARED", "BECAME_ELIGIBLE", "NO_LONGER_ELIGIBLE", "REASONS",
            "NOTES", "AVAILABLE_HA", "LICENSE", "HOLDER", "NEGOTIATE_WITH", "ROUTE_KM",
@@ -108,6 +108,7 @@ def compare(old: Analysis | str | Path, new: Analysis | str | Path) -> pd.DataFr
     NOTES '' 'RECLAMATION'
     AVAILABLE_HA '6.00' '2.92'
     POSTS_ON_ROUTE 'ZP-01' ''
+    WINDOW '2021-09-20' ''
     """
     old, new = results_of(old), results_of(new)
     a, b = _by_id(old.sites), _by_id(new.sites)

@@ -114,7 +114,9 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
         raise UsageError(f"{path}: no such results file; run `asmap analyze --out {path}`")
     try:
         info = pyogrio.read_info(path, layer="sites")
-        frames = {name: pyogrio.read_dataframe(path, layer=name) for name in Analysis.OUTPUTS}
+        present = {name for name, _ in pyogrio.list_layers(path)}
+        frames = {name: pyogrio.read_dataframe(path, layer=name) for name in Analysis.OUTPUTS
+                  if name in present or name != "agreements"}  # older files have none
     except pyogrio.errors.DataSourceError as exc:
         raise DataError(f"{path}: not a results GeoPackage ({exc}); write it with "
                         "`asmap analyze --out`") from None

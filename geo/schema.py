@@ -18,6 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from asmap.layers.specs import SPECS
+
 #: Separator of every list column (``reasons``, ``notes``, ``posts_on_route`` ...).
 SEP = ";"
 
@@ -27,7 +29,8 @@ class Code:
     """A code of an output column, with its words in each language."""
 
     group: str
-    """``reason`` (not eligible), ``note`` (took area) or ``rule`` (may be unchecked)."""
+    """``reason`` (not eligible), ``note`` (took area), ``check`` (an agreement's problem) or
+    ``rule`` (may be unchecked)."""
     words: Mapping[str, str]
     """The short name, by language (``mn``, ``en``)."""
     explain: Mapping[str, str] | None = None
@@ -81,6 +84,53 @@ CODES: dict[str, Code] = {
         explain={"mn": "Хэсэг нь шалган нэвтрүүлэх цэгийн бүсэд байна.",
                  "en": "Part of the site lies within the zone of a police or company "
                        "post."}),
+    # --- agreement checks: what is wrong with an agreement on the analysis date --------
+    "UNKNOWN_SITE": Code(
+        "check", {"mn": "Тодорхойгүй талбай", "en": "Unknown site"},
+        explain={"mn": "Гэрээнд дурдсан талбай хаягдлын давхаргад байхгүй: {detail}.",
+                 "en": "The agreement names a site that is not in the tailings layer: "
+                       "{detail}."}),
+    "MISSING_SIGNATURE": Code(
+        "check", {"mn": "Гарын үсэг дутуу", "en": "Missing signature"},
+        explain={"mn": "Гэрээ гарын үсэг зурсан гэж тэмдэглэгдсэн ч талуудын гарын үсэг "
+                       "зурсан огноо дутуу: {detail}.",
+                 "en": "The agreement is marked signed, but a party's signing date is "
+                       "missing: {detail}."}),
+    "NOT_LICENSE_HOLDER": Code(
+        "check", {"mn": "Тусгай зөвшөөрөл эзэмшигч биш", "en": "Not the license holder"},
+        explain={"mn": "Гэрээнд бичсэн тусгай зөвшөөрөл эсвэл компани нь талбайн газрыг "
+                       "эзэмшигчтэй тохирохгүй: {detail}.",
+                 "en": "The license or company written in the agreement is not the one "
+                       "holding the ground: {detail}."}),
+    "SITE_NOT_ELIGIBLE": Code(
+        "check", {"mn": "Талбай ашиглах боломжгүй", "en": "Site not eligible"},
+        explain={"mn": "Гэрээний талбай шинжилгээний өдөр ашиглах боломжгүй: {detail}.",
+                 "en": "A site of the agreement is not eligible on the analysis date: "
+                       "{detail}."}),
+    "PAST_RECLAMATION": Code(
+        "check", {"mn": "Нөхөн сэргээлтээс хойш", "en": "Past reclamation"},
+        explain={"mn": "Гэрээ ажиллах хугацааг нөхөн сэргээлт эхлэхээс хойш зөвшөөрч "
+                       "байна: {detail}.",
+                 "en": "The agreement allows work after reclamation is planned to "
+                       "start: {detail}."}),
+    "AREA_MISMATCH": Code(
+        "check", {"mn": "Талбайн зөрүү", "en": "Area mismatch"},
+        explain={"mn": "Гэрээнд бичсэн талбай зураглсан талбайгаас 5%-иас (0.1 га-аас) "
+                       "илүү зөрүүтэй: {detail}.",
+                 "en": "The hectares written differ from the mapped hectares by more "
+                       "than 5 % (and 0.1 ha): {detail}."}),
+    "EXPIRED": Code(
+        "check", {"mn": "Хугацаа дууссан", "en": "Expired"},
+        explain={"mn": "Гэрээний ажиллах хугацаа шинжилгээний өдрөөс өмнө дууссан: "
+                       "{detail}.",
+                 "en": "The period the signed agreement allows work ended before the "
+                       "analysis date: {detail}."}),
+    "NO_RESOLUTION": Code(
+        "check", {"mn": "ИТХ-ын тогтоолгүй", "en": "No resolution"},
+        explain={"mn": "Сумын иргэдийн Төлөөлөгчдийн Хурлын тогтоолын дугаар эсвэл "
+                       "огноо алга.",
+                 "en": "The soum citizens' council resolution number or date is "
+                       "missing."}),
     # --- rules a missing layer can leave unchecked, besides the codes above ----------
     "LICENSE": Code(
         "rule", {"mn": "Тусгай зөвшөөрөл", "en": "License"}),
@@ -123,7 +173,10 @@ LAYERS: dict[str, tuple[Column, ...]] = {
         Column("unchecked", codes=True), Column("license_id"), Column("holder"),
         Column("licenses_all", listed=True), Column("negotiate_with", listed=True),
         Column("route_km", "float"), Column("posts_on_route", listed=True),
-        Column("permit_needed", "bool")),
+        Column("permit_needed", "bool"),
+        # the working window and the agreement covering the site (`geo.windows`, `agreements`)
+        Column("window_opens", "date"), Column("window_closes", "date"),
+        Column("window_days", "int"), Column("agreement_id"), Column("agreement_status")),
     "eligible_parts": (Column("site_id"), Column("available_ha", "float")),
     "exclusions": (Column("kind"), Column("area_ha", "float")),
     "routes": (Column("site_id"), Column("route_km", "float"),
@@ -131,11 +184,15 @@ LAYERS: dict[str, tuple[Column, ...]] = {
     "conflicts": (
         Column("license_id_a"), Column("license_id_b"), Column("holder_a"),
         Column("holder_b"), Column("kind_a"), Column("kind_b"), Column("overlap_ha", "float")),
+    # the catalogue's agreement columns as written, then what the analysis adds
+    "agreements": (*(Column(c.name, c.type if c.type in ("float", "date") else "str",
+                            sensitive=c.sensitive) for c in SPECS["agreements"].columns),
+                   Column("checks", codes=True), Column("mapped_ha", "float")),
 }
 #: Geometry type each output layer is declared with (also when it is empty).
 GEOMETRY_TYPES = {"sites": "MultiPolygon", "eligible_parts": "MultiPolygon",
                   "exclusions": "MultiPolygon", "routes": "LineString",
-                  "conflicts": "MultiPolygon"}
+                  "conflicts": "MultiPolygon", "agreements": "MultiPolygon"}
 
 
 def columns(layer: str) -> tuple[str, ...]:

@@ -257,11 +257,11 @@ def _touching(ready: Any, found: pd.DataFrame) -> dict[tuple[str, str], set[str]
         feature, site = tree.query(geoms, predicate="intersects")
         for f, s in zip(feature.tolist(), site.tolist(), strict=True):
             out.setdefault((layer, str(frame[ID_COLUMN[layer]].iloc[f])), set()).add(ids[s])
-    agreements = ready.m.get("agreements")
-    if agreements is not None and "site_id" in agreements and "agreement_id" in agreements:
-        for ident, site_id in zip(agreements["agreement_id"].astype(str),
-                                  agreements["site_id"].astype(str), strict=True):
-            out.setdefault(("agreements", ident), set()).update(split(site_id))
+    agreements = ready.agreements
+    if agreements is not None and "site_ids" in agreements and "agreement_id" in agreements:
+        for ident, site_ids in zip(agreements["agreement_id"].astype(str),
+                                   agreements["site_ids"], strict=True):
+            out.setdefault(("agreements", ident), set()).update(split(site_ids))
     return out
 
 

@@ -12,7 +12,7 @@ from asmap.layers.readers import CONTAINERS, FORMATS, extension, list_layers
 from asmap.layers.specs import KINDS
 
 #: Formats also used for things that are no layers: a name far from any kind is ignored.
-GENERIC = frozenset({".json", ".csv", ".zip"})
+GENERIC = frozenset({".json", ".csv", ".zip", ".xlsx"})
 ALL_LAYERS = "*"
 """Layer name meaning: every geometry layer of the file, one after the other."""
 

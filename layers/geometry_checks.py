@@ -77,7 +77,14 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
         geoms = shapely.force_2d(geoms)
     missing = shapely.is_missing(geoms)
     empty = ~missing & shapely.is_empty(geoms)
-    for mask, what in ((missing, "has no geometry"), (empty, "has an empty geometry")):
+    if spec.geometry_optional:  # a table kind (agreements, issue 14): no geometry is fine
+        missing, empty = missing | empty, np.zeros(len(geoms), dtype=bool)
+        if missing.all():
+            return gpd.GeoDataFrame(frame.drop(columns=frame.geometry.name),
+                                    geometry=gpd.GeoSeries([None] * len(frame),
+                                                           index=frame.index, crs=WGS84)), []
+    reported = missing & (not spec.geometry_optional)
+    for mask, what in ((reported, "has no geometry"), (empty, "has an empty geometry")):
         problems += capped(
             np.flatnonzero(mask),
             lambda i, what=what: problem("error", label(i), f"feature {what}",

@@ -32,11 +32,17 @@ SHORT_NAMES = {
     "permit_needed": "permit",
     "license_id_a": "lic_id_a",
     "license_id_b": "lic_id_b",
+    # --- agreements (issue 14) ---
+    "resolution_date": "resol_date",
+    "window_opens": "win_opens",
+    "window_closes": "win_closes",
+    "window_days": "win_days",
+    "agreement_status": "agreem_st",
 }
 
 #: Geometry type to declare when a layer has no features, by catalogue family.
 EMPTY_TYPES = {"polygon": "MultiPolygon", "point": "Point", "line": "MultiLineString",
-               "line_or_polygon": "Unknown"}
+               "line_or_polygon": "Unknown", "table_or_polygon": "MultiPolygon"}
 
 
 def driver_for(path: str | Path) -> str:

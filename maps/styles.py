@@ -77,6 +77,18 @@ LAYER_STYLES: dict[str, dict[str, Any]] = {
               "fillOpacity": 1.0},
     "settlements": {"color": "#FFFFFF", "fillColor": PALETTE["black"], "weight": 2, "radius": 6,
                     "fillOpacity": 1.0},
+    # --- agreements (issue 14): the outline colour follows the status (AGREEMENT_STYLES) ---
+    "agreements": {"color": PALETTE["blue"], "weight": 3, "fillColor": PALETTE["blue"],
+                   "fillOpacity": 0.1, "dashArray": "6 3"},
+}
+
+# --- agreements (issue 14) ---
+#: Agreement outlines by status: signed green, proposed blue, draft orange, the rest grey.
+AGREEMENT_STYLES: dict[str, dict[str, Any]] = {
+    status: {**LAYER_STYLES["agreements"], "color": colour, "fillColor": colour}
+    for status, colour in (("signed", PALETTE["bluish_green"]), ("proposed", PALETTE["blue"]),
+                           ("draft", PALETTE["orange"]), ("expired", "#999999"),
+                           ("cancelled", "#555555"))
 }
 
 

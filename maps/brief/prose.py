@@ -14,6 +14,7 @@ from typing import Any
 
 from asmap.geo.schema import split
 from asmap.maps import provenance
+from asmap.maps.agreements import agreement_lines, window_words
 from asmap.maps.i18n import t
 from asmap.maps.paper.words import codes, eligible_sites, number, text, who
 
@@ -96,14 +97,44 @@ def sections(analysis: Any, *, lang: str = "mn", since: list[str] | None = None
         source_lines.append(_esc(t("osm_credit", lang)))
     return [
         (t("counts", lang), [_esc(line) for line in counts]),
+        *_window_section(eligible, lang=lang),
         *([(t("since_heading", lang), since)] if since is not None else []),
         (t("negotiate_heading", lang), negotiate or [_esc(t("no_eligible", lang))]),
         (t("posts_heading", lang), post_lines or [_esc(t("no_posts", lang))]),
         (t("conflicts_heading", lang), conflict_lines or [_esc(t("no_conflicts", lang))]),
         (t("unverified_heading", lang), unverified_lines or [_esc(t("no_unverified", lang))]),
+        *_agreement_section(analysis, lang=lang),
         (t("rules", lang), rule_lines),
         (t("sources", lang), source_lines),
     ]
+
+
+# --- agreements (issue 14) ---
+#: Eligible sites whose window closes within this many days are listed first.
+SOON_DAYS = 180
+
+
+def _window_section(eligible: Any, *, lang: str) -> list[Section]:
+    """Eligible sites whose working window closes within `SOON_DAYS`, soonest first."""
+    if "window_days" not in eligible.columns:
+        return []
+    days = eligible["window_days"]
+    soon = eligible[days.notna() & (days.fillna(-1) >= 0) & (days.fillna(-1) <= SOON_DAYS)]
+    if not len(soon):
+        return []
+    soon = soon.iloc[soon["window_days"].astype(int).argsort(kind="stable")]
+    return [(t("window_soon", lang), [_esc(f"{row['site_id']}: {window_words(row, lang=lang)}")
+                                      for row in soon.to_dict("records")])]
+
+
+def _agreement_section(analysis: Any, *, lang: str) -> list[Section]:
+    """Each agreement: parties, hectares, window and every check in words."""
+    found = getattr(analysis, "agreements", None)
+    if found is None or not len(found):
+        return []
+    lines = [_esc(" · ".join(agreement_lines(row, analysis.sites, lang=lang)))
+             for row in found.to_dict("records")]
+    return [(t("agreements_heading", lang), lines)]
 
 
 def _notices(analysis: Any, *, lang: str, profile: str) -> list[str]:

@@ -19,11 +19,13 @@ from openpyxl.utils import get_column_letter
 from asmap.geo.schema import code_columns
 from asmap.layers.atomic import atomic_path
 from asmap.maps import provenance
+from asmap.maps.agreements import check_lines, status_word, window_words
 from asmap.maps.i18n import has_text, t
 from asmap.maps.paper.words import codes, verdict, who
 
 #: Number formats by column: hectares to 0.01, kilometres to 0.1.
-FORMATS = {"area_ha": "0.00", "available_ha": "0.00", "overlap_ha": "0.00", "route_km": "0.0"}
+FORMATS = {"area_ha": "0.00", "available_ha": "0.00", "overlap_ha": "0.00", "route_km": "0.0",
+           "mapped_ha": "0.00"}
 
 
 def attributes(frame: pd.DataFrame) -> pd.DataFrame:
@@ -60,11 +62,35 @@ def sites_for_people(sites: pd.DataFrame, *, lang: str) -> pd.DataFrame:
     if "stage" in table.columns:
         table["stage"] = [t(f"stage_{v}", lang) if has_text(f"stage_{v}") else v
                           for v in table["stage"]]
+    if "window_closes" in table.columns:  # agreements (issue 14): the window in words
+        table["window"] = [window_words(row, lang=lang) for row in records]
+    if "agreement_status" in table.columns:
+        table["agreement_status"] = [status_word(v, lang=lang) for v in
+                                     table["agreement_status"]]
     return table.drop(columns=["eligible"], errors="ignore")
 
 
+def with_window_words(sites: pd.DataFrame, *, lang: str) -> pd.DataFrame:
+    """A copy of the sites with a ``window`` column: the working window in words."""
+    out = sites.copy()
+    if "window_closes" in out.columns:
+        out["window"] = [window_words(row, lang=lang) for row in attributes(sites).to_dict(
+            "records")]
+    return out
+
+
+def agreements_for_people(analysis: Any, *, lang: str) -> pd.DataFrame:
+    """The agreements as the workbook shows them: status and every check in words."""
+    table = attributes(analysis.agreements).reset_index(drop=True)
+    records = table.to_dict("records")
+    table["status"] = [status_word(v, lang=lang) for v in table["status"]]
+    table["checks"] = [" ".join(check_lines(row, analysis.sites, lang=lang))
+                       for row in records]
+    return table
+
+
 def _cell(value: Any) -> Any:
-    if value is None:
+    if value is None or value is pd.NA:
         return None
     if isinstance(value, float) and value != value:
         return None
@@ -119,6 +145,9 @@ def write_sites_xlsx(analysis: Any, path: str | Path, *, lang: str = "mn") -> Pa
     _sheet(book, t("sheet_sites", lang)[:31], sites_for_people(analysis.sites, lang=lang),
            lang=lang)
     _sheet(book, t("sheet_conflicts", lang)[:31], attributes(analysis.conflicts), lang=lang)
+    if len(analysis.agreements):  # agreements (issue 14)
+        _sheet(book, t("layer_agreements", lang)[:31],
+               agreements_for_people(analysis, lang=lang), lang=lang)
     sources = sources_table(analysis)
     sources["layer"] = [t(f"layer_{k}", lang) for k in sources["layer"]]
     sources["source"] = [s or t("source_unknown", lang) for s in sources["source"]]

@@ -33,7 +33,7 @@ from asmap.maps.styles import site_category
 FORMATS = ("kml", "kmz", "geojson", "gpkg", "shp")
 #: Geometry family of each analysis output, for empty layers.
 OUTPUT_FAMILIES = {"sites": "polygon", "eligible_parts": "polygon", "exclusions": "polygon",
-                   "routes": "line", "conflicts": "polygon"}
+                   "routes": "line", "conflicts": "polygon", "agreements": "polygon"}
 LAYER_STYLES_DDL = """
 CREATE TABLE IF NOT EXISTS layer_styles (
     id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -97,7 +97,8 @@ def collect(source: Any, *, profile: str = "internal", crs: str | None = None
     if isinstance(source, Analysis):
         analysis = apply_profile(source, profile)
         layers = {k: f for k, f in _ordered(analysis.layers) if k != "tailings"}
-        for name in ("exclusions", "eligible_parts", "routes", "conflicts", "sites"):
+        for name in ("exclusions", "eligible_parts", "routes", "conflicts", "agreements",
+                     "sites"):
             layers[name] = getattr(analysis, name).to_crs("EPSG:4326")
         sites = layers["sites"].copy()
         sites["category"] = [site_category(s) for s in sites.to_dict("records")]

@@ -108,9 +108,24 @@ def figures_lines(site: dict[str, Any], analysis: Any, *, lang: str) -> list[str
         lines.append(f"{t('notes', lang)}: {codes(site.get('notes'), lang)}")
     if schema.split(site.get("unchecked")):
         lines.append(t("unverified_explain", lang, rules=codes(site.get("unchecked"), lang)))
+    lines += _agreement_lines(site, lang=lang)
     lines.append(f"{t('rules', lang)}: ≥ {rules.min_area_ha:g} {t('ha', lang)}, "
                  f"≤ {rules.max_route_km:g} {t('km', lang)}")
     return [_wrap(line) for line in lines]
+
+
+def _agreement_lines(site: dict[str, Any], *, lang: str) -> list[str]:
+    """The site's working window and its agreement (issue 14), in words."""
+    from asmap.maps.agreements import status_word, window_words
+
+    lines = []
+    window = window_words(site, lang=lang)
+    if window:
+        lines.append(f"{t('window', lang)}: {window}")
+    if text(site.get("agreement_id")):
+        lines.append(t("agreement_of_site", lang, agreement=text(site.get("agreement_id")),
+                       status=status_word(site.get("agreement_status"), lang=lang)))
+    return lines
 
 
 def _wrap(line: str, width: int = 62) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from asmap.maps.i18n import t
 from asmap.maps.provenance import analysis_provenance, is_sample, needs_osm_credit, provenance_label
-from asmap.maps.styles import EXCLUSION_STYLES, LAYER_STYLES, site_styles
+from asmap.maps.styles import AGREEMENT_STYLES, EXCLUSION_STYLES, LAYER_STYLES, site_styles
 
 #: How each layer's swatch is drawn.
 SHAPES = {"rivers": "line", "roads": "line", "routes": "line", "boundary": "line",
@@ -76,6 +76,10 @@ def legend_html(*, lang: str, layers: Iterable[str], exclusion_kinds: Iterable[s
              f"<h5>{escape(t('layer_sites', lang))}</h5>", _items(sites)]
     if kinds:
         parts += [f"<h5>{escape(t('layer_exclusions', lang))}</h5>", _items(kinds)]
+    if "agreements" in shown:  # issue 14: one colour per status
+        statuses = [(swatch(style), t(f"agreement_status_{status}", lang))
+                    for status, style in AGREEMENT_STYLES.items()]
+        parts += [f"<h5>{escape(t('layer_agreements', lang))}</h5>", _items(statuses)]
     if others:
         parts += [f"<h5>{escape(t('legend_other', lang))}</h5>", _items(others)]
     return "".join(parts)

@@ -25,6 +25,7 @@ from asmap.layers.atomic import write_text_atomic
 from asmap.maps.i18n import t
 from asmap.maps.provenance import needs_osm_credit
 from asmap.maps.styles import (
+    AGREEMENT_STYLES,
     CHANGES_STYLE,
     EXCLUSION_STYLES,
     LAYER_STYLES,
@@ -39,9 +40,10 @@ from asmap.maps.web.offline import plain_tile
 
 #: Input and result layers drawn from the bottom up (sites and points on top).
 DRAW_ORDER = ("boundary", "licenses", "conflicts", "exclusions", "reclamation", "restricted",
-              "rivers", "roads", "routes", "sites", "eligible_parts", "posts", "settlements")
+              "rivers", "roads", "routes", "agreements", "sites", "eligible_parts", "posts",
+              "settlements")
 #: Result layers (attributes of `Analysis`); the rest are input layers.
-RESULT_LAYERS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts")
+RESULT_LAYERS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts", "agreements")
 #: Layers with more features than this are drawn on a canvas, not as SVG paths.
 CANVAS_FROM = 2000
 #: On big maps, sites smaller than this many pixels at the current zoom are drawn as dots.
@@ -161,6 +163,20 @@ def _plain_layer(kind: str, frame: Any, lang: str, table: FieldTable, *, labels:
     return layer_data(frame, features, table)
 
 
+def _agreements_layer(analysis: Analysis, lang: str, table: FieldTable) -> dict[str, Any]:
+    """The agreements by status, each check explained in words (issue 14)."""
+    from asmap.maps.agreements import check_lines
+
+    features = []
+    for row in _rows(analysis.agreements):
+        title, pieces, pairs = popups.layer_popup_pieces("agreements", row, lang=lang)
+        checks = "".join(f"<li>{escape(line)}</li>"
+                         for line in check_lines(row, analysis.sites, lang=lang))
+        features.append({"c": _style_key("agreements", row), "h": title,
+                         "p": [*pieces, f"<ul>{checks}</ul>"], "rows": pairs})
+    return layer_data(analysis.agreements, features, table)
+
+
 def _network_layer(routes: Any, lang: str) -> dict[str, Any]:
     """All routes as one feature of shared segments (`compact.shared_segments`)."""
     network = gpd.GeoDataFrame(geometry=[shared_segments(routes.geometry.values)],
@@ -173,6 +189,8 @@ def _network_layer(routes: Any, lang: str) -> dict[str, Any]:
 def _style_key(kind: str, row: dict[str, Any]) -> str:
     if kind == "exclusions":
         return str(row.get("kind", ""))
+    if kind == "agreements":
+        return str(row.get("status", ""))
     if kind == "settlements" and bool(row.get("is_base")) and row.get("is_base") == row.get(
             "is_base"):
         return "base"
@@ -184,6 +202,9 @@ def _styles(kind: str) -> dict[str, Any]:
         return {c: leaflet(style) for c, style in site_styles().items()}
     if kind == "exclusions":
         return {k: leaflet(s) for k, s in EXCLUSION_STYLES.items()}
+    if kind == "agreements":  # issue 14: by status
+        return {"": leaflet(LAYER_STYLES[kind]),
+                **{k: leaflet(s) for k, s in AGREEMENT_STYLES.items()}}
     style = LAYER_STYLES[kind]
     out = {"": {**leaflet(style), **({"radius": style["radius"]} if "radius" in style else {})}}
     if kind == "settlements":
@@ -327,6 +348,8 @@ def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang
         data = _parts_layer(analysis, lang)
     elif name == "routes" and len(frame) > CANVAS_FROM:
         data = _network_layer(frame, lang)
+    elif name == "agreements":
+        data = _agreements_layer(analysis, lang, table)
     else:
         radius = analysis.rules.post_radius_m if name == "posts" else None
         data = _plain_layer(name, frame, lang, table, labels=name == "licenses", radius_m=radius)

@@ -34,13 +34,21 @@ LAYER_FIELDS: dict[str, tuple[str, ...]] = {
     "conflicts": ("license_id_a", "holder_a", "kind_a", "license_id_b", "holder_b", "kind_b",
                   "overlap_ha"),
     "exclusions": ("kind", "area_ha"),
+    # --- agreements (issue 14) ---
+    "agreements": ("agreement_id", "status", "site_ids", "company", "license_id", "government",
+                   "ngo", "area_ha", "mapped_ha", "resolution_no", "resolution_date",
+                   "signed_company", "signed_government", "signed_ngo", "work_from",
+                   "work_until", "document", "contact"),
 }
 
 #: Site fields shown under the verdict; every other non-analysis column follows them.
 SITE_FIELDS = ("stage", "area_ha", "available_ha", "license_id", "holder", "licenses_all",
                "negotiate_with", "route_km", "posts_on_route", "permit_needed", "operator",
                "contact")
-_SITE_HIDDEN = {"site_id", "name", "eligible", "reasons", "notes", "unchecked", "geometry"}
+_SITE_HIDDEN = {"site_id", "name", "eligible", "reasons", "notes", "unchecked", "geometry",
+                # agreements (issue 14): shown in words above the table
+                "window_opens", "window_closes", "window_days", "agreement_id",
+                "agreement_status"}
 
 #: Value prefixes that turn a code into a translated word, per field and layer.
 _CODED = {"stage": "stage_", "authority": "authority_", "status": "status_",
@@ -50,7 +58,7 @@ _KIND_PREFIX = {"licenses": "kind_", "restricted": "zone_", "exclusions": ""}
 
 def is_missing(value: Any) -> bool:
     """True for None, NaN, NaT and empty text."""
-    if value is None:
+    if value is None or type(value).__name__ == "NAType":
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
@@ -89,6 +97,8 @@ def value_text(field: str, value: Any, *, lang: str, kind: str = "") -> str:
         digits = 2 if field.endswith("_ha") else 1 if field.endswith("_km") else 0
         return f"{value:.{digits}f}" if digits or not value.is_integer() else f"{value:.0f}"
     text = str(value)
+    if field == "status" and kind == "agreements":
+        return translate(text, lang, "agreement_status_")
     if field == "kind" and kind in _KIND_PREFIX:
         return translate(text, lang, _KIND_PREFIX[kind])
     if field in _CODED:
@@ -191,11 +201,28 @@ def site_popup_pieces(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn"
     if notes:
         pieces.append(f"<b>{escape(t('notes', lang))}</b>")
         pieces += _code_list(notes, codes("note"), site, rules, lang)
+    pieces += _agreement_pieces(site, lang=lang)
     extra = [c for c in site if c not in _SITE_HIDDEN and c not in SITE_FIELDS]
     fields = [f for f in (*SITE_FIELDS, *extra)
               if not (f == "licenses_all" and site.get(f) == site.get("license_id"))]
     pairs = rows(site, fields, lang=lang, empty_none=("posts_on_route",))
     return escape(site_title(site)), pieces, pairs
+
+
+def _agreement_pieces(site: Mapping[str, Any], *, lang: str) -> list[str]:
+    """The working window and the site's agreement in words (issue 14)."""
+    from asmap.maps.agreements import status_word, window_words
+
+    out = []
+    window = window_words(dict(site), lang=lang)
+    if window:
+        out.append(f"<p><b>{escape(t('window', lang))}</b>: {escape(window)}</p>")
+    if not is_missing(site.get("agreement_id")):
+        out.append("<p>" + escape(t("agreement_of_site", lang,
+                                    agreement=str(site["agreement_id"]),
+                                    status=status_word(site.get("agreement_status"),
+                                                       lang=lang))) + "</p>")
+    return out
 
 
 def layer_title(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:

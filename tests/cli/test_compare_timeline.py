@@ -46,26 +46,26 @@ def test_compare_writes_every_file_in_words(results, tmp_path):
     result = run("compare", str(results / "april" / "results.gpkg"), str(results / "july"),
                  "--lang", "en", "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert "30 changes at 28 sites, 2021-04-06 -> 2021-07-01" in result.output
+    assert "31 changes at 28 sites, 2021-04-06 -> 2021-07-01" in result.output
     assert sorted(p.name for p in out.iterdir()) == [
         "changes.csv", "changes.gpkg", "changes.html", "changes.md", "changes.xlsx"]
     rows = _csv(out / "changes.csv")
     assert list(rows[0]) == ["site_id", "change", "before", "after", "code"]
     assert [(r["change"], r["before"], r["after"]) for r in rows if r["site_id"] == "ZT-11"] == [
         ("Area taken by changed", "—", "Reclamation"), ("Available area changed", "6.00", "2.92"),
-        ("Posts on route changed", "ZP-01", "—")]
+        ("Posts on route changed", "ZP-01", "—"), ("Work window changed", "2021-09-20", "—")]
     sheet = load_workbook(out / "changes.xlsx").active
     assert [c.value for c in sheet[1]] == ["Site id", "Change", "Before", "After", "Code"]
-    assert sheet.max_row == 31
+    assert sheet.max_row == 32
     sites = pyogrio.read_dataframe(out / "changes.gpkg")
     assert len(sites) == 28 and sites.crs.to_epsg() == 4326
     assert sites.set_index("site_id").loc["ZT-11", "change"] == (
-        "NOTES;AVAILABLE_HA;POSTS_ON_ROUTE")
+        "NOTES;AVAILABLE_HA;POSTS_ON_ROUTE;WINDOW")
     md = (out / "changes.md").read_text(encoding="utf-8")
     assert "Compared with the analysis of 2021-04-06 (now 2021-07-01)" in md
     assert "Posts that went: ZP-01, ZP-04" in md  # read from files: the posts sites name
     page = (out / "changes.html").read_text(encoding="utf-8")
-    assert page.count("<tr>") == 31 and "<td>ZT-11</td>" in page
+    assert page.count("<tr>") == 32 and "<td>ZT-11</td>" in page
 
 
 def test_compare_with_itself_is_empty(results, tmp_path):
@@ -115,10 +115,11 @@ def test_timeline_on_the_sample(tmp_path):
     assert result.exit_code == 0, result.output
     assert ("ZT-11: Area taken by changes on 2021-06-22, when reclamation RC-04 enters the "
             "notice window") in result.output
-    assert "28 sites, 57 intervals, 4 dates analysed" in result.output
+    assert "28 sites, 57 intervals, 6 dates analysed" in result.output
     rows = _csv(out)
     assert list(rows[0]) == ["site_id", "from", "until", "eligible", "reasons", "notes",
-                             "negotiate_with", "posts_on_route", "changed_by"]
+                             "negotiate_with", "posts_on_route", "changed_by", "agreement_id",
+                             "agreement_status", "window_opens", "window_closes"]
     zt11 = [(r["from"], r["until"], r["notes"], r["changed_by"]) for r in rows
             if r["site_id"] == "ZT-11"]
     assert zt11 == [("2021-04-06", "2021-05-28", "", ""),

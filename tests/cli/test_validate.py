@@ -38,7 +38,7 @@ def test_sample_is_ok():
     before = tree_hash(sample_path())
     result = run()
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "OK: 9 layers, 0 errors, 0 warnings"
+    assert result.output.strip() == "OK: 10 layers, 0 errors, 0 warnings"
     assert tree_hash(sample_path()) == before
 
 

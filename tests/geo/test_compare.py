@@ -42,11 +42,13 @@ def test_across_dates_on_the_same_data(project, april):
     july = geo.analyze(project, on="2021-07-01")
     table = geo.compare(april, july)
     # RC-04 (planned 2021-09-20) is within the 90-day notice on 2021-07-01: it takes
-    # 3.08 of ZT-11's 6 ha; ZP-01 went on 2021-05-29, so it is on no route any more
+    # 3.08 of ZT-11's 6 ha (so its window, which RC-04 closed, is gone: the ground it
+    # would close is excluded now); ZP-01 went on 2021-05-29, so it is on no route any more
     assert _records(table, "ZT-11") == [("NOTES", "", "RECLAMATION"),
                                         ("AVAILABLE_HA", "6.00", "2.92"),
-                                        ("POSTS_ON_ROUTE", "ZP-01", "")]
-    assert set(table["change"]) == {"NOTES", "AVAILABLE_HA", "POSTS_ON_ROUTE"}
+                                        ("POSTS_ON_ROUTE", "ZP-01", ""),
+                                        ("WINDOW", "2021-09-20", "")]
+    assert set(table["change"]) == {"NOTES", "AVAILABLE_HA", "POSTS_ON_ROUTE", "WINDOW"}
     assert table.attrs["on"] == (april.on, july.on)
     assert table.attrs["rules"] == {}
     found = layer_changes(april, july)
@@ -110,14 +112,18 @@ def test_agreement_and_window_columns_are_compared_when_both_have_them():
         agreement_id=["AG-1", None], agreement_status=["draft", None],
         window_opens=pd.to_datetime(["2021-06-01", None]), window_days=[90.0, None]))
     two = dataclasses.replace(base, sites=one.sites.assign(
-        agreement_status=["signed", None], window_days=[120.0, None]))
+        agreement_status=["signed", None], window_days=[120.0, None],
+        window_opens=pd.to_datetime(["2021-07-01", None])))
     table = geo.compare(one, two)
+    # the window's days count from each analysis's date: only its dates are compared
     assert table[["site_id", "change", "before", "after"]].values.tolist() == [
-        ["S1", "WINDOW", "90", "120"], ["S1", "AGREEMENT", "draft", "signed"]]
+        ["S1", "WINDOW", "2021-06-01", "2021-07-01"], ["S1", "AGREEMENT", "draft", "signed"]]
     assert layer_changes(one, two)["agreements_changed"] == [
         ("AG-1", "agreement_status", "draft", "signed")]
-    # only one side has them: not compared
-    assert geo.compare(base, two).empty
+    # only one side has them (results written before issue 14): not compared
+    older = dataclasses.replace(base, sites=base.sites.drop(columns=[
+        "window_opens", "window_closes", "window_days", "agreement_id", "agreement_status"]))
+    assert geo.compare(older, two).empty
 
 
 def test_bad_sources_say_what_to_give(tmp_path):

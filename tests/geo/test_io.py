@@ -11,7 +11,7 @@ import pyogrio
 from asmap import geo, layers
 from tests.geo.scenes import ON, base, box, frame, line, pt, sites
 
-OUTPUT_LAYERS = ["sites", "eligible_parts", "exclusions", "routes", "conflicts"]
+OUTPUT_LAYERS = ["sites", "eligible_parts", "exclusions", "routes", "conflicts", "agreements"]
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_round_trip_keeps_layers_columns_and_metadata(small, tmp_path):
     listed = pyogrio.list_layers(path)
     assert [str(n) for n in listed[:, 0]] == OUTPUT_LAYERS
     assert list(listed[:, 1]) == ["MultiPolygon", "MultiPolygon", "MultiPolygon",
-                                  "LineString", "MultiPolygon"]
+                                  "LineString", "MultiPolygon", "MultiPolygon"]
     back = geo.read_results(path, layers=small)
     assert back.rules == result.rules and back.on == result.on
     assert back.unchecked == result.unchecked == ("LICENSE", "OUTSIDE_SOUM", "RECLAMATION",

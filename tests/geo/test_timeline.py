@@ -86,7 +86,7 @@ def test_reclamation_enters_the_notice_window():
 def test_agreement_dates_are_events_and_analysed():
     project = {"tailings": sites(box(0, 0, 100, 100), box(1000, 0, 1100, 100)),
                "agreements": gpd.GeoDataFrame({
-                   "agreement_id": ["AG-1"], "site_id": ["S1"], "status": ["draft"],
+                   "agreement_id": ["AG-1"], "site_ids": ["S1"], "status": ["draft"],
                    "signed_company": pd.to_datetime(["2021-05-10"]),
                    "signed_government": pd.to_datetime(["2021-05-20"]),
                    "signed_ngo": pd.to_datetime([None]),
@@ -153,7 +153,9 @@ def test_timeline_equals_analyze_on_every_event_date_of_a_year_on_the_sample():
     project = layers.load(layers.sample_path())
     table = geo.timeline(project, "2021-04-06", "2022-04-05")
     dates = table.attrs["dates"]
-    assert [str(d) for d in dates] == ["2021-04-06", "2021-05-29", "2021-06-03", "2021-06-22"]
+    # AG-2021-02's work starts on 2021-05-01, AG-2021-01's ends on 2021-10-31
+    assert [str(d) for d in dates] == ["2021-04-06", "2021-05-01", "2021-05-29", "2021-06-03",
+                                       "2021-06-22", "2021-11-01"]
     # the event dates, the day before each, and some days between them
     days = sorted(set(dates) | {d - timedelta(days=1) for d in dates[1:]}
                   | {date(2021, 8, 15), date(2022, 4, 5)})

@@ -15,7 +15,7 @@ from tests.layers.layer_helpers import good_layers, project, write
 
 def test_load_sample():
     sample = load(layers.sample_path())
-    assert isinstance(sample, Project) and len(sample) == 9
+    assert isinstance(sample, Project) and len(sample) == 10  # 9 layers + agreements.csv
     assert all(frame.crs.to_epsg() == 4326 for frame in sample.values())
     assert sample.rules_table["river_buffer_m"] == 200.0
     assert sample.sources["posts"]["as_of"] == date(2021, 4, 6)
