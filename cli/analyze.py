@@ -100,6 +100,7 @@ def _print_summary(summary: dict, out: Path, csv_path: Path | None) -> None:
     for party, sites in summary["negotiate_with"].items():
         table.add_row(f"negotiate with {party}", ", ".join(sites))
     table.add_row("license conflicts", str(summary["conflicts"]))
-    console = Console(width=max(100, Console().width), soft_wrap=True)
+    console = Console(width=max(100, Console().width), soft_wrap=True, markup=False,
+                      highlight=False)  # names and paths are data, never markup
     console.print(table)
     console.print(f"wrote {out}" + (f" and {csv_path}" if csv_path else ""))

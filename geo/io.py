@@ -18,6 +18,7 @@ from asmap.geo.crs import WGS84, utm_zone_label
 from asmap.geo.result import Analysis
 from asmap.geo.rules import Rules
 from asmap.layers.atomic import atomic_path
+from asmap.layers.cells import csv_safe
 from asmap.layers.errors import DataError, UsageError
 
 #: Geometry type each output layer is declared with (also when it is empty).
@@ -139,6 +140,7 @@ def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:
 
     The centroid is given as ``lon``, ``lat`` (WGS84, 6 decimals) and as ``utm_e``,
     ``utm_n`` (metres, 1 decimal) in ``utm_zone`` (e.g. ``48N``), for GPS units and Excel.
+    Text that a spreadsheet would run as a formula gets a leading ``'`` (`layers.cells`).
 
     Parameters
     ----------
@@ -170,6 +172,7 @@ def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:
     table["utm_e"] = np.round(centre_m[:, 0], 1)
     table["utm_n"] = np.round(centre_m[:, 1], 1)
     table["utm_zone"] = utm_zone_label(analysis.crs)
+    table = csv_safe(table)
     with atomic_path(path) as tmp:
         table.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n",
                      date_format="%Y-%m-%d")

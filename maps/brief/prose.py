@@ -9,6 +9,7 @@ HTML-escaped in both files (Markdown viewers render HTML too).
 from __future__ import annotations
 
 import html
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -17,6 +18,21 @@ from asmap.maps.i18n import t
 from asmap.maps.paper.words import codes, eligible_sites, items, number, text, who
 
 Section = tuple[str, list[str]]
+
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]!#|~])")
+
+
+def markdown_escaped(line: str) -> str:
+    """
+    An HTML-escaped line with Markdown punctuation backslash-escaped: no link, no image.
+
+    Examples
+    --------
+    >>> markdown_escaped("![logo](http://evil.example/pixel.png)")
+    '\\\\!\\\\[logo\\\\](http://evil.example/pixel.png)'
+    """
+    return _MARKDOWN.sub(r"\\\1", line)
 
 
 def _esc(value: object) -> str:
@@ -116,12 +132,13 @@ def _title(analysis: Any, lang: str) -> str:
 
 
 def summary_markdown(analysis: Any, *, lang: str = "mn", profile: str = "internal") -> str:
-    """The summary as Markdown (values HTML-escaped)."""
-    out = [f"# {_title(analysis, lang)}", ""]
-    out += [f"> {note}" for note in _notices(analysis, lang=lang, profile=profile)] + [""]
+    """The summary as Markdown (values HTML-escaped and Markdown-escaped)."""
+    md = markdown_escaped
+    out = [f"# {md(_title(analysis, lang))}", ""]
+    out += [f"> {md(note)}" for note in _notices(analysis, lang=lang, profile=profile)] + [""]
     for heading, lines in sections(analysis, lang=lang):
-        out += [f"## {html.escape(heading)}", ""]
-        out += [f"- {line}" for line in lines] + [""]
+        out += [f"## {md(html.escape(heading))}", ""]
+        out += [f"- {md(line)}" for line in lines] + [""]
     return "\n".join(out)
 
 
