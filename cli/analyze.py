@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs
 
 
 @click.command(short_help="Flag eligible tailings, say why, and write the results.")
@@ -47,6 +48,7 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
     """
     from asmap import geo, layers
 
+    check_outputs(files=[out, csv_path])
     with _progress() as step:
         project = layers.load(folder, crs=crs)
         if scheduler is not None and engine != "dask":

@@ -19,6 +19,7 @@ from asmap.geo.result import Analysis
 from asmap.geo.rules import Rules
 from asmap.layers.atomic import atomic_path
 from asmap.layers.cells import csv_safe
+from asmap.layers.discover import RESULTS_KEY
 from asmap.layers.errors import DataError, UsageError
 
 #: Geometry type each output layer is declared with (also when it is empty).
@@ -35,7 +36,7 @@ EMPTY_COLUMNS = {
                   "holder_b": "str", "kind_a": "str", "kind_b": "str", "overlap_ha": "float"},
 }
 #: Key of the JSON document stored in the metadata of the sites layer.
-METADATA_KEY = "asmap"
+METADATA_KEY = RESULTS_KEY
 
 
 def write_results(analysis: Analysis, path: str | Path) -> Path:
@@ -117,12 +118,17 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
     path = Path(path)
     if not path.exists():
         raise UsageError(f"{path}: no such results file; run `asmap analyze --out {path}`")
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder; give the results file (RESULTS.gpkg)")
+    not_results = DataError(f"{path}: not asmap results (a GeoPackage written by "
+                            "`asmap analyze --out`); give that file, or analyse again")
+    if path.suffix.lower() != ".gpkg":
+        raise not_results
     try:
         info = pyogrio.read_info(path, layer="sites")
         frames = {name: pyogrio.read_dataframe(path, layer=name) for name in Analysis.OUTPUTS}
-    except pyogrio.errors.DataSourceError as exc:
-        raise DataError(f"{path}: not a results GeoPackage ({exc}); write it with "
-                        "`asmap analyze --out`") from None
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError):
+        raise not_results from None
     raw = (info.get("layer_metadata") or {}).get(METADATA_KEY)
     if raw is None:
         raise DataError(f"{path}: the sites layer has no asmap metadata; write it with "
