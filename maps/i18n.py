@@ -270,6 +270,9 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The routes of all sites, each road segment drawn once. Click a site for its "
               "route length and the posts on it."},
     "table_more": {"mn": "... болон өөр {count} талбай", "en": "... and {count} more sites"},
+    # --- hostile inputs and offline pages (issue 20) ---
+    "basemap_online": {"mn": "{name} (онлайн: интернэт хэрэгтэй)",
+                       "en": "{name} (online: needs the internet)"},
 }
 
 
