@@ -98,7 +98,8 @@ def test_public_results_have_only_public_columns(public):
 def test_internal_brief_keeps_sensitive_columns(internal):
     sites = pd.read_csv(internal / "sites.csv", encoding="utf-8-sig")
     row = sites[sites["site_id"] == "S-01"].iloc[0]
-    assert row["contact"] == SECRET_PHONE and row["informant"] == SECRET_EXTRA
+    # a leading + would start a formula in Excel: the CSV cell is quoted (issue 20)
+    assert row["contact"] == "'" + SECRET_PHONE and row["informant"] == SECRET_EXTRA
     assert SECRET_PHONE.encode() in (internal / "sites.csv").read_bytes()
 
 
