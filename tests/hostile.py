@@ -27,6 +27,8 @@ MARKUP = ("[/]", "roads [old]", "Altan $ #1 $", "Costs $5 to $10",
 #: A name with a control character (BEL), which openpyxl refuses.
 CONTROL = "Bell\x07 Gold"
 HOSTILE = FORMULAS + MARKUP + (CONTROL,)
+#: An unknown tailings column whose name is itself hostile (it reaches headers, FIELDS.md).
+HOSTILE_COLUMN = "=cmd|' /C calc'!A0 [remark] ![i](http://evil.example/c.png)"
 #: Columns given hostile text, by layer (other columns keep the sample's values).
 COLUMNS = {"tailings": ("name", "operator", "contact", "remark"),
            "licenses": ("holder", "contact"), "posts": ("name",),
@@ -44,6 +46,8 @@ def hostile_project(folder: Path) -> Path:
         for feature in data["features"]:
             for column in columns:
                 feature["properties"][column] = next(strings)
+            if kind == "tailings":
+                feature["properties"][HOSTILE_COLUMN] = "x"
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return folder
 
