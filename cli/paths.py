@@ -29,7 +29,13 @@ class OwnGoal(click.ClickException):
 
 
 def record_input(path: str | Path) -> None:
-    """Remember `path` as an input of the running command (no-op outside click)."""
+    """
+    Remember `path` as an input of the running command (no-op outside click).
+
+    Examples
+    --------
+    >>> record_input("zaamar")  # outside a click command nothing happens
+    """
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
         ctx.meta.setdefault(INPUTS, []).append(Path(path))

@@ -67,7 +67,17 @@ def replaceable(path: str | Path) -> bool:
 
 
 def check_replaceable(path: str | Path) -> None:
-    """Raise `UsageError` when `path` is a folder (or file) asmap must not replace."""
+    """
+    Raise `UsageError` when `path` is a folder (or a file) asmap must not replace.
+
+    Examples
+    --------
+    >>> check_replaceable("/no/such/brief")  # nothing there: fine
+    >>> check_replaceable("/")
+    Traceback (most recent call last):
+    ...
+    asmap.layers.errors.UsageError: /: is a folder asmap did not write and is not empty; ...
+    """
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise UsageError(f"{path}: is a file; give a folder name for this output")

@@ -115,11 +115,11 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
             summary=lambda n: problem("error", "", f"… and {n:,} more features that cannot "
                                       "be converted to EPSG:4326", "check the CRS of the file"))
     out.set_crs(WGS84, allow_override=True, inplace=True)  # out is this function's own
-    problems += null_island(np.asarray(out.geometry.values, dtype=object), problem, label)
+    problems += _null_island(np.asarray(out.geometry.values, dtype=object), problem, label)
     return out, problems
 
 
-def null_island(geoms: np.ndarray, problem, label: Label) -> list[Problem]:
+def _null_island(geoms: np.ndarray, problem, label: Label) -> list[Problem]:
     """Errors for features with a point at exactly (0, 0) degrees, a GPS default."""
     zero = _rows_where(geoms, lambda xy: (xy == 0).all(axis=1))
     return capped(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from asmap.layers.cells import has_controls, strip_controls
 from asmap.layers.problems import Problem
 from asmap.layers.settings import RULES, SOURCE_KEYS, rule_problem
 from asmap.layers.specs import KINDS
@@ -125,7 +127,11 @@ def _check_source(entry: dict[str, Any], where: str, problem) -> tuple[dict[str,
             problems.append(problem(where, key, f"{key} must be text, got {value!r}",
                                     f'write it in quotes: {key} = "..."'))
         else:
-            clean[key] = value
+            if has_controls(value):
+                problems.append(dataclasses.replace(
+                    problem(where, key, "control character removed from the text",
+                            "check the value in the settings file"), severity="warning"))
+            clean[key] = strip_controls(value)
     return clean, problems
 
 

@@ -99,3 +99,16 @@ def test_misnamed_settings_file_is_a_warning(tmp_path):
     problems = validate(folder)
     assert [(p.severity, p.message) for p in problems] == [
         ("warning", "'Asmap.toml' is ignored: the settings file must be called asmap.toml")]
+
+
+def test_deeply_nested_toml_is_one_problem(tmp_path):
+    _, problems = check(tmp_path, "x = " + "[" * 3000 + "]" * 3000 + "\n")
+    assert [(p.severity, p.message) for p in problems] == [
+        ("error", "the file nests tables or arrays too deeply to read")]
+
+
+def test_control_characters_in_sources_are_removed_with_a_warning(tmp_path):
+    settings, problems = check(tmp_path, '[sources.posts]\nsource = "NGO\\u0007 survey"\n')
+    assert settings["sources"]["posts"]["source"] == "NGO survey"
+    assert [(p.severity, p.feature, p.field, p.message) for p in problems] == [
+        ("warning", "[sources.posts]", "source", "control character removed from the text")]
