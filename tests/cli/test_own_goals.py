@@ -272,3 +272,23 @@ def test_sigterm_during_brief_leaves_no_hidden_folder(work):
             process.kill()
     assert process.returncode != 0
     assert sorted(p.name for p in work.iterdir()) == ["notes.txt", "proj"]
+
+
+def test_the_command_group_words_a_full_disk_not_as_a_bug():
+    import click
+
+    from asmap.cli.main import AsmapGroup
+
+    @click.group(cls=AsmapGroup)
+    def group() -> None:
+        """A group like `asmap`, with one command that fills a disk."""
+
+    @group.command()
+    def fill() -> None:
+        with open("/dev/full", "w", encoding="utf-8") as disk:
+            disk.write("x" * 100_000)
+
+    result = CliRunner().invoke(group, ["fill"])
+    assert result.exit_code == 1
+    line = error_line(result)
+    assert "the disk is full; free some space" in line and "unexpected" not in line
