@@ -35,8 +35,18 @@ def _terminate(signum, frame):  # noqa: ARG001 (signal handler signature)
 
 
 @contextmanager
-def _stoppable() -> Iterator[None]:
-    """While writing, SIGTERM raises like SIGINT, so the clean-up below runs."""
+def stoppable() -> Iterator[None]:
+    """
+    While writing, SIGTERM raises (`Terminated`, a KeyboardInterrupt) like SIGINT does.
+
+    So the clean-up of temporary files runs when the process is stopped with ``kill``.
+    Only in the main thread, and only when no other SIGTERM handler is installed.
+
+    Examples
+    --------
+    >>> with stoppable():
+    ...     pass
+    """
     if threading.current_thread() is not threading.main_thread() or \
             signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
         yield
@@ -104,7 +114,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     os.close(fd)
     tmp = Path(name)
     tmp.unlink()  # let the writer create it (GDAL refuses some existing empty files)
-    with _stoppable():
+    with stoppable():
         try:
             yield tmp
             if tmp.is_file():  # on disk before it takes the name (writers may skip syncing)
@@ -128,7 +138,7 @@ def atomic_dir(path: str | Path, *, mark: bool = True) -> Iterator[Path]:
     if mark:
         check_replaceable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with _stoppable():
+    with stoppable():
         tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
         try:
             yield tmp
