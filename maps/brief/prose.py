@@ -3,7 +3,8 @@
 Counts, eligible hectares, who to negotiate with for which sites, the posts where a
 movement permit is needed, license conflicts, eligible-but-unverified sites, the rules
 and date used, and every layer's source and date. Every value from the data is
-HTML-escaped in both files (Markdown viewers render HTML too).
+HTML-escaped in both files (Markdown viewers render HTML too), and Markdown punctuation is
+escaped in summary.md, so no value becomes a link or an image a viewer would fetch.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ CSV files keep the machine column names (so other tools can read them back) and 
 column the analysis passes on; apply the sharing profile before calling. The XLSX
 workbook is for people: headers in the chosen language, verdicts and reasons in words,
 hectares to two decimals, a frozen header row and fitted column widths.
+
+No cell is ever a formula: CSV text that a spreadsheet would run gets a leading ``'``
+(`layers.cells.csv_safe`), and every text cell of the workbook is a string cell.
 """
 
 from __future__ import annotations
