@@ -13,6 +13,7 @@ from asmap.layers.project import sample_path
 
 def _folder(ctx: click.Context, param: click.Parameter, value: str | None) -> Path:
     if value is None:
+        record_input(sample_path())  # the bundled sample is an input like any folder
         return sample_path()
     path = Path(value)
     if not path.exists():

@@ -292,3 +292,10 @@ def test_the_command_group_words_a_full_disk_not_as_a_bug():
     assert result.exit_code == 1
     line = error_line(result)
     assert "the disk is full; free some space" in line and "unexpected" not in line
+
+
+def test_the_bundled_sample_is_an_input_too():
+    result = run("map", "--out", sample_path() / "map.html")
+    assert result.exit_code == 2
+    assert "lies inside the input folder" in error_line(result)
+    assert not (sample_path() / "map.html").exists()
