@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs
 
 
 @click.command("brief", short_help="Write the negotiation brief folder (maps, tables, summary).")
@@ -50,6 +51,7 @@ def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out
     """
     from asmap import geo, layers, maps
 
+    check_outputs(folders=[out])
     analysis = geo.analyze(layers.load(folder, crs=crs), rules=rules, on=on)
     path = maps.write_brief(analysis, out, lang=lang, profile=profile, since=since)
     eligible = int(analysis.sites["eligible"].fillna(False).astype(bool).sum())

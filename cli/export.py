@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs
 from asmap.maps.exchange.export import FORMATS
 
 
@@ -40,6 +41,7 @@ def export(source: Path, to: str, out: Path, profile: str, lang: str, results: P
     """
     from asmap.maps.exchange.export import export as export_layers
 
+    check_outputs(**{"folders" if to in ("geojson", "shp") else "files": [out]})
     if not source.is_dir() and (results or rules or on or crs):
         raise click.UsageError("--results, --rules, --on and --crs go with a project FOLDER")
     if results or rules or on:

@@ -35,6 +35,10 @@ class AsmapGroup(click.Group):
         except Exception as exc:  # the promise: never a traceback for a user
             if os.environ.get("ASMAP_DEBUG"):
                 raise
+            from asmap.cli.paths import write_failure
+
+            if write_failure(exc):  # a read-only folder or a full disk: no bug
+                raise _Failure(write_failure(exc), 1) from None
             raise _Failure(
                 f"unexpected {type(exc).__name__}: {exc} "
                 "(run again with ASMAP_DEBUG=1 and report the output)", 1

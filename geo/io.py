@@ -20,6 +20,8 @@ from asmap.geo.crs import WGS84, utm_zone_label
 from asmap.geo.result import Analysis
 from asmap.geo.rules import Rules
 from asmap.layers.atomic import atomic_path
+from asmap.layers.cells import csv_safe
+from asmap.layers.discover import RESULTS_KEY
 from asmap.layers.errors import DataError, UsageError
 
 GEOMETRY_TYPES = schema.GEOMETRY_TYPES
@@ -27,7 +29,7 @@ GEOMETRY_TYPES = schema.GEOMETRY_TYPES
 EMPTY_DTYPES = {"str": "object", "float": "float", "int": "int64", "bool": "bool",
                 "date": "datetime64[ns]"}
 #: Key of the JSON document stored in the metadata of the sites layer.
-METADATA_KEY = "asmap"
+METADATA_KEY = RESULTS_KEY
 
 log = logging.getLogger(__name__)
 
@@ -112,14 +114,19 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
     path = Path(path)
     if not path.exists():
         raise UsageError(f"{path}: no such results file; run `asmap analyze --out {path}`")
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder; give the results file (RESULTS.gpkg)")
+    not_results = DataError(f"{path}: not asmap results (a GeoPackage written by "
+                            "`asmap analyze --out`); give that file, or analyse again")
+    if path.suffix.lower() != ".gpkg":
+        raise not_results
     try:
         info = pyogrio.read_info(path, layer="sites")
         present = {name for name, _ in pyogrio.list_layers(path)}
         frames = {name: pyogrio.read_dataframe(path, layer=name) for name in Analysis.OUTPUTS
                   if name in present or name != "agreements"}  # older files have none
-    except pyogrio.errors.DataSourceError as exc:
-        raise DataError(f"{path}: not a results GeoPackage ({exc}); write it with "
-                        "`asmap analyze --out`") from None
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError):
+        raise not_results from None
     raw = (info.get("layer_metadata") or {}).get(METADATA_KEY)
     if raw is None:
         raise DataError(f"{path}: the sites layer has no asmap metadata; write it with "
@@ -137,6 +144,7 @@ def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:
 
     The centroid is given as ``lon``, ``lat`` (WGS84, 6 decimals) and as ``utm_e``,
     ``utm_n`` (metres, 1 decimal) in ``utm_zone`` (e.g. ``48N``), for GPS units and Excel.
+    Text that a spreadsheet would run as a formula gets a leading ``'`` (`layers.cells`).
 
     Parameters
     ----------
@@ -168,6 +176,7 @@ def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:
     table["utm_e"] = np.round(centre_m[:, 0], 1)
     table["utm_n"] = np.round(centre_m[:, 1], 1)
     table["utm_zone"] = utm_zone_label(analysis.crs)
+    table = csv_safe(table)
     with atomic_path(path) as tmp:
         table.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n",
                      date_format="%Y-%m-%d")

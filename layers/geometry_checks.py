@@ -92,6 +92,14 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
             summary=lambda n, what=what: problem("error", "", f"… and {n:,} more features "
                                                  f"{what}", "draw them or delete them"))
     present = ~(missing | empty)
+    infinite = _rows_where(geoms, lambda xy: ~np.isfinite(xy).all(axis=1))
+    problems += capped(
+        np.flatnonzero(infinite),
+        lambda i: problem("error", label(i), "coordinates are not finite numbers (inf or nan)",
+                          "write the feature's coordinates as numbers, or delete it"),
+        summary=lambda n: problem("error", "", f"… and {n:,} more features with coordinates "
+                                  "that are not finite numbers", "fix or delete them"))
+    present &= ~infinite
     geoms = _collections_to_multi(geoms, spec, present)
     wrong, found = _check_family(geoms, spec, present, problem, label)
     problems += found
@@ -114,7 +122,29 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
             summary=lambda n: problem("error", "", f"… and {n:,} more features that cannot "
                                       "be converted to EPSG:4326", "check the CRS of the file"))
     out.set_crs(WGS84, allow_override=True, inplace=True)  # out is this function's own
+    problems += _null_island(np.asarray(out.geometry.values, dtype=object), problem, label)
     return out, problems
+
+
+def _null_island(geoms: np.ndarray, problem, label: Label) -> list[Problem]:
+    """Errors for features with a point at exactly (0, 0) degrees, a GPS default."""
+    zero = _rows_where(geoms, lambda xy: (xy == 0).all(axis=1))
+    return capped(
+        np.flatnonzero(zero),
+        lambda i: problem("error", label(i), "the feature is at (0, 0) degrees, the default a "
+                          "GPS or app writes when it had no position",
+                          "take the position again on the spot, or delete the feature"),
+        summary=lambda n: problem("error", "", f"… and {n:,} more features at (0, 0)",
+                                  "take their positions again, or delete them"))
+
+
+def _rows_where(geoms: np.ndarray, test) -> np.ndarray:
+    """A mask of the geometries with at least one coordinate pair where `test` is true."""
+    coords, index = shapely.get_coordinates(geoms, return_index=True)
+    mask = np.zeros(len(geoms), dtype=bool)
+    if len(coords):
+        mask[np.unique(index[test(coords)])] = True
+    return mask
 
 
 def _collections_to_multi(geoms: np.ndarray, spec: LayerSpec, present: np.ndarray) -> np.ndarray:

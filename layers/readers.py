@@ -20,6 +20,7 @@ from pyogrio.errors import DataLayerError, DataSourceError
 
 from asmap.layers.errors import DataError
 from asmap.layers.problems import Problem, capped
+from asmap.layers.specs import SPECS
 from asmap.layers.tables import decode_text
 
 #: Layer formats by file extension: the GDAL driver (or reader) and a name for messages.
@@ -204,6 +205,7 @@ def _read_csv(path: Path, *, kind: str, file: str) -> tuple[gpd.GeoDataFrame | N
     if pair is not None:
         xy = [table[c].str.strip().str.replace(",", ".", regex=False) for c in pair]
         x, y = (pd.to_numeric(v, errors="coerce") for v in xy)
+        x, y = (v.where(np.isfinite(v)) for v in (x, y))  # inf is no coordinate
         bad = np.flatnonzero(((xy[0] != "") & x.isna() | (xy[1] != "") & y.isna()).to_numpy())
         geoms = shapely.points(x.to_numpy(), y.to_numpy())
         geoms[(x.isna() | y.isna()).to_numpy()] = None
@@ -220,7 +222,13 @@ def _read_csv(path: Path, *, kind: str, file: str) -> tuple[gpd.GeoDataFrame | N
         return Problem("error", kind, feature, what, message,
                        "write longitude and latitude as numbers in degrees (or valid WKT)", file)
 
-    return frame, capped(bad, lambda i: problem(f"row {i + 1}", "coordinates are not numbers "
+    spec = SPECS.get(kind)
+    ids = table[spec.id_column] if spec and spec.id_column in table else None
+
+    def label(i: int) -> str:
+        return ids.iloc[i] if ids is not None and ids.iloc[i].strip() else f"row {i + 1}"
+
+    return frame, capped(bad, lambda i: problem(label(i), "coordinates are not finite numbers "
                                                 "or not geometry text"),
                          summary=lambda n: problem("", f"… and {n:,} more rows with unreadable "
                                                    "coordinates"))

@@ -178,6 +178,8 @@ def _read_all(source: Source) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
         if frame is not None:
             frames.append(frame.to_crs(frames[0].crs) if frames and frame.crs and
                           frames[0].crs else frame)
-    if not frames:
+    if not frames and problems:
         return None, problems
+    if not frames:  # an empty KML has no layer at all: it is a layer without features
+        return gpd.GeoDataFrame(geometry=gpd.GeoSeries([], crs=4326)), problems
     return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs), problems

@@ -17,7 +17,7 @@ import pandas as pd
 import geopandas as gpd
 import pyogrio
 
-from asmap.layers.atomic import atomic_path
+from asmap.layers.atomic import atomic_path, stoppable
 from asmap.layers.errors import UsageError
 
 #: Output file extension -> GDAL driver.
@@ -134,7 +134,8 @@ def write_layer(frame: gpd.GeoDataFrame, path: str | Path, *, layer: str | None 
 def _write_shapefile(frame: gpd.GeoDataFrame, path: Path, **kwargs: object) -> None:
     """Write the Shapefile's files in a temporary folder, then move each into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{path.stem}.", dir=path.parent) as tmp:
+    with stoppable(), tempfile.TemporaryDirectory(prefix=f".{path.stem}.",
+                                                  dir=path.parent) as tmp:
         pyogrio.write_dataframe(frame, Path(tmp) / path.name, driver="ESRI Shapefile",
                                 encoding="UTF-8", **kwargs)
         for part in sorted(Path(tmp).iterdir()):

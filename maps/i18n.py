@@ -405,6 +405,9 @@ LABELS: dict[str, dict[str, str]] = {
               "таны байршлыг офлайнаар харуулна.",
         "en": "This PDF is georeferenced (ISO 32000): a phone PDF map app shows your "
               "position on it offline."},
+    # --- hostile inputs and offline pages (issue 20) ---
+    "basemap_online": {"mn": "{name} (онлайн: интернэт хэрэгтэй)",
+                       "en": "{name} (online: needs the internet)"},
 }
 
 

@@ -748,7 +748,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="geoBoundaries file holding Zaamar (default: %(default)s)")
     args = parser.parse_args(argv)
     layers_ = build(read_boundary(args.boundary))
-    with atomic_dir(OUT) as tmp:
+    with atomic_dir(OUT, mark=False) as tmp:
         tmp.chmod(0o755)  # package data: readable by all, like the rest of the repository
         write(layers_, tmp)
         written = read_back(tmp)

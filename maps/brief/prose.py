@@ -3,12 +3,14 @@
 Counts, eligible hectares, who to negotiate with for which sites, the posts where a
 movement permit is needed, license conflicts, eligible-but-unverified sites, the rules
 and date used, and every layer's source and date. Every value from the data is
-HTML-escaped in both files (Markdown viewers render HTML too).
+HTML-escaped in both files (Markdown viewers render HTML too), and Markdown punctuation is
+escaped in summary.md, so no value becomes a link or an image a viewer would fetch.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -19,6 +21,21 @@ from asmap.maps.i18n import t
 from asmap.maps.paper.words import codes, eligible_sites, number, text, who
 
 Section = tuple[str, list[str]]
+
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]!#|~])")
+
+
+def markdown_escaped(line: str) -> str:
+    """
+    An HTML-escaped line with Markdown punctuation backslash-escaped: no link, no image.
+
+    Examples
+    --------
+    >>> markdown_escaped("![logo](http://evil.example/pixel.png)")
+    '\\\\!\\\\[logo\\\\](http://evil.example/pixel.png)'
+    """
+    return _MARKDOWN.sub(r"\\\1", line)
 
 
 def _esc(value: object) -> str:
@@ -150,12 +167,13 @@ def _title(analysis: Any, lang: str) -> str:
 
 def summary_markdown(analysis: Any, *, lang: str = "mn", profile: str = "internal",
                      since: list[str] | None = None) -> str:
-    """The summary as Markdown (values HTML-escaped); `since` as for `sections`."""
-    out = [f"# {_title(analysis, lang)}", ""]
-    out += [f"> {note}" for note in _notices(analysis, lang=lang, profile=profile)] + [""]
+    """The summary as Markdown (values HTML- and Markdown-escaped); `since` as for `sections`."""
+    md = markdown_escaped
+    out = [f"# {md(_title(analysis, lang))}", ""]
+    out += [f"> {md(note)}" for note in _notices(analysis, lang=lang, profile=profile)] + [""]
     for heading, lines in sections(analysis, lang=lang, since=since):
-        out += [f"## {html.escape(heading)}", ""]
-        out += [f"- {line}" for line in lines] + [""]
+        out += [f"## {md(html.escape(heading))}", ""]
+        out += [f"- {md(line)}" for line in lines] + [""]
     return "\n".join(out)
 
 

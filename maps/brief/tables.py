@@ -4,6 +4,9 @@ CSV files keep the machine column names (so other tools can read them back) and 
 column the analysis passes on; apply the sharing profile before calling. The XLSX
 workbook is for people: headers in the chosen language, verdicts and reasons in words,
 hectares to two decimals, a frozen header row and fitted column widths.
+
+No cell is ever a formula: CSV text that a spreadsheet would run gets a leading ``'``
+(`layers.cells.csv_safe`), and every text cell of the workbook is a string cell.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from asmap.geo.schema import code_columns
 from asmap.layers.atomic import atomic_path
+from asmap.layers.cells import csv_safe, formula_prefix, strip_controls
 from asmap.maps import provenance
 from asmap.maps.agreements import check_lines, status_word, window_words
 from asmap.maps.i18n import has_text, t
@@ -36,11 +40,15 @@ def attributes(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write the attributes of `frame` as UTF-8 CSV (with BOM, for spreadsheets), atomically."""
+    """Write the attributes of `frame` as UTF-8 CSV (with BOM, for spreadsheets), atomically.
+
+    Text that a spreadsheet would run as a formula gets a leading ``'`` (`layers.cells`).
+    """
     table = attributes(frame)
     for column in table.columns:
         if pd.api.types.is_datetime64_any_dtype(table[column]):
             table[column] = table[column].dt.strftime("%Y-%m-%d")
+    table = csv_safe(table)
     with atomic_path(path) as tmp:
         table.to_csv(tmp, index=False, encoding="utf-8-sig", float_format="%.4f")
     return Path(path)
@@ -99,15 +107,27 @@ def _cell(value: Any) -> Any:
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
     if isinstance(value, (list, tuple, set)):
-        return "; ".join(map(str, value))
+        value = "; ".join(map(str, value))
+    if isinstance(value, str):
+        return strip_controls(value)
     return value
+
+
+def _append(sheet: Any, values: list[Any]) -> None:
+    """Append a row; text is always a string cell, never a formula (even ``=...``)."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if formula_prefix(cell.value):
+                cell.quotePrefix = True  # stays text when someone edits the cell
 
 
 def _sheet(book: Workbook, title: str, table: pd.DataFrame, *, lang: str) -> None:
     sheet = book.create_sheet(title)
-    sheet.append([t(c, lang) if has_text(c) else str(c) for c in table.columns])
+    _append(sheet, [_cell(t(c, lang) if has_text(c) else str(c)) for c in table.columns])
     for row in table.itertuples(index=False):
-        sheet.append([_cell(v) for v in row])
+        _append(sheet, [_cell(v) for v in row])
     header_fill = PatternFill("solid", fgColor="E8E8E8")
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -13,6 +13,8 @@ Every output is written to a temporary name and renamed into place when complete
 from __future__ import annotations
 
 import dataclasses
+import html
+import re
 import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
@@ -210,9 +212,14 @@ def _fields_table(renames: Mapping[str, Mapping[str, str]]) -> str:
     lines = ["# Shapefile field names", "",
              "Shapefile fields hold at most 10 characters; these were shortened.", "",
              "| layer | field in the Shapefile | full name |", "|---|---|---|"]
-    lines += [f"| {layer} | {short} | {long} |" for layer, names in renames.items()
+    lines += [f"| {_md(layer)} | {_md(short)} | {_md(long)} |" for layer, names in renames.items()
               for long, short in names.items()]
     return "\n".join(lines) + "\n"
+
+
+def _md(name: str) -> str:
+    """A column name as a Markdown table cell: HTML and Markdown punctuation escaped."""
+    return re.sub(r"([\\`*\[\]!|])", r"\\\1", html.escape(str(name)))
 
 
 __all__ = ["FORMATS", "collect", "export", "write_gpkg", "write_folder"]

@@ -259,8 +259,11 @@ def _outline(drawn: dict[str, Any]) -> dict[str, Any]:
 def _basemaps(fmap: folium.Map, *, lang: str, offline: bool) -> None:
     plain = folium.TileLayer(plain_tile(), attr="asmap", name=t("basemap_plain", lang),
                              show=offline, max_zoom=22)
-    osm = folium.TileLayer(BASEMAPS["osm"], name=t("basemap_osm", lang), show=not offline)
-    sat = folium.TileLayer(BASEMAPS["satellite"], name=t("basemap_satellite", lang),
+    # an offline page loads no tile until the user picks an online basemap, named so
+    online = (lambda key: t("basemap_online", lang, name=t(key, lang))) if offline else (
+        lambda key: t(key, lang))
+    osm = folium.TileLayer(BASEMAPS["osm"], name=online("basemap_osm"), show=not offline)
+    sat = folium.TileLayer(BASEMAPS["satellite"], name=online("basemap_satellite"),
                            show=False)
     for layer in ((plain, osm, sat) if offline else (osm, sat, plain)):
         layer.add_to(fmap)

@@ -56,10 +56,19 @@ def test_load_raises_the_first_error_and_counts_the_rest(tmp_path):
 
 def test_load_keeps_warnings(tmp_path):
     frames = good_layers()
-    frames["settlements"]["NAME"] = ["other"]
+    frames["settlements"]["name"] = ["Бат-Өлзий\x07"]  # a control character (issue 20)
     loaded = load(project(tmp_path, frames))
-    assert [p.field for p in loaded.problems] == ["name"]
+    assert [(p.field, p.message) for p in loaded.problems] == [
+        ("name", "control character removed from the text")]
     assert loaded["settlements"]["name"].tolist() == ["Бат-Өлзий"]
+
+
+def test_columns_differing_only_by_case_are_an_error(tmp_path):
+    frames = good_layers()
+    frames["settlements"]["NAME"] = ["other"]
+    with pytest.raises(DataError, match="columns 'name' and 'NAME' differ only by case; "
+                                        "rename or delete one of them"):
+        load(project(tmp_path, frames))
 
 
 def test_load_one_geopackage_file(tmp_path):

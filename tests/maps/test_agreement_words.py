@@ -13,8 +13,8 @@ from asmap.maps.paper.words import figures_lines
 from asmap.maps.web.legend import legend_html
 from asmap.maps.web.map import render_html, site_map
 from asmap.maps.web.popups import site_popup_pieces
+from tests.geo.agreement_scenes import CASES, scene_layers, table
 from tests.geo.scenes import ON
-from tests.geo.test_agreements import CASES, scene_layers, table
 
 
 @pytest.fixture(scope="module")

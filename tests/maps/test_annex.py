@@ -17,8 +17,8 @@ from asmap import geo, maps
 from asmap.cli.main import cli
 from asmap.layers.errors import UsageError
 from asmap.maps.paper.annex import round_scale
+from tests.geo.agreement_scenes import CASES, scene_layers, table
 from tests.geo.scenes import ON
-from tests.geo.test_agreements import CASES, scene_layers, table
 
 #: The north-west (and northernmost) corner of site A: corner A1 of the annex (site B's
 #: corners are B1 ...).

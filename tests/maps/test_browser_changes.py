@@ -8,8 +8,8 @@ import pytest
 
 from asmap import geo
 from asmap.maps import write_map
+from tests.maps.browsing import open_offline
 from tests.maps.handmade import handmade
-from tests.maps.test_browser import open_offline
 
 pytestmark = pytest.mark.browser
 
