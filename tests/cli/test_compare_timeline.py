@@ -48,7 +48,8 @@ def test_compare_writes_every_file_in_words(results, tmp_path):
     assert result.exit_code == 0, result.output
     assert "31 changes at 28 sites, 2021-04-06 -> 2021-07-01" in result.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "changes.csv", "changes.gpkg", "changes.html", "changes.md", "changes.xlsx"]
+        ".asmap-output", "changes.csv", "changes.gpkg", "changes.html", "changes.md",
+        "changes.xlsx"]
     rows = _csv(out / "changes.csv")
     assert list(rows[0]) == ["site_id", "change", "before", "after", "code"]
     assert [(r["change"], r["before"], r["after"]) for r in rows if r["site_id"] == "ZT-11"] == [
@@ -149,7 +150,7 @@ def test_brief_since_adds_the_section_and_the_map_layer(results, tmp_path):
     summary = (out / "summary.md").read_text(encoding="utf-8")
     section = summary.split("## Since the last brief\n", 1)[1].split("\n## ", 1)[0]
     assert "- Compared with the analysis of 2021-04-06 (now 2021-07-01)" in section
-    assert "different rules: min_area_ha 2 → 0.5" in section
+    assert r"different rules: min\_area\_ha 2 → 0.5" in section  # Markdown-escaped
     assert "ZT-03 became eligible (before: Too small)" in section
     assert "Since the last brief" in (out / "summary.html").read_text(encoding="utf-8")
     page = (out / "map.html").read_text(encoding="utf-8")

@@ -70,6 +70,7 @@ def made(tmp_path_factory):
     return project, out, outputs
 
 
+@pytest.mark.filterwarnings("ignore:Normalized/laundered field name:RuntimeWarning")
 def test_every_command_works_on_hostile_text(made):
     _, _, outputs = made
     for command, result in outputs.items():

@@ -29,7 +29,7 @@ def test_changes_folder_escapes_and_translates(tmp_path, lang, became):
     old = geo.analyze(_project("2021-06-30"), on="2021-04-06")
     new = geo.analyze(_project("2021-06-30"), on="2021-07-01")
     out = write_changes(old, new, tmp_path / "changes", lang=lang)
-    assert sorted(p.name for p in out.iterdir()) == sorted(CHANGE_FILES)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*CHANGE_FILES, ".asmap-output"])
     for name in ("changes.md", "changes.html"):
         text = (out / name).read_text(encoding="utf-8")
         assert HOSTILE not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
