@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
@@ -12,10 +13,11 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
+from asmap.geo.aoi import AreaOfInterest, area_of_interest, clip_to_aoi, feature_label
 from asmap.geo.access import Routes, find_base, posts_on_routes, routes_to, search_roads
 from asmap.geo.conflicts import COLUMNS as CONFLICT_COLUMNS
 from asmap.geo.conflicts import license_conflicts
-from asmap.geo.crs import WGS84, coordinate_transform, is_wgs84, reproject, utm_crs_for
+from asmap.geo.crs import WGS84, coordinate_transform, is_wgs84, reproject, utm_zone_label
 from asmap.geo.eligibility import available_parts, inside_boundary, polygonal, reasons_for
 from asmap.geo.exclusions import dissolve_exclusions, exclusion_pieces, post_zones
 from asmap.geo.licenses import assign_licenses, counting_licenses
@@ -23,6 +25,7 @@ from asmap.geo.parallel import background, elementwise
 from asmap.geo.result import Analysis
 from asmap.geo.rules import Rules
 from asmap.layers.errors import DataError, UsageError
+from asmap.layers.problems import Problem
 from asmap.layers.project import Project
 
 #: The rule each missing layer leaves unchecked.
@@ -44,7 +47,8 @@ ENGINES = ("local", "dask")
 def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | None = None,
             on: date | str | None = None, crs: str | None = None,
             progress: Callable[[str], None] | None = None, engine: str = "local",
-            scheduler: Any = None) -> Analysis:
+            scheduler: Any = None, soum: str | None = None,
+            aoi: AreaOfInterest | None = None) -> Analysis:
     """
     Decide which tailings sites are eligible, why not, whose land they are on, how to get there.
 
@@ -60,9 +64,8 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     on
         Analysis date (a date or ``YYYY-MM-DD``); None is today.
     crs
-        Metric CRS to measure in; None picks the UTM zone of the centre of the layers
-        other than the tailings (of the tailings when they are alone), so that any
-        subset of the sites is measured the same way.
+        Metric CRS to measure in; None picks the UTM zone of the centre of the area of
+        interest (`geo.aoi`), never of the whole data.
     progress
         Called with each name of `STEPS` as the step starts.
     engine
@@ -71,6 +74,13 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     scheduler
         With ``engine="dask"``: a scheduler address (``tcp://host:8786``) or a
         ``distributed.Client``; None starts a local cluster of two workers.
+    soum
+        Name or id of the boundary polygon that is the area of interest, when the
+        boundary layer holds several (None: the one holding the most tailings area,
+        with a warning).
+    aoi
+        An area of interest already chosen, the layers already clipped to it (what
+        `prepared_inputs` returns; the dask engine passes it to every partition).
 
     Returns
     -------
@@ -86,7 +96,8 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         - ``routes``: the road route from the base settlement to each site;
         - ``conflicts``: overlaps between licenses in force.
 
-        Plus ``rules``, ``on``, ``unchecked`` (rules no layer could check) and
+        Plus ``rules``, ``on``, ``unchecked`` (rules no layer could check), ``soum``
+        (the area of interest's name), ``warnings`` (polygons and features left out) and
         ``summary()`` (counts and hectares as a dictionary).
 
     Raises
@@ -109,21 +120,31 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}")
-    if engine == "dask":
-        from asmap.geo.engine_dask import analyze_dask
-
-        return analyze_dask(layers, rules=rules, on=as_date(on), scheduler=scheduler)
-    if scheduler is not None:
+    if scheduler is not None and engine != "dask":
         raise UsageError("a scheduler address needs engine='dask' (--engine dask)")
     step = progress or (lambda name: None)
     on = as_date(on)
     rules = as_rules(rules, layers)
     step("reproject")
-    frames = _inputs(layers)
-    context = [f for kind, f in frames.items() if kind != "tailings" and len(f)]
-    metric = crs or utm_crs_for(context or [frames["tailings"]])
+    said: list[Problem] = []
+    if aoi is None:
+        prepared, aoi, said = prepared_inputs(layers, rules=rules, soum=soum, crs=crs)
+        if engine == "dask":
+            from asmap.geo.engine_dask import analyze_dask
+
+            return dataclasses.replace(analyze_dask(prepared, rules=rules, on=on,
+                                                    scheduler=scheduler, aoi=aoi),
+                                       warnings=said)
+        frames = dict(prepared)
+    elif engine == "dask":
+        from asmap.geo.engine_dask import analyze_dask
+
+        return analyze_dask(layers, rules=rules, on=on, scheduler=scheduler, aoi=aoi)
+    else:
+        frames = _inputs(layers)
+    metric = crs or aoi.crs
     wgs = {k: f if is_wgs84(f) else reproject(f, WGS84) for k, f in frames.items()}
-    m = {k: reproject(f, metric) for k, f in frames.items()}
+    m = {k: _measurable(k, reproject(f, metric), metric) for k, f in wgs.items()}
     unchecked = _unchecked(m)
     tailings = m["tailings"]
     geoms = tailings.geometry.values
@@ -188,8 +209,69 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         conflicts=conflicts,
         rules=rules, on=on, layers=wgs,
         sources=layers.sources if isinstance(layers, Project) else {},
-        unchecked=unchecked, crs=metric,
+        unchecked=unchecked, crs=metric, soum=aoi.name, warnings=said,
     )
+
+
+def prepared_inputs(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules,
+                    soum: str | None = None, crs: str | None = None
+                    ) -> tuple[Mapping[str, gpd.GeoDataFrame], AreaOfInterest, list[Problem]]:
+    """
+    The layers checked, in EPSG:4326, the boundary reduced to the area of interest and
+    every other layer clipped to it grown by ``rules.aoi_margin_km``.
+
+    Returns
+    -------
+    tuple
+        The layers (a `Project` again when one was given), the area of interest, and the
+        warnings: the soum chosen among several, the features left out per layer, the
+        sites far outside.
+
+    Examples
+    --------
+    >>> from asmap import layers
+    >>> prepared, aoi, warnings = prepared_inputs(layers.load(layers.sample_path()),
+    ...                                           rules=Rules())
+    >>> aoi.name, aoi.crs, warnings
+    ('Заамар', 'EPSG:32648', [])
+    """
+    frames = _inputs(layers)
+    wgs = {k: f if is_wgs84(f) else reproject(f, WGS84) for k, f in frames.items()}
+    aoi, boundary, said = area_of_interest(wgs, soum=soum, margin_km=rules.aoi_margin_km,
+                                           crs=crs)
+    if boundary is not None:
+        wgs["boundary"] = boundary
+    wgs, clipped = clip_to_aoi(wgs, aoi)
+    said = said + clipped + _far_sites(wgs["tailings"], aoi)
+    if isinstance(layers, Project):
+        return dataclasses.replace(layers, layers=wgs), aoi, said
+    return wgs, aoi, said
+
+
+def _far_sites(tailings: gpd.GeoDataFrame, aoi: AreaOfInterest) -> list[Problem]:
+    far = ~shapely.intersects(aoi.grown, tailings.geometry.values)
+    if not far.any():
+        return []
+    first = tailings["site_id"].astype(str).to_numpy()[far][:3]
+    return [Problem("warning", "tailings", ", ".join(first), "",
+                    f"{int(far.sum()):,} of {len(tailings):,} sites lie more than "
+                    f"{aoi.margin_km:g} km from {aoi.label} (outside the soum)",
+                    "check their coordinates, or choose their soum with --soum")]
+
+
+def _measurable(kind: str, frame: gpd.GeoDataFrame, metric: str) -> gpd.GeoDataFrame:
+    """The frame, or a DataError naming the first feature that is not finite in `metric`."""
+    bounds = shapely.bounds(np.asarray(frame.geometry.values, dtype=object))
+    present = ~shapely.is_missing(frame.geometry.values)
+    bad = np.flatnonzero(present & ~(np.isfinite(bounds).all(axis=1)
+                                     & (np.abs(bounds) < 1e8).all(axis=1)))
+    if len(bad):
+        more = f" (and {len(bad) - 1:,} more)" if len(bad) > 1 else ""
+        raise DataError(f"{kind}: feature {feature_label(kind, frame, int(bad[0]))}{more} "
+                        f"cannot be measured in {metric} (UTM {utm_zone_label(metric)}): it "
+                        "lies too far from the area of interest; check its coordinates or "
+                        "remove it")
+    return frame
 
 
 def as_date(on: date | datetime | str | None) -> date:

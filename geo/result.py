@@ -47,6 +47,11 @@ class Analysis:
         Rules that could not be applied because a layer was missing.
     crs
         The metric CRS the analysis measured in (e.g. ``EPSG:32648``).
+    soum
+        The name of the area of interest (the chosen soum; ``""`` without a boundary).
+    warnings
+        What the area of interest left out (`layers.Problem` warnings), for the
+        commands to say.
     """
 
     sites: gpd.GeoDataFrame
@@ -60,6 +65,8 @@ class Analysis:
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     unchecked: tuple[str, ...] = ()
     crs: str = "EPSG:32648"
+    soum: str = ""
+    warnings: list[Any] = field(default_factory=list)
 
     #: Names of the output GeoDataFrames, in the order they are written.
     OUTPUTS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts")

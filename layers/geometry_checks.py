@@ -24,6 +24,22 @@ REPROJECT_HINT = ("re-export it in EPSG:4326 (QGIS: Export > Save Features As, C
 Label = Callable[[int], str]
 
 
+def utm_crs_at(lon: float, lat: float) -> str:
+    """
+    The WGS84 UTM zone of a point: ``EPSG:326zz`` north of the equator, ``EPSG:327zz`` south.
+
+    The one rule asmap picks a metric CRS by (`geo.crs.utm_crs_for` applies it to the
+    centre of the area of interest).
+
+    Examples
+    --------
+    >>> utm_crs_at(104.77, 48.22), utm_crs_at(-70.6, -33.4)
+    ('EPSG:32648', 'EPSG:32719')
+    """
+    zone = int(np.clip((float(lon) + 180) // 6 + 1, 1, 60))
+    return f"EPSG:{32600 + zone if lat >= 0 else 32700 + zone}"
+
+
 def parse_crs(crs: str | int | CRS | None) -> CRS | None:
     """
     Turn a user's ``--crs`` value into a CRS (``"EPSG:32648"``, ``"32648"``, WKT, PROJ).

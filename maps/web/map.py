@@ -18,6 +18,7 @@ import folium
 import geopandas as gpd
 import shapely
 
+from asmap.geo.crs import utm_crs_for
 from asmap.geo.result import Analysis
 from asmap.geo.sharing import apply_profile
 from asmap.layers.atomic import write_text_atomic
@@ -289,7 +290,7 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
 
 def _dot_zoom(sites: Any) -> int:
     """The first zoom at which the median site spans `DOT_PIXELS` on screen."""
-    metres = float(np.median(np.sqrt(sites.to_crs(sites.estimate_utm_crs()).area)))
+    metres = float(np.median(np.sqrt(sites.to_crs(utm_crs_for(sites)).area)))
     lat = float(np.mean(sites.total_bounds[[1, 3]]))
     per_pixel_at_0 = 156_543.03 * np.cos(np.radians(lat))
     return int(np.clip(np.ceil(np.log2(DOT_PIXELS * per_pixel_at_0 / max(metres, 1.0))), 0, 18))
