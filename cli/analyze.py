@@ -31,8 +31,9 @@ from asmap.cli import options
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask: a running scheduler (tcp://host:8786); "
                    "default: a local cluster of two workers.")
+@options.soum_opt
 def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: bool,
-            crs: str | None, engine: str, scheduler: str | None) -> None:
+            crs: str | None, engine: str, scheduler: str | None, soum: str | None) -> None:
     """Flag which tailings sites are eligible, record why not, whose land they are on,
     and which posts stand on the way from the base settlement.
 
@@ -52,10 +53,15 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
         if scheduler is not None and engine != "dask":
             raise click.UsageError("--scheduler needs --engine dask")
         result = geo.analyze(project, rules=rules, on=on, progress=step, engine=engine,
-                             scheduler=scheduler)
+                             scheduler=scheduler, soum=soum)
         geo.write_results(result, out)
         if csv_path is not None:
             geo.write_sites_csv(result, csv_path)
+    options.say_warnings(result.warnings)
+    from asmap.geo.crs import utm_zone_label
+
+    click.echo(f"area of interest: {result.soum or 'the tailings extent'}; measured in "
+               f"{result.crs} (UTM {utm_zone_label(result.crs)})", err=True)
     summary = result.summary()
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
@@ -99,6 +105,9 @@ def _print_summary(summary: dict, out: Path, csv_path: Path | None) -> None:
     table.add_row("posts needing permits", ", ".join(summary["posts_needing_permits"]) or "none")
     for party, sites in summary["negotiate_with"].items():
         table.add_row(f"negotiate with {party}", ", ".join(sites))
+    if summary.get("holder_unknown"):
+        table.add_row("land holder not known (no license data)",
+                      ", ".join(summary["holder_unknown"]))
     table.add_row("license conflicts", str(summary["conflicts"]))
     console = Console(width=max(100, Console().width), soft_wrap=True)
     console.print(table)

@@ -16,10 +16,12 @@ from asmap.cli import options
 @options.lang_opt
 @options.profile_opt
 @options.crs_opt
+@options.soum_opt
 @click.option("--out", "out", required=True, metavar="DIR",
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write (replaced as a whole when it exists).")
-def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out: Path) -> None:
+def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out: Path,
+          soum: str | None) -> None:
     """Analyse FOLDER and write everything negotiators carry to the talks into DIR:
 
     \b
@@ -40,9 +42,10 @@ def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out
       $ asmap brief zaamar/ --on 2021-04-06 --out brief/
       $ asmap brief zaamar/ --lang en --profile public --out brief-public/
     """
-    from asmap import geo, layers, maps
+    from asmap import maps
 
-    analysis = geo.analyze(layers.load(folder, crs=crs), rules=rules, on=on)
+    analysis = options.analysis_for(folder, results=None, rules=rules, on=on, crs=crs,
+                                    soum=soum)
     path = maps.write_brief(analysis, out, lang=lang, profile=profile)
     eligible = int(analysis.sites["eligible"].fillna(False).astype(bool).sum())
     click.echo(f"wrote {path}/ ({eligible} eligible sites, {lang}, {profile})")

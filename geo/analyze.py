@@ -209,7 +209,8 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         conflicts=conflicts,
         rules=rules, on=on, layers=wgs,
         sources=layers.sources if isinstance(layers, Project) else {},
-        unchecked=unchecked, crs=metric, soum=aoi.name, warnings=said,
+        unchecked=unchecked, crs=metric, soum=aoi.name, soum_key=aoi.key,
+        warnings=said,
     )
 
 
@@ -369,6 +370,8 @@ def _licenses_and_zones(sites: np.ndarray, counting: gpd.GeoDataFrame | None,
                         ) -> tuple[pd.DataFrame, gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """Each site's licenses, the licenses' overlaps and the zones by kind (EPSG:4326)."""
     lic = assign_licenses(sites, counting if counting is not None else _empty(metric))
+    if counting is None:  # unchecked: the holder is not known, nobody is the answer
+        lic["negotiate_with"] = ""
     conflicts = (license_conflicts(counting) if counting is not None and len(counting)
                  else gpd.GeoDataFrame({c: [] for c in CONFLICT_COLUMNS}, geometry=[],
                                        crs=metric))

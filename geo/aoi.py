@@ -48,6 +48,9 @@ class AreaOfInterest:
         How far beyond the AOI other layers are kept.
     grown
         The AOI grown by `margin_km`, EPSG:4326: what other layers are clipped to.
+    key
+        What picks the soum out of the boundary layer again: its ``shapeID`` when the
+        layer has one, else its name (``""`` without a boundary).
     """
 
     geometry: shapely.Geometry
@@ -55,6 +58,7 @@ class AreaOfInterest:
     crs: str
     margin_km: float
     grown: shapely.Geometry
+    key: str = ""
 
     @property
     def label(self) -> str:
@@ -109,17 +113,20 @@ def area_of_interest(layers: Mapping[str, gpd.GeoDataFrame], *, soum: str | None
         boundary = boundary.iloc[[row]]
         geometry = shapely.union_all(boundary.geometry.values)
         name = _text(boundary["name"].iloc[0]) if "name" in boundary else ""
+        ids = [c for c in boundary.columns if str(c).lower() == "shapeid"]
+        key = _text(boundary[ids[0]].iloc[0]) if ids else (soum or name)
     else:
         if soum is not None:
             raise UsageError(f"--soum {soum!r}: there is no boundary layer to choose a soum "
                              "from; add boundary.geojson (the soum polygons) or leave --soum out")
         boundary = None
         geometry = shapely.box(*_finite_bounds(tailings))
-        name = ""
+        name = key = ""
     centre = shapely.centroid(geometry)
     metric = crs or utm_crs_at(centre.x, centre.y)
     grown = _grown(geometry, metric, margin_km * 1000, name or "the tailings")
-    return AreaOfInterest(geometry, name, metric, float(margin_km), grown), boundary, warnings
+    aoi = AreaOfInterest(geometry, name, metric, float(margin_km), grown, key)
+    return aoi, boundary, warnings
 
 
 def clip_to_aoi(layers: Mapping[str, gpd.GeoDataFrame], aoi: AreaOfInterest

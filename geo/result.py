@@ -49,6 +49,9 @@ class Analysis:
         The metric CRS the analysis measured in (e.g. ``EPSG:32648``).
     soum
         The name of the area of interest (the chosen soum; ``""`` without a boundary).
+    soum_key
+        What picks that soum out of the boundary layer again (its ``shapeID``, else its
+        name), so that results read back draw the same soum.
     warnings
         What the area of interest left out (`layers.Problem` warnings), for the
         commands to say.
@@ -66,6 +69,7 @@ class Analysis:
     unchecked: tuple[str, ...] = ()
     crs: str = "EPSG:32648"
     soum: str = ""
+    soum_key: str = ""
     warnings: list[Any] = field(default_factory=list)
 
     #: Names of the output GeoDataFrames, in the order they are written.

@@ -27,7 +27,8 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
         unchecked), ``eligible_ha``, ``reasons`` and ``notes`` (sites per code, every
         code listed), ``unchecked``, ``posts_needing_permits`` (posts on the routes to
         the eligible sites), ``negotiate_with`` (party -> eligible site ids),
-        ``conflicts`` (number of overlapping license pairs), ``rules`` and ``on``.
+        ``holder_unknown`` (eligible sites whose land holder is not known because there is
+        no license data), ``conflicts`` (number of overlapping license pairs), ``rules`` and ``on``.
 
     Examples
     --------
@@ -41,9 +42,13 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
     unchecked = sites["unchecked"].fillna("").astype(str).to_numpy()
     chosen = sites[eligible]
     negotiate: dict[str, list[str]] = {}
-    for party, site_id in sorted(zip(chosen["negotiate_with"].astype(str),
+    unknown: list[str] = []  # licenses unchecked: the holder is not known
+    for party, site_id in sorted(zip(chosen["negotiate_with"].fillna("").astype(str),
                                      chosen["site_id"].astype(str), strict=True)):
-        negotiate.setdefault(party, []).append(site_id)
+        if party:
+            negotiate.setdefault(party, []).append(site_id)
+        else:
+            unknown.append(site_id)
     return {
         "sites": int(len(sites)),
         "eligible": int(eligible.sum()),
@@ -54,6 +59,7 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
         "unchecked": list(analysis.unchecked),
         "posts_needing_permits": sorted(_split_all(chosen["posts_on_route"])),
         "negotiate_with": negotiate,
+        "holder_unknown": unknown,
         "conflicts": int(len(analysis.conflicts)),
         "rules": analysis.rules.as_dict(),
         "on": analysis.on.isoformat(),

@@ -270,6 +270,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The routes of all sites, each road segment drawn once. Click a site for its "
               "route length and the posts on it."},
     "table_more": {"mn": "... болон өөр {count} талбай", "en": "... and {count} more sites"},
+    # --- real-world files (issue 13) ---
+    "holder_unknown": {"mn": "Газар эзэмшигч тодорхойгүй: лицензийн мэдээлэл байхгүй",
+                       "en": "Land holder not known: there is no license data"},
+    "no_unverified_unchecked": {
+        "mn": "Тэнцсэн талбай байхгүй; шалгаагүй дүрэм: {rules}.",
+        "en": "No eligible site to verify; rules not checked: {rules}."},
+    "route_base": {"mn": "Суурь суурин", "en": "Base settlement"},
 }
 
 

@@ -20,7 +20,8 @@ Section = tuple[str, list[str]]
 
 
 def _esc(value: object) -> str:
-    return html.escape(text(value), quote=True)
+    return html.escape(text(value), quote=False)  # text, never an attribute: ' stays '
+
 
 
 def _post_names(analysis: Any) -> dict[str, str]:
@@ -94,7 +95,9 @@ def sections(analysis: Any, *, lang: str = "mn") -> list[Section]:
         (t("negotiate_heading", lang), negotiate or [_esc(t("no_eligible", lang))]),
         (t("posts_heading", lang), post_lines or [_esc(t("no_posts", lang))]),
         (t("conflicts_heading", lang), conflict_lines or [_esc(t("no_conflicts", lang))]),
-        (t("unverified_heading", lang), unverified_lines or [_esc(t("no_unverified", lang))]),
+        (t("unverified_heading", lang), unverified_lines or [_esc(
+            t("no_unverified_unchecked", lang, rules=codes(";".join(analysis.unchecked), lang))
+            if analysis.unchecked else t("no_unverified", lang))]),
         (t("rules", lang), rule_lines),
         (t("sources", lang), source_lines),
     ]
@@ -109,8 +112,8 @@ def _notices(analysis: Any, *, lang: str, profile: str) -> list[str]:
 
 def _title(analysis: Any, lang: str) -> str:
     boundary = analysis.layers.get("boundary")
-    place = ""
-    if boundary is not None and len(boundary) and "name" in boundary.columns:
+    place = text(getattr(analysis, "soum", "") or "")
+    if not place and boundary is not None and len(boundary) and "name" in boundary.columns:
         place = text(boundary["name"].iloc[0])
     return html.escape(t("brief_title", lang, place=place).rstrip(" —"))
 

@@ -89,6 +89,8 @@ def _new_page(paper: str, orientation: str) -> Figure:
 
 
 def _place(analysis: Any) -> str:
+    if getattr(analysis, "soum", ""):
+        return str(analysis.soum)
     boundary = analysis.layers.get("boundary")
     if boundary is not None and len(boundary) and "name" in boundary.columns:
         name = boundary["name"].dropna()

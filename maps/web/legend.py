@@ -82,7 +82,9 @@ def legend_html(*, lang: str, layers: Iterable[str], exclusion_kinds: Iterable[s
 
 
 def place_name(analysis: Any) -> str:
-    """The name of the soum from the boundary layer, else the first settlement, else ''."""
+    """The chosen soum's name, else the boundary's, else the first settlement's, else ''."""
+    if getattr(analysis, "soum", ""):
+        return str(analysis.soum)
     for kind in ("boundary", "settlements"):
         frame = analysis.layers.get(kind)
         if frame is not None and len(frame) and "name" in frame.columns:
