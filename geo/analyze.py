@@ -13,8 +13,8 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
-from asmap.geo.aoi import AreaOfInterest, area_of_interest, clip_to_aoi, feature_label
 from asmap.geo.access import Routes, find_base, posts_on_routes, routes_to, search_roads
+from asmap.geo.aoi import AreaOfInterest, area_of_interest, clip_to_aoi, feature_label
 from asmap.geo.conflicts import COLUMNS as CONFLICT_COLUMNS
 from asmap.geo.conflicts import license_conflicts
 from asmap.geo.crs import WGS84, coordinate_transform, is_wgs84, reproject, utm_zone_label
