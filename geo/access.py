@@ -1,10 +1,13 @@
 """Access routes from the base settlement to every site, and the posts on them.
 
 A route is a straight leg from the base to the nearest point on the road lines, the
-shortest path along the road network, and a straight leg from the road point nearest
-to the site's available part to that part. Roads that touch or cross are connected
-(the lines are noded where they meet). One Dijkstra search from the base serves every
-site.
+shortest path along the road network, and a straight off-road leg from a road to the
+site's available part. The off-road leg may start on any of the few nearest road
+segments (every segment within twice the nearest distance, and at least the
+`NEAREST_SEGMENTS` nearest): the route is the one with the smallest total, ties going
+to the shorter off-road leg, then to the smaller ``road_id``. Roads that touch or cross
+are connected (the lines are noded where they meet). One Dijkstra search from the base
+serves every site.
 """
 
 from __future__ import annotations
@@ -29,6 +32,12 @@ SOURCE = -1
 #: Tree nodes of this many road segments: nearest-segment searches prune far better with
 #: small nodes than with shapely's default of 10 (20,000 sites: 0.26 s -> 0.09 s).
 NEAREST_NODE_CAPACITY = 2
+#: The off-road leg may start on at least this many of the nearest road segments ...
+NEAREST_SEGMENTS = 5
+#: ... and on every segment within this many times the nearest distance.
+NEAR_FACTOR = 2.0
+#: Route totals within this many metres are ties (then the shorter off-road leg wins).
+TIE_M = 0.001
 
 
 def find_base(settlements: gpd.GeoDataFrame) -> shapely.Point:
@@ -65,10 +74,17 @@ class RoadNetwork:
     ----------
     lines
         Road lines in a metric CRS.
+    ids
+        Each line's ``road_id`` (None: the lines' order); a segment shared by several
+        roads takes the smallest id, used to break ties between equal routes.
     """
 
-    def __init__(self, lines: np.ndarray) -> None:
-        lines = lines[~(shapely.is_missing(lines) | shapely.is_empty(lines))]
+    def __init__(self, lines: np.ndarray, ids: np.ndarray | None = None) -> None:
+        keep = ~(shapely.is_missing(lines) | shapely.is_empty(lines))
+        lines = lines[keep]
+        ranks = (np.arange(len(lines)) if ids is None else
+                 pd.Series(np.asarray(ids, dtype=object)[keep]).astype(str)
+                 .rank(method="dense").to_numpy(int))
         noded = shapely.get_parts(shapely.union_all(lines))  # nodes every crossing
         coords, index = shapely.get_coordinates(noded, return_index=True)
         same = index[1:] == index[:-1]
@@ -81,6 +97,7 @@ class RoadNetwork:
         self.u, self.v = inverse[:len(a)], inverse[len(a):]
         self.a, self.b, self.length = a, b, length
         self.segments = shapely.linestrings(np.stack([a, b], axis=1))
+        self.rank = _segment_ranks(lines, ranks, (a + b) / 2)
         self.graph = nx.Graph()
         self.graph.add_weighted_edges_from(zip(self.u.tolist(), self.v.tolist(),
                                                length.tolist(), strict=True))
@@ -131,13 +148,26 @@ class RoadSearch(NamedTuple):
     tree: shapely.STRtree  #: of those segments, for nearest-segment searches
 
 
-def search_roads(base: shapely.Point, roads: np.ndarray | None) -> RoadSearch | None:
+def _segment_ranks(lines: np.ndarray, ranks: np.ndarray, middles: np.ndarray) -> np.ndarray:
+    """The smallest rank (``road_id`` order) of the roads each segment lies on."""
+    out = np.full(len(middles), np.iinfo(np.int64).max, dtype=np.int64)
+    if len(middles) == 0:
+        return out
+    seg_ix, line_ix = shapely.STRtree(lines).query(shapely.points(middles),
+                                                   predicate="dwithin", distance=0.01)
+    np.minimum.at(out, seg_ix, ranks[line_ix])
+    return out
+
+
+def search_roads(base: shapely.Point, roads: np.ndarray | None,
+                 ids: np.ndarray | None = None) -> RoadSearch | None:
     """
     Build the road network and search it from `base` (None when there are no roads).
 
-    It needs no site, so it can be done while the sites are worked on.
+    It needs no site, so it can be done while the sites are worked on. `ids` are the
+    roads' ``road_id`` values (ties between equal routes go to the smaller).
     """
-    net = RoadNetwork(roads) if roads is not None and len(roads) else None
+    net = RoadNetwork(roads, ids) if roads is not None and len(roads) else None
     if net is None or len(net) == 0:
         return None
     seg0, start, dist, pred = net.search_from(base)
@@ -209,7 +239,7 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
         shown = (shapely.transform(lines, transform) if transform is not None else None)
         return Routes(lines, shapely.length(lines) / 1000, shown)
     net, seg0, start, dist, pred, reach, tree = search
-    target_ix, hit = nearest(tree, targets)
+    target_ix, hit = near_segments(tree, targets)
     seg = reach[hit]
     legs = elementwise(shapely.shortest_line, net.segments[seg], targets[target_ix])
     leg_xy = shapely.get_coordinates(legs).reshape(-1, 2, 2)
@@ -218,8 +248,11 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
     via_v = dist[net.v[seg]] + np.hypot(*(on_road - net.b[seg]).T)
     direct = np.where(seg == seg0, np.hypot(*(on_road - start).T), np.inf)
     along = np.minimum(np.minimum(via_u, via_v), direct)
-    total = np.hypot(*(start - base_xy(base))) + along + shapely.length(legs)
-    order = np.lexsort((seg, total, target_ix))  # each target's shortest, then lowest segment
+    leg = shapely.length(legs)
+    total = np.hypot(*(start - base_xy(base))) + along + leg
+    # each target's shortest total (to the millimetre), then the shorter off-road leg,
+    # then the smaller road_id, then the lower segment
+    order = np.lexsort((seg, net.rank[seg], leg, np.round(total / TIE_M), target_ix))
     first = np.ones(len(order), dtype=bool)
     first[1:] = target_ix[order][1:] != target_ix[order][:-1]
     best = order[first]
@@ -246,6 +279,54 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
     plan = RoutePlan(target_ix[best], end_node, base_xy(base), start, on_road[best],
                      at_site[best], net.nodes, pred)
     return Routes(lines, km, shown, plan)
+
+
+def near_segments(tree: shapely.STRtree, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """
+    (target, segment) pairs an off-road leg may start from, by target.
+
+    Every segment of `tree` within `NEAR_FACTOR` times the target's nearest distance, and
+    at least the `NEAREST_SEGMENTS` nearest (all when there are fewer): so a main road
+    a little farther than a dead-end track is tried too. Searched in widening rings,
+    vectorized over the targets that still have too few.
+
+    Examples
+    --------
+    >>> roads = shapely.linestrings([[(0, 0), (10, 0)], [(0, 1), (10, 1)],
+    ...                              [(0, 30), (10, 30)]])
+    >>> near_segments(shapely.STRtree(roads), np.array([shapely.Point(5, 2)]))[1].tolist()
+    [0, 1, 2]
+    """
+    n_seg = len(tree.geometries)
+    want = min(NEAREST_SEGMENTS, n_seg)
+    first_t, first_s = nearest(tree, targets)
+    d0 = np.full(len(targets), np.inf)
+    np.minimum.at(d0, first_t, shapely.distance(targets[first_t], tree.geometries[first_s]))
+    radius = NEAR_FACTOR * d0
+    found_t, found_s = tree.query(targets, predicate="dwithin", distance=radius)
+    counts = np.bincount(found_t, minlength=len(targets))
+    short = np.flatnonzero(counts < want)
+    ring = np.maximum(2 * radius, 100.0)
+    extra_t, extra_s = [], []
+    while len(short):
+        got_t, got_s = tree.query(targets[short], predicate="dwithin", distance=ring[short])
+        got = np.bincount(got_t, minlength=len(short))
+        done = got >= want
+        rows = np.flatnonzero(done[got_t])
+        if len(rows):  # the `want` nearest of those rings
+            t_ix, s_ix = short[got_t[rows]], got_s[rows]
+            d = shapely.distance(targets[t_ix], tree.geometries[s_ix])
+            order = np.lexsort((s_ix, d, t_ix))
+            t_ix, s_ix = t_ix[order], s_ix[order]
+            start = np.r_[0, np.flatnonzero(t_ix[1:] != t_ix[:-1]) + 1]
+            rank = np.arange(len(t_ix)) - np.repeat(start, np.diff(np.r_[start, len(t_ix)]))
+            extra_t.append(t_ix[rank < want])
+            extra_s.append(s_ix[rank < want])
+        short = short[~done]
+        ring[short] *= 4
+    pairs = np.unique(np.stack([np.concatenate([found_t, *extra_t]),
+                                np.concatenate([found_s, *extra_s])]), axis=1)
+    return pairs[0], pairs[1]
 
 
 def _assemble(point_sets: list[tuple], path_nodes: np.ndarray, owner: np.ndarray

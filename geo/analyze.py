@@ -153,8 +153,11 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
             else None)
     # the road network and its search from the base need no site: they are built on
     # another core while the areas are worked out, as are the licenses (below)
-    roads = (background(search_roads, base, m["roads"].geometry.values if "roads" in m
-                        else None) if base is not None and len(geoms) else None)
+    road_lines = m["roads"].geometry.values if "roads" in m else None
+    road_ids = (m["roads"]["road_id"].to_numpy(dtype=object)
+                if "roads" in m and "road_id" in m["roads"] else None)
+    roads = (background(search_roads, base, road_lines, road_ids)
+             if base is not None and len(geoms) else None)
 
     step("exclusions")
     pieces = exclusion_pieces(m, rules=rules, on=on, crs=metric)

@@ -101,6 +101,16 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
             summary=lambda n, what=what: problem("error", "", f"… and {n:,} more features "
                                                  f"{what}", "draw them or delete them"))
     present = ~(missing | empty)
+    coords, owner = shapely.get_coordinates(geoms[present], return_index=True)
+    broken = np.zeros(len(geoms), dtype=bool)
+    broken[np.flatnonzero(present)[np.unique(owner[~np.isfinite(coords).all(axis=1)])]] = True
+    problems += capped(
+        np.flatnonzero(broken),
+        lambda i: problem("error", label(i), "coordinates are not numbers (NaN or infinity)",
+                          "fix or delete the feature in QGIS; export the layer again"),
+        summary=lambda n: problem("error", "", f"… and {n:,} more features with coordinates "
+                                  "that are not numbers", "fix or delete them"))
+    present &= ~broken
     geoms = _collections_to_multi(geoms, spec, present)
     wrong, found = _check_family(geoms, spec, present, problem, label)
     problems += found
