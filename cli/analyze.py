@@ -58,10 +58,6 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
         if csv_path is not None:
             geo.write_sites_csv(result, csv_path)
     options.say_warnings(result.warnings)
-    from asmap.geo.crs import utm_zone_label
-
-    click.echo(f"area of interest: {result.soum or 'the tailings extent'}; measured in "
-               f"{result.crs} (UTM {utm_zone_label(result.crs)})", err=True)
     summary = result.summary()
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
@@ -95,6 +91,10 @@ def _print_summary(summary: dict, out: Path, csv_path: Path | None) -> None:
     table = Table(title=f"asmap analyze, {summary['on']}", show_header=False)
     table.add_column("", style="bold")
     table.add_column("")
+    from asmap.geo.crs import utm_zone_label
+
+    table.add_row("area of interest", summary["soum"] or "the tailings' extent")
+    table.add_row("measured in", f"{summary['crs']} (UTM {utm_zone_label(summary['crs'])})")
     table.add_row("sites", str(summary["sites"]))
     table.add_row("eligible", str(summary["eligible"]))
     table.add_row("eligible, unverified", str(summary["eligible_unverified"]))

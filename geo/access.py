@@ -244,15 +244,21 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
     legs = elementwise(shapely.shortest_line, net.segments[seg], targets[target_ix])
     leg_xy = shapely.get_coordinates(legs).reshape(-1, 2, 2)
     on_road, at_site = leg_xy[:, 0], leg_xy[:, 1]
-    via_u = dist[net.u[seg]] + np.hypot(*(on_road - net.a[seg]).T)
-    via_v = dist[net.v[seg]] + np.hypot(*(on_road - net.b[seg]).T)
-    direct = np.where(seg == seg0, np.hypot(*(on_road - start).T), np.inf)
-    along = np.minimum(np.minimum(via_u, via_v), direct)
     leg = shapely.length(legs)
+    a, b = net.a[seg], net.b[seg]
+    # beside a parallel edge every point of an interval is nearest: take its end on
+    # each side, so the route is not longer for where GEOS happened to put the point
+    at_u, at_v = _nearest_interval(a, b, on_road, targets[target_ix], leg)
+    via_u = dist[net.u[seg]] + np.hypot(*(at_u - a).T)
+    via_v = dist[net.v[seg]] + np.hypot(*(at_v - b).T)
+    at_s = _clamped(a, b, start, at_u, at_v)
+    direct = np.where(seg == seg0, np.hypot(*(at_s - start).T), np.inf)
+    along = np.minimum(np.minimum(via_u, via_v), direct)
     total = np.hypot(*(start - base_xy(base))) + along + leg
     # each target's shortest total (to the millimetre), then the shorter off-road leg,
     # then the smaller road_id, then the lower segment
-    order = np.lexsort((seg, net.rank[seg], leg, np.round(total / TIE_M), target_ix))
+    order = np.lexsort((seg, net.rank[seg], np.round(leg / TIE_M),
+                        np.round(total / TIE_M), target_ix))
     first = np.ones(len(order), dtype=bool)
     first[1:] = target_ix[order][1:] != target_ix[order][:-1]
     best = order[first]
@@ -260,7 +266,17 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
                      via_u[best] <= via_v[best]], [-1, 0], 1)
     end_node = np.where(how == 0, net.u[seg[best]], net.v[seg[best]])
     end_node[how < 0] = -1  # the start and the site's road point share a segment
-    points = (base_xy(base)[None], start[None], on_road[best], at_site[best], net.nodes)
+    moved_on = np.select([how[:, None] < 0, how[:, None] == 0],
+                         [at_s[best], at_u[best]], at_v[best])
+    shifted = np.flatnonzero((moved_on != on_road[best]).any(axis=1))
+    on_road, at_site = on_road[best], at_site[best]
+    if len(shifted):  # the leg from the chosen end of the interval
+        ends = shapely.shortest_line(shapely.points(moved_on[shifted]),
+                                     targets[target_ix[best][shifted]])
+        at_site[shifted] = shapely.get_coordinates(ends).reshape(-1, 2, 2)[:, 1]
+        on_road[shifted] = moved_on[shifted]
+    best_on, best_at = on_road, at_site
+    points = (base_xy(base)[None], start[None], best_on, best_at, net.nodes)
     if transform is not None:  # the same points in the output CRS, each moved once
         sizes = [len(p) for p in points]
         moved = tuple(np.split(transform(np.concatenate(points)), np.cumsum(sizes)[:-1]))
@@ -276,8 +292,8 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
         shown[target_ix[best]] = built[-1]
     km = np.full(len(targets), np.nan)
     km[target_ix[best]] = total[best] / 1000
-    plan = RoutePlan(target_ix[best], end_node, base_xy(base), start, on_road[best],
-                     at_site[best], net.nodes, pred)
+    plan = RoutePlan(target_ix[best], end_node, base_xy(base), start, best_on, best_at,
+                     net.nodes, pred)
     return Routes(lines, km, shown, plan)
 
 
@@ -285,10 +301,11 @@ def near_segments(tree: shapely.STRtree, targets: np.ndarray) -> tuple[np.ndarra
     """
     (target, segment) pairs an off-road leg may start from, by target.
 
-    Every segment of `tree` within `NEAR_FACTOR` times the target's nearest distance, and
-    at least the `NEAREST_SEGMENTS` nearest (all when there are fewer): so a main road
-    a little farther than a dead-end track is tried too. Searched in widening rings,
-    vectorized over the targets that still have too few.
+    Every road segment (straight piece of `tree`) within `NEAR_FACTOR` times the target's
+    nearest distance, and at least the `NEAREST_SEGMENTS` nearest (all when there are
+    fewer): so a main road a little farther than a dead-end track is tried too, and so
+    are the pieces either side of a bend. Searched in widening rings, vectorized over
+    the targets that still have too few.
 
     Examples
     --------
@@ -297,36 +314,78 @@ def near_segments(tree: shapely.STRtree, targets: np.ndarray) -> tuple[np.ndarra
     >>> near_segments(shapely.STRtree(roads), np.array([shapely.Point(5, 2)]))[1].tolist()
     [0, 1, 2]
     """
-    n_seg = len(tree.geometries)
-    want = min(NEAREST_SEGMENTS, n_seg)
+    segments = tree.geometries
+    want = min(NEAREST_SEGMENTS, len(segments))
     first_t, first_s = nearest(tree, targets)
     d0 = np.full(len(targets), np.inf)
-    np.minimum.at(d0, first_t, shapely.distance(targets[first_t], tree.geometries[first_s]))
-    radius = NEAR_FACTOR * d0
-    found_t, found_s = tree.query(targets, predicate="dwithin", distance=radius)
-    counts = np.bincount(found_t, minlength=len(targets))
-    short = np.flatnonzero(counts < want)
-    ring = np.maximum(2 * radius, 100.0)
-    extra_t, extra_s = [], []
+    np.minimum.at(d0, first_t, shapely.distance(targets[first_t], segments[first_s]))
+    found_t, found_s = tree.query(targets, predicate="dwithin", distance=NEAR_FACTOR * d0)
+    short = np.flatnonzero(np.bincount(found_t, minlength=len(targets)) < want)
+    ring = np.maximum(4 * NEAR_FACTOR * d0, 100.0)
+    kept = ~np.isin(found_t, short)
+    keep_t, keep_s = [found_t[kept]], [found_s[kept]]
     while len(short):
         got_t, got_s = tree.query(targets[short], predicate="dwithin", distance=ring[short])
-        got = np.bincount(got_t, minlength=len(short))
-        done = got >= want
-        rows = np.flatnonzero(done[got_t])
-        if len(rows):  # the `want` nearest of those rings
-            t_ix, s_ix = short[got_t[rows]], got_s[rows]
-            d = shapely.distance(targets[t_ix], tree.geometries[s_ix])
-            order = np.lexsort((s_ix, d, t_ix))
-            t_ix, s_ix = t_ix[order], s_ix[order]
-            start = np.r_[0, np.flatnonzero(t_ix[1:] != t_ix[:-1]) + 1]
-            rank = np.arange(len(t_ix)) - np.repeat(start, np.diff(np.r_[start, len(t_ix)]))
-            extra_t.append(t_ix[rank < want])
-            extra_s.append(s_ix[rank < want])
+        done = np.bincount(got_t, minlength=len(short)) >= want
+        rows = done[got_t]
+        keep_t.append(short[got_t[rows]])
+        keep_s.append(got_s[rows])
         short = short[~done]
         ring[short] *= 4
-    pairs = np.unique(np.stack([np.concatenate([found_t, *extra_t]),
-                                np.concatenate([found_s, *extra_s])]), axis=1)
-    return pairs[0], pairs[1]
+    t_ix, s_ix = np.concatenate(keep_t), np.concatenate(keep_s)
+    d = shapely.distance(targets[t_ix], segments[s_ix])
+    order = np.lexsort((s_ix, d, t_ix))
+    t_ix, s_ix, d = t_ix[order], s_ix[order], d[order]
+    starts = np.r_[0, np.flatnonzero(t_ix[1:] != t_ix[:-1]) + 1] if len(t_ix) else []
+    rank = np.arange(len(t_ix)) - np.repeat(starts, np.diff(np.r_[starts, len(t_ix)]))
+    keep = (rank < want) | (d <= NEAR_FACTOR * d0[t_ix] + TIE_M)
+    back = np.lexsort((s_ix[keep], t_ix[keep]))
+    return t_ix[keep][back], s_ix[keep][back]
+
+
+def _nearest_interval(a: np.ndarray, b: np.ndarray, p: np.ndarray, targets: np.ndarray,
+                      d: np.ndarray, *, probe_m: float = 1.0, tol_m: float = 1e-4
+                      ) -> tuple[np.ndarray, np.ndarray]:
+    """
+    Along each segment a-b, the ends (towards a, towards b) of the points as near to the
+    target as `p` (distance `d`); both are `p` unless the target has an edge parallel to
+    the segment there. Bisection, vectorized over the few parallel cases.
+    """
+    length = np.maximum(np.hypot(*(b - a).T), 1e-12)
+    t_p = np.hypot(*(p - a).T) / length
+    ends = []
+    for t_end in (0.0, 1.0):
+        step = np.clip(t_p + (probe_m / length) * (1 if t_end else -1), 0, 1)
+        probe = a + step[:, None] * (b - a)
+        flat = (np.abs(step - t_p) > 0) & (
+            shapely.distance(shapely.points(probe), targets) <= d + tol_m)
+        t_out = t_p.copy()
+        rows = np.flatnonzero(flat)
+        if len(rows):
+            lo, hi = step[rows], np.full(len(rows), t_end)
+            at_end = a[rows] + hi[:, None] * (b - a)[rows]
+            whole = shapely.distance(shapely.points(at_end), targets[rows]) <= d[rows] + tol_m
+            for _ in range(48):
+                mid = (lo + hi) / 2
+                pts = a[rows] + mid[:, None] * (b - a)[rows]
+                near = shapely.distance(shapely.points(pts), targets[rows]) <= d[rows] + tol_m
+                lo, hi = np.where(near, mid, lo), np.where(near, hi, mid)
+                if (np.abs(hi - lo) * length[rows] < 1e-3).all():
+                    break
+            t_out[rows] = np.where(whole, t_end, lo)
+        ends.append(a + t_out[:, None] * (b - a))
+    return ends[0], ends[1]
+
+
+def _clamped(a: np.ndarray, b: np.ndarray, point: np.ndarray, lo: np.ndarray, hi: np.ndarray
+             ) -> np.ndarray:
+    """The point of each interval lo-hi (on the segment a-b) nearest to `point`."""
+    ab = b - a
+    length2 = np.maximum((ab ** 2).sum(axis=1), 1e-24)
+    t = ((point - a) * ab).sum(axis=1) / length2
+    t_lo = ((lo - a) * ab).sum(axis=1) / length2
+    t_hi = ((hi - a) * ab).sum(axis=1) / length2
+    return a + np.clip(t, t_lo, t_hi)[:, None] * ab
 
 
 def _assemble(point_sets: list[tuple], path_nodes: np.ndarray, owner: np.ndarray
