@@ -249,12 +249,13 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
     # beside a parallel edge every point of an interval is nearest: take its end on
     # each side, so the route is not longer for where GEOS happened to put the point
     at_u, at_v = _nearest_interval(a, b, on_road, targets[target_ix], leg)
-    via_u = dist[net.u[seg]] + np.hypot(*(at_u - a).T)
-    via_v = dist[net.v[seg]] + np.hypot(*(at_v - b).T)
     at_s = _clamped(a, b, start, at_u, at_v)
-    direct = np.where(seg == seg0, np.hypot(*(at_s - start).T), np.inf)
-    along = np.minimum(np.minimum(via_u, via_v), direct)
-    total = np.hypot(*(start - base_xy(base))) + along + leg
+    leg_u, leg_v, leg_s = (_leg_from(at, on_road, leg, targets[target_ix])
+                           for at in (at_u, at_v, at_s))
+    via_u = dist[net.u[seg]] + np.hypot(*(at_u - a).T) + leg_u
+    via_v = dist[net.v[seg]] + np.hypot(*(at_v - b).T) + leg_v
+    direct = np.where(seg == seg0, np.hypot(*(at_s - start).T) + leg_s, np.inf)
+    total = np.hypot(*(start - base_xy(base))) + np.minimum(np.minimum(via_u, via_v), direct)
     # each target's shortest total (to the millimetre), then the shorter off-road leg,
     # then the smaller road_id, then the lower segment
     order = np.lexsort((seg, net.rank[seg], np.round(leg / TIE_M),
@@ -372,9 +373,28 @@ def _nearest_interval(a: np.ndarray, b: np.ndarray, p: np.ndarray, targets: np.n
                 lo, hi = np.where(near, mid, lo), np.where(near, hi, mid)
                 if (np.abs(hi - lo) * length[rows] < 1e-3).all():
                     break
-            t_out[rows] = np.where(whole, t_end, lo)
+            # just past the end the site's nearest point is the end of its parallel edge:
+            # its foot on the segment is the interval's exact end
+            past = shapely.points(a[rows] + hi[:, None] * (b - a)[rows])
+            corner = shapely.get_coordinates(shapely.shortest_line(past, targets[rows]))[1::2]
+            ab = (b - a)[rows]
+            foot = ((corner - a[rows]) * ab).sum(axis=1) / np.maximum((ab ** 2).sum(axis=1),
+                                                                      1e-24)
+            inside = t_p[rows]  # bisection stops within the tolerance, maybe past the end
+            foot = np.clip(foot, np.minimum(inside, hi), np.maximum(inside, hi))
+            t_out[rows] = np.where(whole, t_end, foot)
         ends.append(a + t_out[:, None] * (b - a))
     return ends[0], ends[1]
+
+
+def _leg_from(at: np.ndarray, on_road: np.ndarray, leg: np.ndarray, targets: np.ndarray
+              ) -> np.ndarray:
+    """The off-road leg's length from `at` (`leg` where `at` is the nearest point itself)."""
+    out = leg.copy()
+    moved = np.flatnonzero((at != on_road).any(axis=1))
+    if len(moved):
+        out[moved] = shapely.distance(shapely.points(at[moved]), targets[moved])
+    return out
 
 
 def _clamped(a: np.ndarray, b: np.ndarray, point: np.ndarray, lo: np.ndarray, hi: np.ndarray
