@@ -28,8 +28,8 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
         code listed), ``unchecked``, ``posts_needing_permits`` (posts on the routes to
         the eligible sites), ``negotiate_with`` (party -> eligible site ids),
         ``holder_unknown`` (eligible sites whose land holder is not known because there is
-        no license data), ``conflicts`` (number of overlapping license pairs), ``rules``, ``on``, ``soum``
-        (the area of interest) and ``crs`` (the metric CRS measured in).
+        no license data), ``conflicts`` (number of overlapping license pairs), ``rules``,
+        ``on``, ``soum`` (the area of interest) and ``crs`` (the metric CRS measured in).
 
     Examples
     --------
