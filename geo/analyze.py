@@ -228,8 +228,7 @@ def prepared_inputs(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules,
     -------
     tuple
         The layers (a `Project` again when one was given), the area of interest, and the
-        warnings: the soum chosen among several, the features left out per layer, the
-        sites far outside.
+        warnings: the soum chosen among several, the features left out per layer.
 
     Examples
     --------
@@ -246,21 +245,13 @@ def prepared_inputs(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules,
     if boundary is not None:
         wgs["boundary"] = boundary
     wgs, clipped = clip_to_aoi(wgs, aoi)
-    said = said + clipped + _far_sites(wgs["tailings"], aoi)
+    said = said + clipped
+    if not len(wgs["tailings"]):
+        raise DataError(f"tailings: no site lies within {aoi.margin_km:g} km of {aoi.label}; "
+                        "choose the soum of the sites with --soum")
     if isinstance(layers, Project):
         return dataclasses.replace(layers, layers=wgs), aoi, said
     return wgs, aoi, said
-
-
-def _far_sites(tailings: gpd.GeoDataFrame, aoi: AreaOfInterest) -> list[Problem]:
-    far = ~shapely.intersects(aoi.grown, tailings.geometry.values)
-    if not far.any():
-        return []
-    first = tailings["site_id"].astype(str).to_numpy()[far][:3]
-    return [Problem("warning", "tailings", ", ".join(first), "",
-                    f"{int(far.sum()):,} of {len(tailings):,} sites lie more than "
-                    f"{aoi.margin_km:g} km from {aoi.label} (outside the soum)",
-                    "check their coordinates, or choose their soum with --soum")]
 
 
 def _measurable(kind: str, frame: gpd.GeoDataFrame, metric: str) -> gpd.GeoDataFrame:

@@ -23,12 +23,17 @@ from asmap.layers.errors import AsmapError, DataError, UsageError
 from asmap.layers.problems import Problem
 from asmap.layers.specs import SPECS
 
-#: Layers that are never clipped: the sites themselves, and the boundary the AOI is.
-NOT_CLIPPED = ("tailings", "boundary")
+#: Layers never clipped: the boundary the AOI is. Sites are left out when wholly outside
+#: the grown AOI, but never cut (their area is what they are).
+NOT_CLIPPED = ("boundary",)
+NEVER_CUT = ("tailings",)
 #: Columns tried first when matching ``--soum`` (then every other text column).
 SOUM_COLUMNS = ("name", "shapename", "shapeid")
 #: Polygon and line types (shapely type ids) kept when a feature is cut at the margin.
 AREAL, LINEAR = (3, 6), (1, 2, 5)
+#: A margin wider than this keeps everything (beyond it the UTM zone bends too far to draw
+#: it); whatever then cannot be measured in the zone is an error naming the feature.
+MAX_MARGIN_M = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -132,10 +137,11 @@ def area_of_interest(layers: Mapping[str, gpd.GeoDataFrame], *, soum: str | None
 def clip_to_aoi(layers: Mapping[str, gpd.GeoDataFrame], aoi: AreaOfInterest
                 ) -> tuple[dict[str, gpd.GeoDataFrame], list[Problem]]:
     """
-    Every layer but the tailings and the boundary cut to the grown AOI.
+    Every layer but the boundary cut to the grown AOI.
 
     Features wholly outside are left out (one warning per layer, with the count);
-    features that cross the margin keep their part inside it; the others are unchanged.
+    features that cross the margin keep their part inside it (tailings sites stay whole);
+    the others are unchanged.
 
     Raises
     ------
@@ -172,10 +178,13 @@ def clip_to_aoi(layers: Mapping[str, gpd.GeoDataFrame], aoi: AreaOfInterest
                 f"from {aoi.label} and were left out",
                 "nothing to do if they are far away on purpose; raise aoi_margin_km in "
                 "[rules] to keep more"))
-        if inside.all():
+        if inside.all() or (kind in NEVER_CUT and meets.all()):
             out[kind] = frame
             continue
         kept = frame[meets].copy()
+        if kind in NEVER_CUT:
+            out[kind] = kept
+            continue
         cut = ~inside[meets]
         if cut.any():
             kept.loc[kept.index[cut], kept.geometry.name] = _cut(
@@ -274,7 +283,10 @@ def _grown(geometry: shapely.Geometry, metric: str, margin_m: float, label: str
                         "region in the project")
     simple = shapely.simplify(series.values[0], 100)  # 100 m: nothing at a 50 km margin
     grown = gpd.GeoSeries([shapely.buffer(simple, margin_m, quad_segs=8)], crs=metric)
-    return shapely.make_valid(grown.to_crs(WGS84).values[0])
+    back = grown.to_crs(WGS84).values[0]
+    if not np.isfinite(shapely.bounds(back)).all() or margin_m > MAX_MARGIN_M:
+        return shapely.box(-180, -90, 180, 90)  # a margin wider than a UTM zone: everything
+    return shapely.make_valid(back)
 
 
 def _cut(geoms: np.ndarray, grown: shapely.Geometry) -> np.ndarray:
@@ -333,4 +345,5 @@ def feature_label(kind: str, frame: gpd.GeoDataFrame, row: int) -> str:
     column = spec.id_column if spec is not None else None
     if column and column in frame:
         return str(frame[column].iloc[row])
-    return f"row {row + 1}"
+    label = frame.index[row]  # the row in the file: clipping keeps the index as read
+    return f"row {label + 1}" if isinstance(label, (int, np.integer)) else f"row {row + 1}"

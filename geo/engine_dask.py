@@ -90,6 +90,7 @@ def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
 
         rules = as_rules(rules, layers)
         layers, aoi, said = prepared_inputs(layers, rules=rules)
+        tailings = layers["tailings"]  # without the sites left out
     with _client(scheduler) as client:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         k = npartitions or max(2 * n_workers, math.ceil(len(tailings) / TARGET_PARTITION_SITES))
