@@ -18,7 +18,8 @@ import shapely
 
 from asmap.layers import sample_path
 
-SOUMS = Path(__file__).parent / "data" / "geoboundaries" / "geoBoundaries-MNG-ADM2_simplified.topojson"
+SOUMS = (Path(__file__).parent / "data" / "geoboundaries"
+         / "geoBoundaries-MNG-ADM2_simplified.topojson")
 ZAAMAR_ID = "MNG-ADM2-30978026B31941396"
 
 #: Three far rivers: the Yukon (Canada), the Wairoa (New Zealand), the Pahang (Malaysia).
