@@ -14,10 +14,10 @@ import geopandas as gpd
 import shapely
 
 from asmap.geo.access import Routes, find_base, posts_on_routes, routes_to, search_roads
-from asmap.geo.aoi import AreaOfInterest, area_of_interest, clip_to_aoi, feature_label
+from asmap.geo.aoi import AreaOfInterest, area_of_interest, clip_to_aoi, measurable
 from asmap.geo.conflicts import COLUMNS as CONFLICT_COLUMNS
 from asmap.geo.conflicts import license_conflicts
-from asmap.geo.crs import WGS84, coordinate_transform, is_wgs84, reproject, utm_zone_label
+from asmap.geo.crs import WGS84, coordinate_transform, is_wgs84, reproject
 from asmap.geo.eligibility import available_parts, inside_boundary, polygonal, reasons_for
 from asmap.geo.exclusions import dissolve_exclusions, exclusion_pieces, post_zones
 from asmap.geo.licenses import assign_licenses, counting_licenses
@@ -144,7 +144,7 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         frames = _inputs(layers)
     metric = crs or aoi.crs
     wgs = {k: f if is_wgs84(f) else reproject(f, WGS84) for k, f in frames.items()}
-    m = {k: _measurable(k, reproject(f, metric), metric) for k, f in wgs.items()}
+    m = {k: measurable(k, reproject(f, metric), metric) for k, f in wgs.items()}
     unchecked = _unchecked(m)
     tailings = m["tailings"]
     geoms = tailings.geometry.values
@@ -252,21 +252,6 @@ def prepared_inputs(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules,
     if isinstance(layers, Project):
         return dataclasses.replace(layers, layers=wgs), aoi, said
     return wgs, aoi, said
-
-
-def _measurable(kind: str, frame: gpd.GeoDataFrame, metric: str) -> gpd.GeoDataFrame:
-    """The frame, or a DataError naming the first feature that is not finite in `metric`."""
-    bounds = shapely.bounds(np.asarray(frame.geometry.values, dtype=object))
-    present = ~shapely.is_missing(frame.geometry.values)
-    bad = np.flatnonzero(present & ~(np.isfinite(bounds).all(axis=1)
-                                     & (np.abs(bounds) < 1e8).all(axis=1)))
-    if len(bad):
-        more = f" (and {len(bad) - 1:,} more)" if len(bad) > 1 else ""
-        raise DataError(f"{kind}: feature {feature_label(kind, frame, int(bad[0]))}{more} "
-                        f"cannot be measured in {metric} (UTM {utm_zone_label(metric)}): it "
-                        "lies too far from the area of interest; check its coordinates or "
-                        "remove it")
-    return frame
 
 
 def as_date(on: date | datetime | str | None) -> date:

@@ -18,7 +18,7 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
-from asmap.geo.crs import WGS84, utm_crs_at
+from asmap.geo.crs import WGS84, utm_crs_at, utm_zone_label
 from asmap.layers.errors import AsmapError, DataError, UsageError
 from asmap.layers.problems import Problem
 from asmap.layers.specs import SPECS
@@ -347,3 +347,29 @@ def feature_label(kind: str, frame: gpd.GeoDataFrame, row: int) -> str:
         return str(frame[column].iloc[row])
     label = frame.index[row]  # the row in the file: clipping keeps the index as read
     return f"row {label + 1}" if isinstance(label, (int, np.integer)) else f"row {row + 1}"
+
+
+def measurable(kind: str, frame: gpd.GeoDataFrame, metric: str) -> gpd.GeoDataFrame:
+    """
+    The frame, or a DataError naming the first feature that is not finite in `metric`.
+
+    Examples
+    --------
+    >>> points = gpd.GeoDataFrame(geometry=gpd.points_from_xy([15.0], [0.0]), crs=WGS84)
+    >>> try:
+    ...     measurable("posts", points.to_crs("EPSG:32648"), "EPSG:32648")
+    ... except DataError as exc:
+    ...     print(str(exc)[:60])
+    posts: feature row 1 cannot be measured in EPSG:32648 (UTM 4
+    """
+    bounds = shapely.bounds(np.asarray(frame.geometry.values, dtype=object))
+    present = ~shapely.is_missing(frame.geometry.values)
+    bad = np.flatnonzero(present & ~(np.isfinite(bounds).all(axis=1)
+                                     & (np.abs(bounds) < 1e8).all(axis=1)))
+    if len(bad):
+        more = f" (and {len(bad) - 1:,} more)" if len(bad) > 1 else ""
+        raise DataError(f"{kind}: feature {feature_label(kind, frame, int(bad[0]))}{more} "
+                        f"cannot be measured in {metric} (UTM {utm_zone_label(metric)}): it "
+                        "lies too far from the area of interest; check its coordinates or "
+                        "remove it")
+    return frame

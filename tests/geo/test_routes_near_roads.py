@@ -12,7 +12,7 @@ import pytest
 import shapely
 
 from asmap.geo import analyze
-from asmap.geo.access import NEAREST_SEGMENTS, near_segments
+from asmap.geo.near_roads import NEAREST_SEGMENTS, near_segments
 from tests.geo.scenes import ON, UTM48N, X0, Y0, base, box, frame, line, sites
 
 
