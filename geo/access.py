@@ -243,7 +243,18 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
     a, b = net.a[seg], net.b[seg]
     # beside a parallel edge every point of an interval is nearest: take its end on
     # each side, so the route is not longer for where GEOS happened to put the point
-    at_u, at_v = nearest_interval(a, b, on_road, targets[target_ix], leg)
+    # (only where it could matter: a candidate whose total, less its segment's length,
+    # is still longer than the target's best cannot win by moving along its segment)
+    rough = np.minimum(dist[net.u[seg]] + np.hypot(*(on_road - a).T),
+                       dist[net.v[seg]] + np.hypot(*(on_road - b).T)) + leg
+    rough = np.where(seg == seg0, np.minimum(rough, np.hypot(*(on_road - start).T) + leg),
+                     rough)
+    best_rough = np.full(len(targets), np.inf)
+    np.minimum.at(best_rough, target_ix, rough)
+    maybe = np.flatnonzero(rough - net.length[seg] <= best_rough[target_ix] + TIE_M)
+    at_u, at_v = on_road.copy(), on_road.copy()
+    at_u[maybe], at_v[maybe] = nearest_interval(a[maybe], b[maybe], on_road[maybe],
+                                                targets[target_ix[maybe]], leg[maybe])
     at_s = clamped(a, b, start, at_u, at_v)
     leg_u, leg_v, leg_s = (leg_from(at, on_road, leg, targets[target_ix])
                            for at in (at_u, at_v, at_s))

@@ -44,7 +44,7 @@ def near_segments(tree: shapely.STRtree, targets: np.ndarray) -> tuple[np.ndarra
     np.minimum.at(d0, first_t, shapely.distance(targets[first_t], segments[first_s]))
     found_t, found_s = tree.query(targets, predicate="dwithin", distance=NEAR_FACTOR * d0)
     short = np.flatnonzero(np.bincount(found_t, minlength=len(targets)) < want)
-    ring = np.maximum(4 * NEAR_FACTOR * d0, 100.0)
+    ring = np.maximum(2 * NEAR_FACTOR * d0, 100.0)
     kept = ~np.isin(found_t, short)
     keep_t, keep_s = [found_t[kept]], [found_s[kept]]
     while len(short):
@@ -54,7 +54,7 @@ def near_segments(tree: shapely.STRtree, targets: np.ndarray) -> tuple[np.ndarra
         keep_t.append(short[got_t[rows]])
         keep_s.append(got_s[rows])
         short = short[~done]
-        ring[short] *= 4
+        ring[short] *= 2
     t_ix, s_ix = np.concatenate(keep_t), np.concatenate(keep_s)
     d = shapely.distance(targets[t_ix], segments[s_ix])
     order = np.lexsort((s_ix, d, t_ix))
@@ -67,12 +67,13 @@ def near_segments(tree: shapely.STRtree, targets: np.ndarray) -> tuple[np.ndarra
 
 
 def nearest_interval(a: np.ndarray, b: np.ndarray, p: np.ndarray, targets: np.ndarray,
-                      d: np.ndarray, *, probe_m: float = 1.0, tol_m: float = 1e-4
-                      ) -> tuple[np.ndarray, np.ndarray]:
+                     d: np.ndarray, *, probe_m: float = 1.0, tol_m: float = 1e-4
+                     ) -> tuple[np.ndarray, np.ndarray]:
     """
     Along each segment a-b, the ends (towards a, towards b) of the points as near to the
-    target as `p` (distance `d`); both are `p` unless the target has an edge parallel to
-    the segment there. Bisection, vectorized over the few parallel cases.
+    target as `p` (distance `d`); both are `p` unless the road runs into the target or
+    the target has an edge parallel to the segment there (found by probing `probe_m`
+    either side of `p`, then measured exactly).
 
     Examples
     --------
@@ -82,39 +83,47 @@ def nearest_interval(a: np.ndarray, b: np.ndarray, p: np.ndarray, targets: np.nd
     >>> west.round(6).tolist(), east.round(6).tolist()
     ([[40.0, 0.0]], [[60.0, 0.0]])
     """
-    length = np.maximum(np.hypot(*(b - a).T), 1e-12)
+    ab = b - a
+    length = np.maximum(np.hypot(*ab.T), 1e-12)
     t_p = np.hypot(*(p - a).T) / length
-    ends = []
-    for t_end in (0.0, 1.0):
-        step = np.clip(t_p + (probe_m / length) * (1 if t_end else -1), 0, 1)
-        probe = a + step[:, None] * (b - a)
-        flat = (np.abs(step - t_p) > 0) & (
-            shapely.distance(shapely.points(probe), targets) <= d + tol_m)
-        t_out = t_p.copy()
-        rows = np.flatnonzero(flat)
-        if len(rows):
-            lo, hi = step[rows], np.full(len(rows), t_end)
-            at_end = a[rows] + hi[:, None] * (b - a)[rows]
-            whole = shapely.distance(shapely.points(at_end), targets[rows]) <= d[rows] + tol_m
-            for _ in range(48):
-                mid = (lo + hi) / 2
-                pts = a[rows] + mid[:, None] * (b - a)[rows]
-                near = shapely.distance(shapely.points(pts), targets[rows]) <= d[rows] + tol_m
-                lo, hi = np.where(near, mid, lo), np.where(near, hi, mid)
-                if (np.abs(hi - lo) * length[rows] < 1e-3).all():
-                    break
-            # just past the end the site's nearest point is the end of its parallel edge:
-            # its foot on the segment is the interval's exact end
-            past = shapely.points(a[rows] + hi[:, None] * (b - a)[rows])
-            corner = shapely.get_coordinates(shapely.shortest_line(past, targets[rows]))[1::2]
-            ab = (b - a)[rows]
-            foot = ((corner - a[rows]) * ab).sum(axis=1) / np.maximum((ab ** 2).sum(axis=1),
-                                                                      1e-24)
-            inside = t_p[rows]  # bisection stops within the tolerance, maybe past the end
-            foot = np.clip(foot, np.minimum(inside, hi), np.maximum(inside, hi))
-            t_out[rows] = np.where(whole, t_end, foot)
-        ends.append(a + t_out[:, None] * (b - a))
-    return ends[0], ends[1]
+    flat = d <= tol_m  # the road runs into the site
+    for side in (-1, 1):
+        step = np.clip(t_p + side * probe_m / length, 0, 1)
+        probe = shapely.points(a + step[:, None] * ab)
+        flat |= (step != t_p) & (shapely.distance(probe, targets) <= d + tol_m)
+    rows = np.flatnonzero(flat)
+    lo, hi = t_p.copy(), t_p.copy()
+    if len(rows):
+        first, last = _within(a[rows], b[rows], targets[rows], d[rows] + tol_m)
+        lo[rows] = np.where(np.isnan(first), t_p[rows], np.minimum(first, t_p[rows]))
+        hi[rows] = np.where(np.isnan(last), t_p[rows], np.maximum(last, t_p[rows]))
+        for ends in (lo, hi):  # past an interval's end, the site's nearest point is the end
+            # of its parallel edge: its foot on the segment is the exact end
+            moved = rows[ends[rows] != t_p[rows]]
+            at = shapely.points(a[moved] + ends[moved][:, None] * ab[moved])
+            corner = shapely.get_coordinates(shapely.shortest_line(at, targets[moved]))[1::2]
+            foot = ((corner - a[moved]) * ab[moved]).sum(axis=1) / length[moved] ** 2
+            inner = np.where(d[moved] <= tol_m, ends[moved], foot)  # into the site: as cut
+            ends[moved] = np.clip(inner, np.minimum(ends[moved], t_p[moved]),
+                                  np.maximum(ends[moved], t_p[moved]))
+    return a + lo[:, None] * ab, a + hi[:, None] * ab
+
+
+def _within(a: np.ndarray, b: np.ndarray, targets: np.ndarray, reach: np.ndarray
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """Along each segment a-b, the first and last of its points within `reach` of its
+    target (0..1; NaN when none is)."""
+    zone = np.where(reach > 1e-3, shapely.buffer(targets, reach, quad_segs=16), targets)
+    inside = shapely.intersection(shapely.linestrings(np.stack([a, b], axis=1)), zone)
+    xy, row = shapely.get_coordinates(inside, return_index=True)
+    ab = b - a
+    t = ((xy - a[row]) * ab[row]).sum(axis=1) / np.maximum((ab[row] ** 2).sum(axis=1), 1e-24)
+    first, last = np.full(len(a), np.inf), np.full(len(a), -np.inf)
+    np.minimum.at(first, row, t)
+    np.maximum.at(last, row, t)
+    none = ~np.isfinite(first)  # nothing within reach (a buffer's chord): NaN
+    first[none], last[none] = np.nan, np.nan
+    return np.clip(first, 0, 1), np.clip(last, 0, 1)
 
 
 def leg_from(at: np.ndarray, on_road: np.ndarray, leg: np.ndarray, targets: np.ndarray
