@@ -32,8 +32,9 @@ from asmap.cli.paths import check_outputs
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask: a running scheduler (tcp://host:8786); "
                    "default: a local cluster of two workers.")
+@options.soum_opt
 def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: bool,
-            crs: str | None, engine: str, scheduler: str | None) -> None:
+            crs: str | None, engine: str, scheduler: str | None, soum: str | None) -> None:
     """Flag which tailings sites are eligible, record why not, whose land they are on,
     and which posts stand on the way from the base settlement.
 
@@ -54,10 +55,11 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
         if scheduler is not None and engine != "dask":
             raise click.UsageError("--scheduler needs --engine dask")
         result = geo.analyze(project, rules=rules, on=on, progress=step, engine=engine,
-                             scheduler=scheduler)
+                             scheduler=scheduler, soum=soum)
         geo.write_results(result, out)
         if csv_path is not None:
             geo.write_sites_csv(result, csv_path)
+    options.say_warnings(result.warnings)
     summary = result.summary()
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
@@ -91,6 +93,10 @@ def _print_summary(summary: dict, out: Path, csv_path: Path | None) -> None:
     table = Table(title=f"asmap analyze, {summary['on']}", show_header=False)
     table.add_column("", style="bold")
     table.add_column("")
+    from asmap.geo.crs import utm_zone_label
+
+    table.add_row("area of interest", summary["soum"] or "the tailings' extent")
+    table.add_row("measured in", f"{summary['crs']} (UTM {utm_zone_label(summary['crs'])})")
     table.add_row("sites", str(summary["sites"]))
     table.add_row("eligible", str(summary["eligible"]))
     table.add_row("eligible, unverified", str(summary["eligible_unverified"]))
@@ -101,6 +107,9 @@ def _print_summary(summary: dict, out: Path, csv_path: Path | None) -> None:
     table.add_row("posts needing permits", ", ".join(summary["posts_needing_permits"]) or "none")
     for party, sites in summary["negotiate_with"].items():
         table.add_row(f"negotiate with {party}", ", ".join(sites))
+    if summary.get("holder_unknown"):
+        table.add_row("land holder not known (no license data)",
+                      ", ".join(summary["holder_unknown"]))
     table.add_row("license conflicts", str(summary["conflicts"]))
     for agreement, checks in summary.get("agreements", {}).items():
         table.add_row(f"agreement {agreement}", ", ".join(checks) or "no problem found")

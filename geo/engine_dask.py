@@ -41,7 +41,7 @@ SITE_OUTPUTS = ("sites", "eligible_parts", "routes")
 
 def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
                  on: date | str | None = None, scheduler: Any = None,
-                 npartitions: int | None = None) -> Analysis:
+                 npartitions: int | None = None, aoi: Any = None) -> Analysis:
     """
     Analyse a project on a Dask cluster; the result equals `geo.analyze`'s.
 
@@ -60,6 +60,9 @@ def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
     npartitions
         Number of site partitions (None: about one per 25,000 sites, at least two
         per worker).
+    aoi
+        The area of interest chosen once for the whole project (`geo.aoi`), the layers
+        already clipped to it; None chooses it here, so every partition uses the same.
 
     Returns
     -------
@@ -80,13 +83,22 @@ def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
     on = date.today() if on is None else on
     tailings = layers["tailings"] if "tailings" in layers else None
     if tailings is None or len(tailings) < 2 or not tailings["site_id"].is_unique:
-        return analyze(layers, rules=rules, on=on)  # nothing to split, or its error
+        return analyze(layers, rules=rules, on=on, aoi=aoi)  # nothing to split, or its error
+    said = None
+    if aoi is None:  # chosen once: a partition alone would choose by its own sites
+        from asmap.geo.analyze import as_rules, prepared_inputs
+
+        rules = as_rules(rules, layers)
+        layers, aoi, said = prepared_inputs(layers, rules=rules)
+        tailings = layers["tailings"]  # without the sites left out
     with _client(scheduler) as client:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         k = npartitions or max(2 * n_workers, math.ceil(len(tailings) / TARGET_PARTITION_SITES))
         parts = _spatial_partitions(tailings, min(k, len(tailings)))
-        pieces, whole = _run(client, layers, parts, rules=rules, on=on)
-    return _with_agreements(_merge(whole, pieces, layers, tailings), layers, rules=rules, on=on)
+        pieces, whole = _run(client, layers, parts, rules=rules, on=on, aoi=aoi)
+    merged = _with_agreements(_merge(whole, pieces, layers, tailings), layers, rules=rules,
+                              on=on)
+    return merged if said is None else dataclasses.replace(merged, warnings=said)
 
 
 def _require_dask() -> None:
@@ -110,7 +122,7 @@ def _spatial_partitions(tailings: gpd.GeoDataFrame, k: int) -> list:
 
 
 def _run(client: Any, layers: Mapping[str, gpd.GeoDataFrame], parts: list, *, rules: Any,
-         on: date | str) -> tuple[list[tuple[gpd.GeoDataFrame, ...]], Analysis]:
+         on: date | str, aoi: Any) -> tuple[list[tuple[gpd.GeoDataFrame, ...]], Analysis]:
     """Run every partition and the project-wide call on the cluster; gather the results."""
     import dask
 
@@ -119,29 +131,29 @@ def _run(client: Any, layers: Mapping[str, gpd.GeoDataFrame], parts: list, *, ru
         warnings.filterwarnings("ignore", message=".*large graph.*")
         [shared] = client.scatter([others], broadcast=True)
         site_task = dask.delayed(_analyze_part, pure=True)
-        tasks = [site_task(part, shared, rules, on) for part in parts]
+        tasks = [site_task(part, shared, rules, on, aoi) for part in parts]
         whole_task = dask.delayed(_analyze_whole, pure=True)(
-            layers["tailings"].iloc[:1], shared, rules, on)
+            layers["tailings"].iloc[:1], shared, rules, on, aoi)
         futures = client.compute([whole_task, *tasks])
         whole, *pieces = client.gather(futures)
     return pieces, whole
 
 
 def _analyze_part(part: gpd.GeoDataFrame, others: tuple, rules: Any,
-                  on: date | str) -> tuple[gpd.GeoDataFrame, ...]:
+                  on: date | str, aoi: Any) -> tuple[gpd.GeoDataFrame, ...]:
     """The site-level outputs of one partition (runs on a worker)."""
     from asmap.geo.analyze import analyze
 
-    result = analyze(_with_tailings(others, part), rules=rules, on=on)
+    result = analyze(_with_tailings(others, part), rules=rules, on=on, aoi=aoi)
     return tuple(getattr(result, name) for name in SITE_OUTPUTS)
 
 
 def _analyze_whole(first: gpd.GeoDataFrame, others: tuple, rules: Any,
-                   on: date | str) -> Analysis:
+                   on: date | str, aoi: Any) -> Analysis:
     """The project-wide outputs, from a call on one site with every other layer."""
     from asmap.geo.analyze import analyze
 
-    result = analyze(_with_tailings(others, first), rules=rules, on=on)
+    result = analyze(_with_tailings(others, first), rules=rules, on=on, aoi=aoi)
     return dataclasses.replace(result, layers={})
 
 

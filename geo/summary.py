@@ -28,8 +28,10 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
         unchecked), ``eligible_ha``, ``reasons`` and ``notes`` (sites per code, every
         code listed), ``unchecked``, ``posts_needing_permits`` (posts on the routes to
         the eligible sites), ``negotiate_with`` (party -> eligible site ids),
-        ``conflicts`` (number of overlapping license pairs), ``agreements`` (agreement
-        id -> its checks, a list of codes), ``rules`` and ``on``.
+        ``holder_unknown`` (eligible sites whose land holder is not known because there is
+        no license data), ``conflicts`` (number of overlapping license pairs),
+        ``agreements`` (agreement id -> its checks, a list of codes), ``rules``, ``on``,
+        ``soum`` (the area of interest) and ``crs`` (the metric CRS measured in).
 
     Examples
     --------
@@ -45,9 +47,13 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
     unchecked = sites["unchecked"].fillna("").astype(str).to_numpy()
     chosen = sites[eligible]
     negotiate: dict[str, list[str]] = {}
-    for party, site_id in sorted(zip(chosen["negotiate_with"].astype(str),
+    unknown: list[str] = []  # licenses unchecked: the holder is not known
+    for party, site_id in sorted(zip(chosen["negotiate_with"].fillna("").astype(str),
                                      chosen["site_id"].astype(str), strict=True)):
-        negotiate.setdefault(party, []).append(site_id)
+        if party:
+            negotiate.setdefault(party, []).append(site_id)
+        else:
+            unknown.append(site_id)
     return {
         "sites": int(len(sites)),
         "eligible": int(eligible.sum()),
@@ -58,12 +64,15 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
         "unchecked": list(analysis.unchecked),
         "posts_needing_permits": sorted(_split_all(chosen["posts_on_route"])),
         "negotiate_with": negotiate,
+        "holder_unknown": unknown,
         "conflicts": int(len(analysis.conflicts)),
         "agreements": {str(a): [c for c in str(checks or "").split(";") if c]  # issue 14
                        for a, checks in zip(analysis.agreements["agreement_id"],
                                             analysis.agreements["checks"], strict=True)},
         "rules": analysis.rules.as_dict(),
         "on": analysis.on.isoformat(),
+        "soum": analysis.soum,
+        "crs": analysis.crs,
     }
 
 

@@ -107,3 +107,17 @@ def test_unreachable_scheduler_is_a_usage_error(monkeypatch, generated):
     monkeypatch.setattr("asmap.geo.engine_dask.CONNECT_TIMEOUT", "1s")
     with pytest.raises(UsageError, match="cannot reach the Dask scheduler"):
         analyze_dask(generated, on=ON, scheduler="tcp://127.0.0.1:9")
+
+
+def test_world_files_equal_local_engine(client, tmp_path):
+    # issue 13: the soum and the margin are chosen once for the whole project, not by
+    # each partition's own sites
+    from tests import world
+
+    project = layers.load(world.national_soums(tmp_path, world.world(tmp_path)))
+    local = analyze(project, on=ON)
+    result = analyze_dask(project, on=ON, scheduler=client, npartitions=3)
+    assert_same_analysis(local, result)
+    assert result.soum == local.soum == "Zaamar"
+    assert [p.line() for p in result.warnings] == [p.line() for p in local.warnings]
+    assert len(result.warnings) == 4
