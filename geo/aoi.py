@@ -25,7 +25,7 @@ from asmap.layers.specs import SPECS
 
 #: Layers never clipped: the boundary the AOI is. Sites are left out when wholly outside
 #: the grown AOI, but never cut (their area is what they are).
-NOT_CLIPPED = ("boundary",)
+NOT_CLIPPED = ("boundary", "agreements")  # the soum itself; a table of agreements
 NEVER_CUT = ("tailings",)
 #: Columns tried first when matching ``--soum`` (then every other text column).
 SOUM_COLUMNS = ("name", "shapename", "shapeid")

@@ -42,7 +42,7 @@ RULES: dict[str, RuleSpec] = {
                  maximum=1000),
         # --- area of interest (issue 13) ---
         RuleSpec("aoi_margin_km", float, 50.0,
-                 "other layers are clipped to the soum grown by this many km", maximum=1000),
+                 "other layers are clipped to the soum grown by this many km", maximum=20000),
     )
 }
 

@@ -39,8 +39,8 @@ def markdown_escaped(line: str) -> str:
 
 
 def _esc(value: object) -> str:
-    return html.escape(text(value), quote=False)  # text, never an attribute: ' stays '
-
+    """Text escaped for HTML; an apostrophe stays ' (it reads in summary.md as written)."""
+    return html.escape(text(value)).replace("&#x27;", "'")
 
 
 def _post_names(analysis: Any) -> dict[str, str]:
