@@ -54,7 +54,8 @@ def test_compare_writes_every_file_in_words(results, tmp_path):
     assert list(rows[0]) == ["site_id", "change", "before", "after", "code"]
     assert [(r["change"], r["before"], r["after"]) for r in rows if r["site_id"] == "ZT-11"] == [
         ("Area taken by changed", "—", "Reclamation"), ("Available area changed", "6.00", "2.92"),
-        ("Route length changed", "27.9", "28.0"), ("Posts on route changed", "ZP-01", "—"), ("Work window changed", "2021-09-20", "—")]
+        ("Route length changed", "27.9", "28.0"), ("Posts on route changed", "ZP-01", "—"),
+        ("Work window changed", "2021-09-20", "—")]
     sheet = load_workbook(out / "changes.xlsx").active
     assert [c.value for c in sheet[1]] == ["Site id", "Change", "Before", "After", "Code"]
     assert sheet.max_row == 33
