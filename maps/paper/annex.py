@@ -26,7 +26,7 @@ from asmap.geo.schema import split
 from asmap.layers.atomic import atomic_path
 from asmap.layers.errors import UsageError
 from asmap.maps import provenance, styles
-from asmap.maps.agreements import check_lines, day_text, status_word, window_words
+from asmap.maps.agreements import check_lines, day_text, status_word, written_and_windows
 from asmap.maps.i18n import t
 from asmap.maps.paper import furniture
 from asmap.maps.paper.corners import corner_pages
@@ -267,11 +267,7 @@ def _corner_marks(ax, table: CornerTable) -> None:
 def _words(fig: Figure, analysis: Any, agreement: dict[str, Any], *, lang: str) -> None:
     sites = analysis.sites[analysis.sites["site_id"].astype(str).isin(
         split(agreement["site_ids"]))]
-    written = agreement.get("area_ha")
-    written = (t("annex_written_ha", lang, ha=f"{float(written):.2f}")
-               if written is not None and written == written else t("not_written", lang))
-    windows = [f"{s['site_id']}: {w}" for s in sites.to_dict("records")
-               if (w := window_words(s, lang=lang))]
+    written, windows = written_and_windows(agreement, sites, lang=lang)
     lines = [
         f"{agreement['agreement_id']} · {status_word(agreement.get('status'), lang=lang)} · "
         f"{t('site_ids', lang)}: {', '.join(split(agreement['site_ids']))} · "
