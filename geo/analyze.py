@@ -189,6 +189,7 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         rules=rules, on=on, layers=wgs,
         sources=layers.sources if isinstance(layers, Project) else {},
         unchecked=unchecked, crs=metric,
+        folder=layers.folder if isinstance(layers, Project) else None,
     )
 
 

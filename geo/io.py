@@ -130,7 +130,7 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
     return Analysis(**frames, rules=Rules.from_mapping(meta["rules"]),
                     on=date.fromisoformat(meta["on"]), layers=dict(layers or {}),
                     sources=meta.get("sources", {}), unchecked=tuple(meta.get("unchecked", ())),
-                    crs=meta.get("crs", "EPSG:32648"))
+                    crs=meta.get("crs", "EPSG:32648"), folder=getattr(layers, "folder", None))
 
 
 def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:

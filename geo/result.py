@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
@@ -47,6 +48,9 @@ class Analysis:
         Rules that could not be applied because a layer was missing.
     crs
         The metric CRS the analysis measured in (e.g. ``EPSG:32648``).
+    folder
+        The project folder the layers came from (None for layers built in memory): where
+        maps look for the folder's ``basemap.mbtiles``.
     """
 
     sites: gpd.GeoDataFrame
@@ -60,6 +64,7 @@ class Analysis:
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     unchecked: tuple[str, ...] = ()
     crs: str = "EPSG:32648"
+    folder: Path | None = None
 
     #: Names of the output GeoDataFrames, in the order they are written.
     OUTPUTS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts")

@@ -270,6 +270,17 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The routes of all sites, each road segment drawn once. Click a site for its "
               "route length and the posts on it."},
     "table_more": {"mn": "... болон өөр {count} талбай", "en": "... and {count} more sites"},
+    # --- offline basemaps (issue 15) ---
+    "basemap_credit": {"mn": "Суурь зураг: {credit}", "en": "Basemap: {credit}"},
+    "basemap_file": {"mn": "Суурь зураг ({name})", "en": "Basemap ({name})"},
+    "basemap_gap": {"mn": "сумын {sides} хэсэгт суурь зураг байхгүй",
+                    "en": "no basemap in the {sides} of the soum"},
+    "basemap_coarse": {"mn": "суурь зургийг {zoom}-р түвшнээс томруулсан (хуудсанд {need} хэрэгтэй)",
+                       "en": "basemap enlarged from zoom {zoom} (the page needs {need})"},
+    "side_north": {"mn": "хойд", "en": "north"},
+    "side_south": {"mn": "өмнөд", "en": "south"},
+    "side_east": {"mn": "зүүн", "en": "east"},
+    "side_west": {"mn": "баруун", "en": "west"},
 }
 
 

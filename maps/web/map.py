@@ -233,18 +233,37 @@ def _outline(drawn: dict[str, Any]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _basemaps(fmap: folium.Map, *, lang: str, offline: bool) -> None:
+def _basemaps(fmap: folium.Map, *, lang: str, offline: bool,
+              local: folium.map.Layer | None = None) -> None:
+    """The base layers: a local basemap first and selected, else plain (offline) or OSM."""
     plain = folium.TileLayer(plain_tile(), attr="asmap", name=t("basemap_plain", lang),
-                             show=offline, max_zoom=22)
-    osm = folium.TileLayer(BASEMAPS["osm"], name=t("basemap_osm", lang), show=not offline)
+                             show=offline and local is None, max_zoom=22)
+    osm = folium.TileLayer(BASEMAPS["osm"], name=t("basemap_osm", lang),
+                           show=not offline and local is None)
     sat = folium.TileLayer(BASEMAPS["satellite"], name=t("basemap_satellite", lang),
                            show=False)
-    for layer in ((plain, osm, sat) if offline else (osm, sat, plain)):
+    layers = (plain, osm, sat) if offline else (osm, sat, plain)
+    for layer in ((local, *layers) if local is not None else layers):
         layer.add_to(fmap)
 
 
+def _local_basemap(analysis: Analysis, basemap: str | Path | bool | None, *, lang: str,
+                   budget_mb: float) -> folium.map.Layer | None:
+    """The embedded MBTiles layer (`maps.basemap.web`), or None for no local basemap."""
+    from asmap.maps.basemap.mbtiles import resolve_basemap
+
+    path = resolve_basemap(basemap, analysis.folder)
+    if path is None:
+        return None
+    from asmap.maps.basemap.web import basemap_layer
+
+    return basemap_layer(path, {**analysis.layers, "sites": analysis.sites}, analysis.sites,
+                         lang=lang, budget_mb=budget_mb)
+
+
 def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
-             profile: str = "internal") -> folium.Map:
+             profile: str = "internal", basemap: str | Path | bool | None = None,
+             basemap_mb: float = 15.0) -> folium.Map:
     """
     The interactive map of an analysis: every layer, legend, title block and tools.
 
@@ -259,6 +278,11 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
         basemap (tiles still load when a connection exists).
     profile
         ``internal`` keeps every column in popups; ``public`` only public ones.
+    basemap
+        An MBTiles file to embed as the first, selected base layer; False for none; None
+        (default) for the project folder's ``basemap.mbtiles`` when it has one.
+    basemap_mb
+        MB of basemap tiles to embed over the soum (see `maps.basemap.web.embed_tiles`).
 
     Returns
     -------
@@ -273,7 +297,8 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
     drawn = _layers(analysis)
     fmap = AsmapMap(location=[48.2, 104.8], zoom_start=10, tiles=None, max_zoom=22)
     fmap.add_child(elements.Assets(offline=offline))
-    _basemaps(fmap, lang=lang, offline=offline)
+    _basemaps(fmap, lang=lang, offline=offline,
+              local=_local_basemap(analysis, basemap, lang=lang, budget_mb=basemap_mb))
     sites_table = FieldTable()
     sites_data, index = (_site_layer(analysis, lang, sites_table) if "sites" in drawn
                          else (None, []))
@@ -371,7 +396,8 @@ def render_html(fmap: folium.Map) -> str:
 
 
 def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline: bool = False,
-              profile: str = "internal") -> Path:
+              profile: str = "internal", basemap: str | Path | bool | None = None,
+              basemap_mb: float = 15.0) -> Path:
     """
     Write the interactive map to one HTML file (atomically) and return its path.
 
@@ -389,6 +415,9 @@ def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline:
         laptop at the negotiating table); the plain background is the basemap.
     profile
         ``internal`` keeps every column in popups; ``public`` only public ones.
+    basemap, basemap_mb
+        The local basemap to embed and its budget, as for `site_map`: the file's tiles
+        over the soum, and the finest around each eligible site, go into the page.
 
     Returns
     -------
@@ -401,7 +430,8 @@ def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline:
     >>> write_map(analysis, "out/map.html", lang="en", offline=True)  # doctest: +SKIP
     PosixPath('out/map.html')
     """
-    html = render_html(site_map(analysis, lang=lang, offline=offline, profile=profile))
+    html = render_html(site_map(analysis, lang=lang, offline=offline, profile=profile,
+                                basemap=basemap, basemap_mb=basemap_mb))
     return write_text_atomic(out, html)
 
 
