@@ -19,7 +19,11 @@ from asmap.cli import options
 @click.option("--out", "out", required=True, metavar="DIR",
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write (replaced as a whole when it exists).")
-def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out: Path) -> None:
+@options.basemap_opt
+@options.no_basemap_opt
+@options.basemap_mb_opt
+def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out: Path,
+          basemap: str | None, no_basemap: bool, basemap_mb: float) -> None:
     """Analyse FOLDER and write everything negotiators carry to the talks into DIR:
 
     \b
@@ -34,6 +38,8 @@ def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out
 
     --profile public writes only columns the catalogue marks public (no names, phone
     numbers or unknown columns) in every file. The folder appears only when complete.
+    The folder's basemap.mbtiles (or --basemap FILE.mbtiles) is the background of the
+    map and of every page.
 
     \b
     Examples:
@@ -42,7 +48,9 @@ def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out
     """
     from asmap import geo, layers, maps
 
+    choice = options.basemap_choice(basemap, no_basemap, local_only=True)
     analysis = geo.analyze(layers.load(folder, crs=crs), rules=rules, on=on)
-    path = maps.write_brief(analysis, out, lang=lang, profile=profile)
+    path = maps.write_brief(analysis, out, lang=lang, profile=profile, basemap=choice,
+                            basemap_mb=basemap_mb)
     eligible = int(analysis.sites["eligible"].fillna(False).astype(bool).sum())
     click.echo(f"wrote {path}/ ({eligible} eligible sites, {lang}, {profile})")

@@ -85,6 +85,9 @@ from asmap.cli.print_ import print_  # noqa: E402
 
 cli.add_command(print_)
 cli.add_command(brief)
+from asmap.cli.basemap import basemap  # noqa: E402
+
+cli.add_command(basemap)
 
 
 def main() -> None:

@@ -275,7 +275,8 @@ LABELS: dict[str, dict[str, str]] = {
     "basemap_file": {"mn": "Суурь зураг ({name})", "en": "Basemap ({name})"},
     "basemap_gap": {"mn": "сумын {sides} хэсэгт суурь зураг байхгүй",
                     "en": "no basemap in the {sides} of the soum"},
-    "basemap_coarse": {"mn": "суурь зургийг {zoom}-р түвшнээс томруулсан (хуудсанд {need} хэрэгтэй)",
+    "basemap_coarse": {"mn": "суурь зургийг {zoom}-р түвшнээс томруулсан "
+                              "(хуудсанд {need} хэрэгтэй)",
                        "en": "basemap enlarged from zoom {zoom} (the page needs {need})"},
     "side_north": {"mn": "хойд", "en": "north"},
     "side_south": {"mn": "өмнөд", "en": "south"},

@@ -18,11 +18,11 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+import rasterio
+from rasterio.transform import from_origin
 
 import pyogrio
-import rasterio
 import shapely
-from rasterio.transform import from_origin
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

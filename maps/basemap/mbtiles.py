@@ -218,6 +218,20 @@ def resolve_basemap(basemap: str | Path | bool | None, folder: Path | None) -> P
     return Path(basemap)
 
 
+def is_local(basemap: str | Path) -> bool:
+    """
+    Whether `basemap` names a local MBTiles file rather than a tile server.
+
+    Examples
+    --------
+    >>> is_local("basemap.mbtiles"), is_local("osm")
+    (True, False)
+    """
+    text = str(basemap)
+    return not text.startswith(("http://", "https://")) and (
+        text.lower().endswith(".mbtiles") or Path(text).is_file())
+
+
 class TileWriter:
     """
     Tiles written into an MBTiles file being built (a partial file that can be resumed).

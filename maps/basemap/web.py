@@ -15,12 +15,18 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-import folium
 from jinja2 import Template
 
+import folium
+
 from asmap.layers.errors import DataError
-from asmap.maps.basemap.area import Bounds, aoi_bounds, eligible_site_bounds, overlaps, \
-    uncovered_sides
+from asmap.maps.basemap.area import (
+    Bounds,
+    aoi_bounds,
+    eligible_site_bounds,
+    overlaps,
+    uncovered_sides,
+)
 from asmap.maps.basemap.mbtiles import MBTiles, open_basemap
 from asmap.maps.i18n import t
 from asmap.maps.web.offline import js_literal

@@ -16,6 +16,7 @@ from asmap import geo
 from asmap.geo.sharing import apply_profile, check_profile
 from asmap.layers.atomic import atomic_dir, write_text_atomic
 from asmap.layers.errors import UsageError
+from asmap.maps.basemap.mbtiles import is_local, resolve_basemap
 from asmap.maps.brief import prose as summary
 from asmap.maps.brief import tables
 from asmap.maps.i18n import LANGS
@@ -28,24 +29,28 @@ BRIEF_FILES = ("map.html", "overview.pdf", "sites.csv", "sites.xlsx", "conflicts
 
 
 def brief_pages(analysis: Any, *, lang: str = "mn", profile: str = "internal",
-                paper: str = "A4", orientation: str = "landscape"):
+                paper: str = "A4", orientation: str = "landscape", basemap: Any = None):
     """Yield the overview page(s), then one sheet per eligible site, one at a time."""
-    options = {"lang": lang, "paper": paper, "orientation": orientation, "profile": profile}
+    options = {"lang": lang, "paper": paper, "orientation": orientation, "profile": profile,
+               "basemap": basemap}
     yield from static.print_pages(analysis, **options)
     for site_id in eligible_sites(analysis)["site_id"]:
         yield from static.print_pages(analysis, site=str(site_id), **options)
 
 
-def write_interactive(analysis: Any, path: Path, *, lang: str, profile: str) -> Path:
+def write_interactive(analysis: Any, path: Path, *, lang: str, profile: str,
+                      basemap: Any = None, basemap_mb: float = 15.0) -> Path:
     """Write the offline interactive map (no network needed to open it)."""
     from asmap.maps.web.map import write_map
 
-    return write_map(analysis, path, lang=lang, offline=True, profile=profile)
+    return write_map(analysis, path, lang=lang, offline=True, profile=profile,
+                     basemap=basemap, basemap_mb=basemap_mb)
 
 
 def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
                 profile: str = "internal", paper: str = "A4",
-                orientation: str = "landscape") -> Path:
+                orientation: str = "landscape", basemap: str | Path | bool | None = None,
+                basemap_mb: float = 15.0) -> Path:
     """
     Write the negotiation brief folder.
 
@@ -63,6 +68,11 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
         public and the analysis columns, in every file.
     paper, orientation
         Page format of ``overview.pdf``.
+    basemap
+        An MBTiles file under the map and every page; False for none; None (default) for
+        the project folder's ``basemap.mbtiles`` when it has one. Never the network.
+    basemap_mb
+        MB of basemap tiles embedded in ``map.html``.
 
     Returns
     -------
@@ -81,10 +91,16 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: exists and is not a folder; choose a folder for the brief")
     shared = apply_profile(analysis, profile)
+    if basemap is not None and basemap is not False and not is_local(basemap):
+        raise UsageError(f"{basemap}: a brief takes an MBTiles basemap file; it never "
+                         "needs the network")
+    local = resolve_basemap(basemap, shared.folder) or False
     with atomic_dir(out_dir) as tmp:
-        write_interactive(shared, tmp / "map.html", lang=lang, profile=profile)
+        write_interactive(shared, tmp / "map.html", lang=lang, profile=profile,
+                          basemap=local, basemap_mb=basemap_mb)
         static.save_pages(brief_pages(shared, lang=lang, profile=profile, paper=paper,
-                                      orientation=orientation), tmp / "overview.pdf")
+                                      orientation=orientation, basemap=local),
+                          tmp / "overview.pdf")
         tables.write_csv(shared.sites, tmp / "sites.csv")
         tables.write_sites_xlsx(shared, tmp / "sites.xlsx", lang=lang)
         tables.write_csv(shared.conflicts, tmp / "conflicts.csv")

@@ -23,8 +23,8 @@ from asmap.geo.sharing import apply_profile, check_profile
 from asmap.layers.atomic import atomic_path
 from asmap.layers.errors import UsageError
 from asmap.maps import provenance, tiles
-from asmap.maps.i18n import LANGS, t
 from asmap.maps.basemap.paper import draw_basemap
+from asmap.maps.i18n import LANGS, t
 from asmap.maps.paper import furniture as cartography
 from asmap.maps.paper.drawing import draw_analysis, projected
 from asmap.maps.paper.words import eligible_rows, figures_lines, route_inset, site_label_points
@@ -325,7 +325,7 @@ def find_site(analysis: Any, site_id: str) -> dict[str, Any]:
 def _basemap(basemap: str | Path | bool | None, analysis: Any) -> Any:
     """The basemap asked for: None for none, True for ``osm``, a `LocalBasemap` for an
     MBTiles file (None: the project folder's, when it has one), else a name or tile URL."""
-    from asmap.maps.basemap.mbtiles import resolve_basemap
+    from asmap.maps.basemap.mbtiles import is_local, resolve_basemap
 
     if basemap is True:
         basemap = "osm"
@@ -334,20 +334,6 @@ def _basemap(basemap: str | Path | bool | None, analysis: Any) -> Any:
         return None if path is None else LocalBasemap(path, analysis)
     tiles.check_basemap(str(basemap))
     return str(basemap)
-
-
-def is_local(basemap: str | Path) -> bool:
-    """
-    Whether `basemap` names a local MBTiles file rather than a tile server.
-
-    Examples
-    --------
-    >>> is_local("basemap.mbtiles"), is_local("osm")
-    (True, False)
-    """
-    text = str(basemap)
-    return not text.startswith(("http://", "https://")) and (
-        text.lower().endswith(".mbtiles") or Path(text).is_file())
 
 
 def _prepared(analysis: Any, lang: str, profile: str) -> Any:

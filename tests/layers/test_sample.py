@@ -40,9 +40,11 @@ def frames():
     return {kind: pyogrio.read_dataframe(SAMPLE / f"{kind}.geojson") for kind in KINDS}
 
 
-def test_one_geojson_per_kind_plus_settings_and_readme():
+def test_one_geojson_per_kind_plus_settings_readme_and_basemap():
     names = sorted(p.name for p in SAMPLE.iterdir())
-    assert names == sorted([f"{kind}.geojson" for kind in KINDS] + ["README.md", "asmap.toml"])
+    assert names == sorted([f"{kind}.geojson" for kind in KINDS]
+                           + ["README.md", "asmap.toml", "basemap.mbtiles"])
+    assert (SAMPLE / "basemap.mbtiles").stat().st_size < 5_000_000  # keep the repository small
 
 
 @pytest.mark.parametrize("kind", KINDS)
