@@ -210,6 +210,7 @@ def _finish(writer: TileWriter, partial: Path, built: Built, source, bounds: Bou
             name: str | None) -> Built:
     import sqlite3
 
+    writer.commit()
     db = sqlite3.connect(partial)
     counts = dict(db.execute("SELECT zoom_level, count(*) FROM tiles GROUP BY zoom_level"))
     first = db.execute("SELECT tile_data FROM tiles LIMIT 1").fetchone()

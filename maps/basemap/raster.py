@@ -106,7 +106,7 @@ class RasterSource:
         transform = from_bounds(box.left - pad * size_m, box.bottom - pad * size_m,
                                 box.right + pad * size_m, box.top + pad * size_m,
                                 TILE + 2 * pad, TILE + 2 * pad)
-        nodata = self._src.nodata if self._src.nodata is not None else np.nan
+        nodata = self._src.nodata  # None: every source pixel is data
         out = np.full((len(self.bands), TILE + 2 * pad, TILE + 2 * pad), np.nan, "float32")
         for i, band in enumerate(self.bands):
             reproject(rasterio.band(self._src, band), out[i],
