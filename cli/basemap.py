@@ -22,7 +22,12 @@ def _zooms(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int,
 @click.group("basemap", short_help="Make an offline basemap (MBTiles) for a project.")
 def basemap() -> None:
     """Offline basemaps: MBTiles files of raster tiles that every map and print draws
-    under the layers (a project folder's basemap.mbtiles is used by default)."""
+    under the layers (a project folder's basemap.mbtiles is used by default).
+
+    \b
+    Example:
+      $ asmap basemap build zaamar/ --from dem.tif --out zaamar/basemap.mbtiles
+    """
 
 
 @basemap.command("build", short_help="Make an MBTiles basemap of the soum from a source.")

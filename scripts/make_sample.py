@@ -622,7 +622,7 @@ the five police posts that ringed the soum centre during the 2020-2021 COVID-19 
 |---|---|---|
 {layers}
 | `asmap.toml` | | default `[rules]`; `[sources.KIND]` per layer (`restricted` stale on purpose) |
-| `basemap.mbtiles` | 896 | tiles: a hillshade of a synthetic DEM, by `scripts/make_basemap.py` |
+| `basemap.mbtiles` | 927 | tiles: a hillshade of a synthetic DEM, by `scripts/make_basemap.py` |
 
 Each GeoJSON file says what it is in its top-level `description`. `contact` columns hold
 fake phone numbers (`+976 9900-....`) so the sharing profiles have something sensitive to drop.
