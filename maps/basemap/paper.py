@@ -164,8 +164,11 @@ def draw_basemap(ax: Any, basemap: str | Path | MBTiles, crs: Any, *, lang: str 
         if opened is not basemap:
             opened.close()
     aspect, adjustable = ax.get_aspect(), ax.get_adjustable()
+    if (image[..., 3] == 255).all():
+        image = np.ascontiguousarray(image[..., :3])  # opaque: RGB is smaller in a PDF
+    # warped at the page's own pixel size already: no second resampling by matplotlib
     ax.imshow(image, extent=(xmin, xmax, ymin, ymax), origin="upper", zorder=0,
-              interpolation="bilinear")
+              interpolation="none")
     ax.set_aspect(aspect, adjustable=adjustable)
     ax.set_xlim(xmin, xmax)
     ax.set_ylim(ymin, ymax)

@@ -24,6 +24,8 @@ TILE = 256
 PLAIN_RGB = (244, 242, 236)
 JPEG_QUALITY = 82
 WEB_MERCATOR = "EPSG:3857"
+#: Rasters up to this many pixels (all bands) are read into memory once.
+IN_MEMORY_PIXELS = 64_000_000
 
 
 def hillshade(elevation: np.ndarray, cell_m: float, *, azimuth: float = 315.0,
@@ -87,6 +89,9 @@ class RasterSource:
         self.zooms: tuple[int, int] | None = None
         self.attribution = ""
         self._stretch = None if self.dem or self._src.dtypes[0] == "uint8" else self._percentiles()
+        # a raster that fits in memory is read once, not once a tile
+        small = self._src.width * self._src.height * len(self.bands) <= IN_MEMORY_PIXELS
+        self._memory = self._src.read(self.bands) if small else None
 
     def _percentiles(self) -> tuple[float, float]:
         sample = self._src.read(self.bands, out_shape=(len(self.bands), 512, 512), masked=True)
@@ -109,9 +114,12 @@ class RasterSource:
         nodata = self._src.nodata  # None: every source pixel is data
         out = np.full((len(self.bands), TILE + 2 * pad, TILE + 2 * pad), np.nan, "float32")
         for i, band in enumerate(self.bands):
-            reproject(rasterio.band(self._src, band), out[i],
-                      src_nodata=nodata, dst_nodata=np.nan, dst_transform=transform,
-                      dst_crs=WEB_MERCATOR, resampling=Resampling.bilinear)
+            source = (self._memory[i] if self._memory is not None
+                      else rasterio.band(self._src, band))
+            reproject(source, out[i], src_transform=self._src.transform,
+                      src_crs=self._src.crs, src_nodata=nodata, dst_nodata=np.nan,
+                      dst_transform=transform, dst_crs=WEB_MERCATOR,
+                      resampling=Resampling.bilinear)
         return np.ma.masked_invalid(out)
 
     def tile(self, z: int, x: int, y: int) -> bytes | None:

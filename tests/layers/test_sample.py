@@ -177,3 +177,20 @@ def test_analysis_matches_the_designed_sites(focus_analysis, make_sample):
     assert sites.at["ZT-03", "licenses_all"] == "ASM-2020-01;MV-011001"
     assert sites.at["ZT-15", "route_km"] > 45
     assert sites.loc[sites["reasons"] == "", "route_km"].max() < 38
+
+
+# --- the sample's basemap (issue 15) ---
+@pytest.mark.slow
+def test_basemap_script_rebuilds_the_same_tiles(tmp_path):
+    import sqlite3
+    import subprocess
+    import sys
+
+    out = tmp_path / "basemap.mbtiles"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "make_basemap.py"), "--out",
+                    str(out)], check=True, capture_output=True)
+    query = "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles ORDER BY 1, 2, 3"
+    rebuilt = sqlite3.connect(out).execute(query).fetchall()
+    assert rebuilt == sqlite3.connect(SAMPLE / "basemap.mbtiles").execute(query).fetchall()
+    meta = dict(sqlite3.connect(out).execute("SELECT name, value FROM metadata"))
+    assert meta["attribution"] == "synthetic DEM, illustrative"
