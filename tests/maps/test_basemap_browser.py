@@ -84,8 +84,13 @@ def test_zoomed_past_the_file_shows_the_finest_tile_enlarged(browser, tmp_path):
     page = open_offline(browser, out, problems, [])
     page.evaluate("""() => { const m = Object.values(window).find(v => v instanceof L.Map);
         m.setView(m.getCenter(), 15, {animate: false}); }""")
-    page.wait_for_function("document.querySelectorAll('.asmap-tile-ancestor').length > 0")
-    style = page.evaluate("""() => document.querySelector('.asmap-tile-ancestor')
-        .style.backgroundSize""")
-    assert style == "2048px 2048px"  # zoom 12 tiles drawn 8 times larger at zoom 15
+    # the tiles of zoom 15 (the last level shown; Leaflet may still hold the first view's)
+    sizes = """() => { const levels = [...document.querySelectorAll(
+        '.asmap-basemap .leaflet-tile-container')];
+        const top = levels.find(l => l.style.zIndex === String(
+            Math.max(...levels.map(x => +x.style.zIndex))));
+        return [...top.querySelectorAll('.asmap-tile-ancestor')].map(
+            t => t.style.backgroundSize); }"""
+    page.wait_for_function(f"({sizes})().length > 0")
+    assert set(page.evaluate(sizes)) == {"2048px 2048px"}  # zoom 12 tiles, 8 times larger
     assert problems == []
