@@ -59,7 +59,7 @@ def grow_bounds(bounds: Bounds, km: float) -> Bounds:
     Examples
     --------
     >>> [round(v, 3) for v in grow_bounds((104.0, 48.0, 105.0, 49.0), 1.0)]
-    [103.987, 47.991, 105.013, 49.009]
+    [103.986, 47.991, 105.014, 49.009]
     """
     west, south, east, north = bounds
     dlat = km * 1000 / M_PER_DEG

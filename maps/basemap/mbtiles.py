@@ -153,7 +153,7 @@ def open_basemap(path: str | Path) -> MBTiles:
     >>> from asmap.layers.project import sample_path
     >>> basemap = open_basemap(sample_path() / "basemap.mbtiles")
     >>> basemap.format, basemap.minzoom
-    ('png', 8)
+    ('jpg', 8)
     """
     path = Path(path)
     if not path.is_file():

@@ -139,7 +139,7 @@ def draw_basemap(ax: Any, basemap: str | Path | MBTiles, crs: Any, *, lang: str 
     >>> ax.set_xlim(470_000, 500_000); ax.set_ylim(5_330_000, 5_360_000)  # doctest: +ELLIPSIS
     (...)
     >>> draw_basemap(ax, sample_path() / "basemap.mbtiles", "EPSG:32648", lang="en").zoom
-    9
+    10
     """
     from rasterio.warp import transform_bounds
 

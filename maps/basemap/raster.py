@@ -51,9 +51,9 @@ def hillshade(elevation: np.ndarray, cell_m: float, *, azimuth: float = 315.0,
 
     Examples
     --------
-    >>> ramp = np.tile(np.arange(5.0), (5, 1)) * 10   # rises to the east: faces west
-    >>> float(hillshade(ramp, 10.0)[2, 2].round(3))
-    0.5
+    >>> ramp = np.tile(np.arange(5.0), (5, 1)) * 10   # 45° up to the east: faces west
+    >>> float(hillshade(ramp, 10.0)[2, 2].round(3))   # half towards the north-west light
+    0.854
     """
     rows, cols = np.gradient(elevation * z_factor, cell_m)
     dzdx, dzdy = cols, -rows

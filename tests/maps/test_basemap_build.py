@@ -236,3 +236,15 @@ def test_zoom_ranges(text, zooms):
 def test_bad_zoom_ranges(text):
     with pytest.raises(UsageError, match="zoom range|not a zoom range"):
         parse_zooms(text)
+
+
+@pytest.mark.parametrize("name", ["area", "mbtiles", "sources", "raster", "build", "web",
+                                  "paper"])
+def test_basemap_module_examples_run(name, tmp_path, monkeypatch):
+    import doctest
+    import importlib
+
+    monkeypatch.chdir(tmp_path)
+    module = importlib.import_module(f"asmap.maps.basemap.{name}")
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS, report=False)
+    assert result.failed == 0 and result.attempted > 0
