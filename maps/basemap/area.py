@@ -7,6 +7,7 @@ Bounds are ``(west, south, east, north)`` in degrees (EPSG:4326) throughout.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -19,6 +20,8 @@ Bounds = tuple[float, float, float, float]
 #: Metres per degree of latitude (and of longitude at the equator).
 M_PER_DEG = 111_320.0
 SIDES = ("north", "south", "east", "west")
+log = logging.getLogger("asmap")
+_WARNED: set[tuple[str, tuple[str, ...]]] = set()  # each partial basemap is warned about once
 
 
 def aoi_bounds(layers: Mapping[str, Any]) -> Bounds:
@@ -99,3 +102,24 @@ def eligible_site_bounds(sites: Any, *, km: float = 1.0) -> list[Bounds]:
     if chosen.crs is not None:
         chosen = chosen.to_crs("EPSG:4326")
     return [grow_bounds(tuple(float(v) for v in b), km) for b in chosen.geometry.bounds.values]
+
+
+def covering(basemap: Any, aoi: Bounds) -> list[str]:
+    """
+    Check that `basemap` has tiles over `aoi`: a `DataError` when none, else the bare sides.
+
+    A basemap that covers only part of the AOI is logged as a warning naming the sides.
+    """
+    if not overlaps(aoi, basemap.bounds) or not any(
+            next(basemap.tiles_in(aoi, z), None) for z in range(basemap.minzoom,
+                                                                  basemap.maxzoom + 1)):
+        raise DataError(f"{basemap.path}: has no tiles over the soum (it covers lon "
+                        f"{basemap.bounds[0]:.3f} to {basemap.bounds[2]:.3f}, lat "
+                        f"{basemap.bounds[1]:.3f} to {basemap.bounds[3]:.3f}); make one for "
+                        "this area with `asmap basemap build`")
+    sides = uncovered_sides(aoi, basemap.bounds)
+    if sides and (str(basemap.path), tuple(sides)) not in _WARNED:
+        _WARNED.add((str(basemap.path), tuple(sides)))
+        log.warning("warning: %s does not cover the %s of the soum; the maps have no "
+                    "background there", basemap.path.name, ", ".join(sides))
+    return sides

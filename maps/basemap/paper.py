@@ -19,6 +19,7 @@ import mercantile
 import numpy as np
 from PIL import Image
 
+from asmap.maps.basemap.area import aoi_bounds, covering
 from asmap.maps.basemap.mbtiles import MBTiles, open_basemap
 from asmap.maps.i18n import t
 
@@ -177,3 +178,32 @@ def draw_basemap(ax: Any, basemap: str | Path | MBTiles, crs: Any, *, lang: str 
                 fontsize=4.5, zorder=20, bbox={"facecolor": "white", "alpha": 0.7,
                                                "edgecolor": "none", "pad": 1})
     return drawn
+
+
+class LocalBasemap:
+    """A local MBTiles basemap checked against the AOI once for every page of a print."""
+
+    def __init__(self, path: Path, analysis: Any) -> None:
+        self.file = open_basemap(path)
+        self.bare_sides = covering(self.file, aoi_bounds({**analysis.layers,
+                                                          "sites": analysis.sites}))
+
+    def lines(self, drawn: Any, *, lang: str) -> tuple[str, ...]:
+        """The footer lines: credit, and where or how the basemap falls short."""
+        if drawn is None:
+            return ()
+        lines = [drawn.credit]
+        if self.bare_sides:
+            lines[0] += " · " + t("basemap_gap", lang, sides=", ".join(
+                t(f"side_{s}", lang) for s in self.bare_sides))
+        if drawn.coarse:
+            lines[0] += " · " + t("basemap_coarse", lang, zoom=drawn.zoom, need=drawn.needed)
+        return tuple(lines)
+
+
+def footer_basemap(missing: Any) -> dict[str, Any]:
+    """The print footer's keywords (``maps.paper.page._footer``) from what its map axes
+    said about the basemap: footer lines of a local one, or whether online tiles failed."""
+    if isinstance(missing, tuple):
+        return {"basemap_lines": missing}
+    return {"tiles_missing": bool(missing)}

@@ -9,7 +9,6 @@ shows them as a Leaflet grid layer; where there is no tile it shows the plain ba
 from __future__ import annotations
 
 import base64
-import logging
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -19,24 +18,15 @@ from jinja2 import Template
 
 import folium
 
-from asmap.layers.errors import DataError
-from asmap.maps.basemap.area import (
-    Bounds,
-    aoi_bounds,
-    eligible_site_bounds,
-    overlaps,
-    uncovered_sides,
-)
+from asmap.maps.basemap.area import Bounds, aoi_bounds, covering, eligible_site_bounds
 from asmap.maps.basemap.mbtiles import MBTiles, open_basemap
 from asmap.maps.i18n import t
 from asmap.maps.web.offline import js_literal
 
-log = logging.getLogger("asmap")
 #: Default budget of embedded tiles, in MB (10^6 bytes) of tile data.
 BUDGET_MB = 15.0
 #: A missing tile is cut from an embedded ancestor up to this many zoom levels above.
 ANCESTOR_LEVELS = 4
-_WARNED: set[tuple[str, tuple[str, ...]]] = set()  # each partial basemap is warned about once
 
 
 @dataclass
@@ -69,27 +59,6 @@ class Embedded:
     size: int = 0
     attribution: str = ""
     bare_sides: list[str] = field(default_factory=list)
-
-
-def covering(basemap: MBTiles, aoi: Bounds) -> list[str]:
-    """
-    Check that `basemap` has tiles over `aoi`: a `DataError` when none, else the bare sides.
-
-    A basemap that covers only part of the AOI is logged as a warning naming the sides.
-    """
-    if not overlaps(aoi, basemap.bounds) or not any(
-            next(basemap.tiles_in(aoi, z), None) for z in range(basemap.minzoom,
-                                                                  basemap.maxzoom + 1)):
-        raise DataError(f"{basemap.path}: has no tiles over the soum (it covers lon "
-                        f"{basemap.bounds[0]:.3f} to {basemap.bounds[2]:.3f}, lat "
-                        f"{basemap.bounds[1]:.3f} to {basemap.bounds[3]:.3f}); make one for "
-                        "this area with `asmap basemap build`")
-    sides = uncovered_sides(aoi, basemap.bounds)
-    if sides and (str(basemap.path), tuple(sides)) not in _WARNED:
-        _WARNED.add((str(basemap.path), tuple(sides)))
-        log.warning("warning: %s does not cover the %s of the soum; the maps have no "
-                    "background there", basemap.path.name, ", ".join(sides))
-    return sides
 
 
 def embed_tiles(basemap: MBTiles, aoi: Bounds, *, sites: list[Bounds] = (),

@@ -23,7 +23,7 @@ from asmap.geo.sharing import apply_profile, check_profile
 from asmap.layers.atomic import atomic_path
 from asmap.layers.errors import UsageError
 from asmap.maps import provenance, tiles
-from asmap.maps.basemap.paper import draw_basemap
+from asmap.maps.basemap.paper import LocalBasemap, draw_basemap, footer_basemap
 from asmap.maps.i18n import LANGS, t
 from asmap.maps.paper import furniture as cartography
 from asmap.maps.paper.drawing import draw_analysis, projected
@@ -165,38 +165,6 @@ def _map_axes(fig: Figure, rect: tuple[float, ...], analysis: Any, bounds: tuple
     return ax, handles, missing
 
 
-class LocalBasemap:
-    """A local MBTiles basemap checked against the AOI once for every page of a print."""
-
-    def __init__(self, path: Path, analysis: Any) -> None:
-        from asmap.maps.basemap.area import aoi_bounds
-        from asmap.maps.basemap.mbtiles import open_basemap
-        from asmap.maps.basemap.web import covering
-
-        self.file = open_basemap(path)
-        self.bare_sides = covering(self.file, aoi_bounds({**analysis.layers,
-                                                          "sites": analysis.sites}))
-
-    def lines(self, drawn: Any, *, lang: str) -> tuple[str, ...]:
-        """The footer lines: credit, and where or how the basemap falls short."""
-        if drawn is None:
-            return ()
-        lines = [drawn.credit]
-        if self.bare_sides:
-            lines[0] += " · " + t("basemap_gap", lang, sides=", ".join(
-                t(f"side_{s}", lang) for s in self.bare_sides))
-        if drawn.coarse:
-            lines[0] += " · " + t("basemap_coarse", lang, zoom=drawn.zoom, need=drawn.needed)
-        return tuple(lines)
-
-
-def _footer_basemap(missing: Any) -> dict[str, Any]:
-    """`_footer` keywords from what `_map_axes` said about the basemap."""
-    if isinstance(missing, tuple):
-        return {"basemap_lines": missing}
-    return {"tiles_missing": bool(missing)}
-
-
 def _legend(fig: Figure, rect: tuple[float, ...], handles, *, lang: str, fontsize=7, ncol=1):
     ax = fig.add_axes(rect)
     ax.set_axis_off()
@@ -268,7 +236,7 @@ def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
         table_ax.set_axis_off()
         table_ax.set_title(title, loc="left", fontsize=9, fontweight="bold")
         table_ax.text(0, 0.95, t("table_next_page", lang), fontsize=7, va="top")
-    _footer(fig, analysis, lang=lang, profile=profile, **_footer_basemap(missing))
+    _footer(fig, analysis, lang=lang, profile=profile, **footer_basemap(missing))
     pages = [fig]
     if len(rows) > capacity:
         rect = (0.05, 0.13, 0.90, 0.78)
@@ -304,7 +272,7 @@ def site_sheet(analysis: Any, site_id: str, *, lang: str, paper: str, orientatio
     box.text(0, 0.97, "\n".join(figures_lines(site, analysis, lang=lang)), fontsize=6.6,
              va="top", linespacing=1.45, wrap=True)
     _legend(fig, layout["small_legend"], handles, lang=lang, fontsize=5.2, ncol=2)
-    _footer(fig, analysis, lang=lang, profile=profile, **_footer_basemap(missing))
+    _footer(fig, analysis, lang=lang, profile=profile, **footer_basemap(missing))
     return fig
 
 
