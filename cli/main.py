@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from importlib.metadata import PackageNotFoundError, version
 
 import click
@@ -36,6 +35,10 @@ class AsmapGroup(click.Group):
         except Exception as exc:  # the promise: never a traceback for a user
             if os.environ.get("ASMAP_DEBUG"):
                 raise
+            from asmap.cli.paths import write_failure
+
+            if write_failure(exc):  # a read-only folder or a full disk: no bug
+                raise _Failure(write_failure(exc), 1) from None
             raise _Failure(
                 f"unexpected {type(exc).__name__}: {exc} "
                 "(run again with ASMAP_DEBUG=1 and report the output)", 1
@@ -48,20 +51,35 @@ class _Failure(click.ClickException):
         self.exit_code = exit_code
 
 
+class _ToStderr(logging.Handler):
+    """Log records as lines on the standard error of the command running now."""
+
+    def emit(self, record: logging.LogRecord) -> None:  # noqa: D102
+        click.echo(self.format(record), err=True)
+
+
+def _log_to_stderr(verbose: int) -> None:
+    """asmap's loggers: warnings only; -v adds the analysis steps, -vv their counts."""
+    logger = logging.getLogger("asmap")
+    logger.setLevel(max(logging.WARNING - 10 * verbose, logging.DEBUG))
+    if not any(isinstance(h, _ToStderr) for h in logger.handlers):
+        handler = _ToStderr()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+
+
 @click.group(cls=AsmapGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(_version(), "--version", prog_name="asmap")
-@click.option("-v", "--verbose", count=True, help="Say more about what is happening.")
-@click.pass_context
-def cli(ctx: click.Context, verbose: int) -> None:
+@click.option("-v", "--verbose", count=True,
+              help="Say what is happening: -v the steps, -vv also their counts.")
+def cli(verbose: int) -> None:
     """asmap: which tailings can artisanal miners work, whose land is it, and how to get there.
 
     Every command reads a project folder of GIS layers (default: the bundled Zaamar
     sample). Start with `asmap validate FOLDER`, then `asmap analyze FOLDER --out
     results.gpkg`.
     """
-    level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(message)s", stream=sys.stderr)
-    ctx.ensure_object(dict)
+    _log_to_stderr(verbose)
 
 
 # Commands are registered explicitly, one module each.
@@ -85,6 +103,15 @@ from asmap.cli.print_ import print_  # noqa: E402
 
 cli.add_command(print_)
 cli.add_command(brief)
+from asmap.cli.compare import compare  # noqa: E402
+from asmap.cli.timeline import timeline  # noqa: E402
+
+cli.add_command(compare)
+cli.add_command(timeline)
+from asmap.cli.annex import annex  # noqa: E402
+
+cli.add_command(annex)
+
 from asmap.cli.basemap import basemap  # noqa: E402
 
 cli.add_command(basemap)

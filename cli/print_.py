@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs
 
 
 def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
@@ -62,6 +63,7 @@ def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
     from asmap import maps
     from asmap.maps.basemap.mbtiles import is_local
 
+    check_outputs(files=[out])
     basemap = options.basemap_choice(basemap, no_basemap)
     analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
     if basemap and not is_local(basemap):
