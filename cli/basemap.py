@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import OwnGoal, own_goal
 
 
 def _zooms(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, int]:
@@ -71,6 +72,11 @@ def build(folder: Path, source: str, out: Path, zooms: tuple[int, int], margin_k
     from asmap.maps.basemap.area import aoi_bounds, grow_bounds
     from asmap.maps.basemap.build import build_basemap
 
+    # the basemap belongs in the project folder (asmap reads it there): only the source
+    # it is made from is protected, and the folder's other files by the .mbtiles suffix
+    problem = None if "://" in source else own_goal(out, [Path(source)])
+    if problem:
+        raise OwnGoal(problem)
     area = grow_bounds(aoi_bounds(layers.load(folder, crs=crs)), margin_km)
     columns = ("[progress.description]{task.description}", BarColumn(),
                MofNCompleteColumn(), TimeRemainingColumn())

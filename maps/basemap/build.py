@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import mercantile
 
@@ -159,6 +160,16 @@ def build_basemap(source: str | Path, out: str | Path, *, bounds: Bounds,
     if out.suffix.lower() != ".mbtiles":
         raise UsageError(f"{out}: write the basemap to a .mbtiles file")
     tiles = open_source(source)
+    try:
+        return _build(tiles, source, out, bounds=bounds, zooms=zooms, attribution=attribution,
+                      name=name, progress=progress)
+    finally:
+        tiles.close()
+
+
+def _build(tiles, source: Any, out: Path, *, bounds: Bounds, zooms: tuple[int, int],
+           attribution: str, name: str | None,
+           progress: Callable[[int, int], None] | None) -> Built:
     bounds, zooms = _usable(tiles, bounds, zooms)
     plan = tile_plan(bounds, zooms)
     key = json.dumps([str(source), [round(b, 6) for b in bounds], zooms])

@@ -93,6 +93,10 @@ class RasterSource:
         small = self._src.width * self._src.height * len(self.bands) <= IN_MEMORY_PIXELS
         self._memory = self._src.read(self.bands) if small else None
 
+    def close(self) -> None:
+        """Close the GeoTIFF."""
+        self._src.close()
+
     def _percentiles(self) -> tuple[float, float]:
         sample = self._src.read(self.bands, out_shape=(len(self.bands), 512, 512), masked=True)
         values = sample.compressed()

@@ -56,6 +56,10 @@ class UrlSource:
         self.bounds: Bounds | None = None
         self.zooms: tuple[int, int] | None = None
 
+    def close(self) -> None:
+        """Close the connections to the server."""
+        self._session.close()
+
     def tile(self, z: int, x: int, y: int) -> bytes | None:
         """The tile's bytes, None for a 404; a `DataError` when the server fails."""
         import requests
@@ -94,6 +98,10 @@ class MBTilesSource:
         self.zooms: tuple[int, int] | None = (self._file.minzoom, self._file.maxzoom)
         self.attribution = str(self._file.metadata.get("attribution") or "")
 
+    def close(self) -> None:
+        """Close the file."""
+        self._file.close()
+
     def tile(self, z: int, x: int, y: int) -> bytes | None:
         """The archive's tile, or None."""
         return self._file.tile(z, x, y)
@@ -103,22 +111,27 @@ class PMTilesSource:
     """Tiles from a PMTiles archive (version 3, raster tiles)."""
 
     def __init__(self, path: Path) -> None:
-        from pmtiles.reader import MmapSource, Reader
+        import mmap
+
+        from pmtiles.reader import Reader
         from pmtiles.tile import Compression, TileType
 
         self.description = path.name
         self._handle = open(path, "rb")
+        self._map = None
         try:
-            self._reader = Reader(MmapSource(self._handle))
+            # pmtiles' own MmapSource keeps its mapping out of reach: this one is closed
+            self._map = mmap.mmap(self._handle.fileno(), 0, access=mmap.ACCESS_READ)
+            self._reader = Reader(lambda offset, length: self._map[offset:offset + length])
             header = self._reader.header()
             metadata = self._reader.metadata()
         except Exception as exc:  # pmtiles raises bare exceptions for a bad file
-            self._handle.close()
+            self.close()
             raise DataError(f"{path}: not a readable PMTiles archive ({type(exc).__name__}); "
                             "check the file") from None
         kind = header["tile_type"]
         if kind == TileType.MVT or kind not in (TileType.PNG, TileType.JPEG, TileType.WEBP):
-            self._handle.close()
+            self.close()
             raise DataError(f"{path}: holds vector tiles, not raster images; asmap draws "
                             "PNG, JPEG or WebP tiles")
         self._gzip = header["tile_compression"] == Compression.GZIP
@@ -126,6 +139,12 @@ class PMTilesSource:
                        header["max_lon_e7"] / 1e7, header["max_lat_e7"] / 1e7)
         self.zooms = (int(header["min_zoom"]), int(header["max_zoom"]))
         self.attribution = str(metadata.get("attribution") or "")
+
+    def close(self) -> None:
+        """Close the archive."""
+        if self._map is not None:
+            self._map.close()
+        self._handle.close()
 
     def tile(self, z: int, x: int, y: int) -> bytes | None:
         """The archive's tile, or None."""

@@ -18,7 +18,7 @@ from rasterio.transform import from_bounds
 
 from asmap.maps.basemap.build import build_basemap
 from asmap.maps.basemap.mbtiles import TileWriter, metadata_for
-from tests.maps.conftest import X0, Y0
+from tests.maps.handmade import X0, Y0
 
 #: The hand-made analysis's boundary in UTM 48N (tests/maps/conftest.py), and in degrees.
 AOI_UTM = (X0 - 6000, Y0 - 6000, X0 + 8000, Y0 + 7000)

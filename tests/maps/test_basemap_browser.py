@@ -8,22 +8,8 @@ from asmap.maps import write_map
 from asmap.maps.basemap.area import grow_bounds
 from asmap.maps.basemap.raster import PLAIN_RGB
 from tests.maps.basemap_helpers import GREEN, aoi_degrees, solid_mbtiles
-from tests.maps.conftest import handmade
-
-
-def open_offline(browser, path, problems, requests):
-    """Open a file with every other request refused, and record every request made."""
-    page = browser.new_page(viewport={"width": 1280, "height": 860})
-    page.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
-    page.on("console", lambda msg: problems.append(f"console: {msg.text}")
-            if msg.type == "error" else None)
-    page.on("request", lambda request: requests.append(request.url))
-    url = path.resolve().as_uri()
-    page.route("**/*", lambda route: route.continue_() if route.request.url == url
-               else route.abort())
-    page.goto(url)
-    page.wait_for_function("document.querySelectorAll('path.asmap-sites').length > 0")
-    return page
+from tests.maps.browsing import open_offline
+from tests.maps.handmade import handmade
 
 pytestmark = pytest.mark.browser
 

@@ -19,9 +19,9 @@ from asmap.maps.basemap.paper import page_zoom
 from asmap.maps.basemap.web import embed_tiles
 from asmap.maps.paper.page import write_print
 from asmap.maps.web.map import render_html, site_map
+from tests.helpers import pdf_text
 from tests.maps.basemap_helpers import GREEN, aoi_degrees, solid_mbtiles
-from tests.maps.conftest import handmade
-from tests.maps.test_static import pdf_text
+from tests.maps.handmade import handmade
 
 #: One colour per zoom, so a page's pixels say which zoom was drawn.
 ZOOM_COLOURS = {z: (10 * z, 255 - 12 * z, 40 + 9 * z) for z in range(8, 17)}

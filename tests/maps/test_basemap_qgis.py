@@ -12,10 +12,15 @@ import pytest
 
 from asmap.layers.project import sample_path
 from asmap.maps.basemap.build import build_basemap
+from tests.helpers import qgis_python as system_qgis_python
 from tests.maps.basemap_helpers import aoi_degrees, write_rgb
-from tests.maps.test_qgis import qgis_python  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.qgis
+
+
+@pytest.fixture(scope="module")
+def qgis_python():
+    return system_qgis_python()
 
 CHECK = r"""
 import json, sys
@@ -39,7 +44,7 @@ os._exit(0)  # QGIS 3.22 can crash while tearing down in a headless process
 """
 
 
-def test_basemaps_open_in_qgis(qgis_python, tmp_path):  # noqa: F811 (the fixture)
+def test_basemaps_open_in_qgis(qgis_python, tmp_path):
     made = build_basemap(write_rgb(tmp_path / "scene.tif"), tmp_path / "scene.mbtiles",
                          bounds=aoi_degrees(), zooms=(10, 13)).path
     sample = shutil.copy(sample_path() / "basemap.mbtiles", tmp_path / "sample.mbtiles")
