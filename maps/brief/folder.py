@@ -119,7 +119,8 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
             shared, lang=lang, profile=profile, since=since_lines))
         geo.write_results(shared, tmp / "results.gpkg")
         tables.write_csv(shared.agreements, tmp / "agreements.csv")
-        write_annexes(shared, tmp / "annexes", lang=lang, profile=profile, paper=paper)
+        write_annexes(shared, tmp / "annexes", lang=lang, profile=profile, paper=paper,
+                      basemap=local)
     return out_dir
 
 
@@ -136,7 +137,7 @@ def _since(since: Any, shared: Any, *, profile: str, lang: str) -> tuple[Any, li
 
 
 def write_annexes(analysis: Any, folder: Path, *, lang: str, profile: str,
-                  paper: str = "A4") -> list[Path]:
+                  paper: str = "A4", basemap: Any = None) -> list[Path]:
     """Write ``<agreement_id>.pdf`` for every proposed or signed agreement (none: no folder)."""
     from asmap.maps.paper.annex import write_annex
 
@@ -145,7 +146,8 @@ def write_annexes(analysis: Any, folder: Path, *, lang: str, profile: str,
     if len(chosen):
         folder.mkdir(exist_ok=True)
     return [write_annex(analysis, agreement_id, folder / f"{file_name(agreement_id)}.pdf",
-                        lang=lang, paper=paper, profile=profile) for agreement_id in chosen]
+                        lang=lang, paper=paper, profile=profile, basemap=basemap)
+            for agreement_id in chosen]
 
 
 def file_name(agreement_id: str) -> str:

@@ -77,6 +77,11 @@ def test_zoomed_past_the_file_shows_the_finest_tile_enlarged(browser, tmp_path):
             Math.max(...levels.map(x => +x.style.zIndex))));
         return [...top.querySelectorAll('.asmap-tile-ancestor')].map(
             t => t.style.backgroundSize); }"""
-    page.wait_for_function(f"({sizes})().length > 0")
+    # a view change of the page's own start (fitting the soum) may still be under way:
+    # wait until zoom 15 is drawn, then check it holds zoom 12 tiles, 8 times larger
+    page.wait_for_function(f"""() => {{ const m = Object.values(window).find(
+        v => v instanceof L.Map); const s = ({sizes})();
+        return m.getZoom() === 15 && s.length > 0 && s.every(x => x === s[0])
+            && s[0] !== '512px 512px' && s[0] !== '1024px 1024px'; }}""")
     assert set(page.evaluate(sizes)) == {"2048px 2048px"}  # zoom 12 tiles, 8 times larger
     assert problems == []

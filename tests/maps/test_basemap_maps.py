@@ -148,3 +148,21 @@ def test_attribution_text_is_escaped(tmp_path):
     html = render_html(site_map(handmade(), lang="en", basemap=hostile))
     assert "<img src=x" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_annex_map_lies_on_the_folders_basemap():
+    from asmap import geo, layers
+    from asmap.maps.paper.annex import annex_pages
+
+    analysis = geo.analyze(layers.load(layers.sample_path()), on="2021-04-06")
+    pages, frame = annex_pages(analysis, "AG-2021-01", lang="en")
+    ax = pages[0].axes[0]
+    assert len(ax.images) == 1 and ax.images[0].get_zorder() == 0  # under every layer
+    assert (ax.get_xlim(), ax.get_ylim()) == ((frame["extent"][0], frame["extent"][2]),
+                                              (frame["extent"][1], frame["extent"][3]))
+    words = "\n".join(text.get_text() for text in pages[0].texts)
+    assert "Basemap: synthetic DEM, illustrative" in words
+    assert "basemap enlarged from zoom 13" in words  # 1:5,000 asks for more than the file
+    plain, _ = annex_pages(analysis, "AG-2021-01", lang="en", basemap=False)
+    assert not plain[0].axes[0].images
+    assert "Basemap" not in "\n".join(text.get_text() for text in plain[0].texts)
