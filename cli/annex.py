@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs
 
 
 def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
@@ -37,14 +38,19 @@ def _where(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
 @options.crs_opt
 @click.option("--out", "out", required=True, metavar="ANNEX.pdf", callback=_out,
               type=click.Path(dir_okay=False, path_type=Path), help="The PDF to write.")
+@options.basemap_opt
+@options.no_basemap_opt
+@options.soum_opt
 def annex(where: tuple[Path, str], results: Path | None, rules, on, lang: str, paper: str,
-          profile: str, crs: str | None, out: Path) -> None:
+          profile: str, crs: str | None, out: Path, basemap: str | None,
+          no_basemap: bool, soum: str | None) -> None:
     """Write the annex of agreement AGREEMENT_ID of FOLDER, to staple to the signed text.
 
     Page 1: the agreed ground at a round scale with scale bar, north arrow, graticule,
     the license outline, the exclusion zones and the numbered corners; the parties,
     hectares, working window, council resolution, the checks and three signature
     blocks. Then the corner coordinate table of each site (DMS, decimal degrees, UTM).
+    The folder's basemap.mbtiles (or --basemap FILE.mbtiles) is drawn under the map.
     The map is georeferenced: a phone PDF map app shows your position on it.
 
     \b
@@ -55,7 +61,10 @@ def annex(where: tuple[Path, str], results: Path | None, rules, on, lang: str, p
     from asmap import maps
 
     folder, agreement_id = where
-    analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
+    check_outputs(files=[out])
+    choice = options.basemap_choice(basemap, no_basemap, local_only=True)
+    analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs,
+                                    soum=soum)
     path = maps.write_annex(analysis, agreement_id, out, lang=lang, paper=paper,
-                            profile=profile)
+                            profile=profile, basemap=choice)
     click.echo(f"wrote {path} (annex of {agreement_id}, {paper}, {lang}, {profile})")

@@ -24,8 +24,12 @@ from asmap.cli.paths import check_outputs
 @click.option("--since", "since", metavar="OLD", type=click.Path(exists=True, path_type=Path),
               help="An earlier brief folder or results.gpkg: add what changed since then "
                    "to the summary and as a map layer.")
+@options.basemap_opt
+@options.no_basemap_opt
+@options.basemap_mb_opt
 def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out: Path,
-          since: Path | None, soum: str | None) -> None:
+          since: Path | None, soum: str | None, basemap: str | None, no_basemap: bool,
+          basemap_mb: float) -> None:
     """Analyse FOLDER and write everything negotiators carry to the talks into DIR:
 
     \b
@@ -43,6 +47,8 @@ def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out
 
     --profile public writes only columns the catalogue marks public (no names, phone
     numbers or unknown columns) in every file. The folder appears only when complete.
+    The folder's basemap.mbtiles (or --basemap FILE.mbtiles) is the background of the
+    map and of every page.
 
     \b
     Examples:
@@ -53,8 +59,10 @@ def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out
     from asmap import maps
 
     check_outputs(folders=[out])
+    choice = options.basemap_choice(basemap, no_basemap, local_only=True)
     analysis = options.analysis_for(folder, results=None, rules=rules, on=on, crs=crs,
                                     soum=soum)
-    path = maps.write_brief(analysis, out, lang=lang, profile=profile, since=since)
+    path = maps.write_brief(analysis, out, lang=lang, profile=profile, since=since,
+                            basemap=choice, basemap_mb=basemap_mb)
     eligible = int(analysis.sites["eligible"].fillna(False).astype(bool).sum())
     click.echo(f"wrote {path}/ ({eligible} eligible sites, {lang}, {profile})")

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs, record_input
 
 
 @click.command("compare", short_help="What changed between two results or briefs.")
@@ -37,6 +38,10 @@ def compare(old: Path, new: Path, out: Path, lang: str) -> None:
     from asmap.geo.compare import compare as compare_results
     from asmap.geo.compare import results_of, rule_differences
     from asmap.maps.brief.changes import write_changes
+
+    record_input(old)
+    record_input(new)
+    check_outputs(folders=[out])
 
     before, after = results_of(old), results_of(new)
     differ = rule_differences(before, after)

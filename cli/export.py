@@ -11,7 +11,8 @@ from asmap.cli.paths import check_outputs
 from asmap.maps.exchange.export import FORMATS
 
 
-@click.command(short_help="Export layers or results as KML/KMZ, GeoJSON, GeoPackage, Shapefile.")
+@click.command(short_help="Export layers or results as KML/KMZ, GeoJSON, GeoPackage, "
+                          "Shapefile; the basemap as MBTiles.")
 @click.argument("source", required=False, callback=options._folder, metavar="[FOLDER|RESULTS.gpkg]")
 @click.option("--to", "to", required=True, type=click.Choice(FORMATS), help="Output format.")
 @click.option("--out", required=True, type=click.Path(path_type=Path), metavar="PATH",
@@ -23,12 +24,15 @@ from asmap.maps.exchange.export import FORMATS
 @options.on_opt
 @options.crs_opt
 @options.soum_opt
+@options.basemap_opt
 def export(source: Path, to: str, out: Path, profile: str, lang: str, results: Path | None,
-           rules, on, crs: str | None, soum: str | None) -> None:
+           rules, on, crs: str | None, soum: str | None, basemap: str | None) -> None:
     """Export a project folder or an analysis (results.gpkg) for other tools.
 
     kml/kmz for Google Earth, OsmAnd, Organic Maps and Mapeo; gpkg opens in QGIS
-    already styled; geojson and shp write a folder with one file per layer.
+    already styled; geojson and shp write a folder with one file per layer; mbtiles
+    writes the folder's basemap.mbtiles (or --basemap) cut to the soum, the offline
+    background for ODK Collect, Mapeo and QField.
 
     A FOLDER alone exports its layers. Add --on (or --rules) to analyse it first, or
     --results to use an earlier analysis: the export then holds every layer of the
@@ -39,6 +43,7 @@ def export(source: Path, to: str, out: Path, profile: str, lang: str, results: P
     Example:
       $ asmap export results.gpkg --to kmz --out zaamar.kmz --profile public
       $ asmap export zaamar/ --on 2021-04-06 --to gpkg --out zaamar-qgis.gpkg
+      $ asmap export zaamar/ --to mbtiles --out zaamar-background.mbtiles
     """
     from asmap.maps.exchange.export import export as export_layers
 
@@ -46,9 +51,12 @@ def export(source: Path, to: str, out: Path, profile: str, lang: str, results: P
     if not source.is_dir() and (results or rules or on or crs or soum):
         raise click.UsageError("--results, --rules, --on, --crs and --soum go with a project "
                                "FOLDER")
+    if basemap is not None and to != "mbtiles":
+        raise click.UsageError("--basemap goes with --to mbtiles")
     if results or rules or on or soum:
         source = options.analysis_for(source, results=results, rules=rules, on=on, crs=crs,
                                       soum=soum)
         crs = None  # already used to read the folder
-    written = export_layers(source, out, to=to, profile=profile, lang=lang, crs=crs)
+    written = export_layers(source, out, to=to, profile=profile, lang=lang, crs=crs,
+                            basemap=basemap)
     click.echo(f"Wrote {written}.")

@@ -112,6 +112,10 @@ from asmap.cli.annex import annex  # noqa: E402
 
 cli.add_command(annex)
 
+from asmap.cli.basemap import basemap  # noqa: E402
+
+cli.add_command(basemap)
+
 
 def main() -> None:
     """Entry point of the `asmap` console script."""

@@ -23,8 +23,12 @@ from asmap.cli.paths import check_outputs
 @options.soum_opt
 @click.option("--out", "out", required=True, metavar="MAP.html",
               type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write.")
+@options.basemap_opt
+@options.no_basemap_opt
+@options.basemap_mb_opt
 def map_(folder: Path, results: Path | None, rules, on, lang: str, offline: bool,
-         profile: str, crs: str | None, out: Path, soum: str | None) -> None:
+         profile: str, crs: str | None, out: Path, soum: str | None, basemap: str | None,
+         no_basemap: bool, basemap_mb: float) -> None:
     """Write the interactive map of FOLDER: every layer, why each site is or is not
     eligible, who holds the land, the posts on the way, a legend and map tools.
 
@@ -32,17 +36,22 @@ def map_(folder: Path, results: Path | None, rules, on, lang: str, offline: bool
     the analysis runs first (rules from --rules, else the folder's asmap.toml).
     --offline inlines everything, so the page opens on a laptop with no connection;
     --profile public leaves out names, phone numbers and unknown columns.
+    The folder's basemap.mbtiles (or --basemap FILE.mbtiles) goes into the page: its
+    tiles over the soum up to --basemap-mb, and the finest around each eligible site.
 
     \b
     Example:
       $ asmap map zaamar/ --on 2021-04-06 --offline --out zaamar-map.html
       $ asmap map zaamar/ --results results.gpkg --lang en --profile public --out map.html
+      $ asmap map zaamar/ --offline --basemap satellite.mbtiles --basemap-mb 40 --out m.html
     """
     from asmap import maps
 
     check_outputs(files=[out])
+    choice = options.basemap_choice(basemap, no_basemap, local_only=True)
     analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs,
                                     soum=soum)
-    path = maps.write_map(analysis, out, lang=lang, offline=offline, profile=profile)
+    path = maps.write_map(analysis, out, lang=lang, offline=offline, profile=profile,
+                          basemap=choice, basemap_mb=basemap_mb)
     size = path.stat().st_size / 1_000_000
     click.echo(f"wrote {path} ({size:.1f} MB, {'offline' if offline else 'online'}, {lang})")

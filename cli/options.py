@@ -103,3 +103,43 @@ soum_opt = click.option("--soum", metavar="NAME_OR_ID",
                         help="The soum to analyse when the boundary layer holds several "
                              "(its name or shapeID, any case). Default: the one holding the "
                              "most tailings area.")
+
+
+# --- offline basemaps (issue 15) ---
+def _basemap_file(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    from asmap.maps.basemap.mbtiles import is_local
+
+    if is_local(value) and not Path(value).is_file():
+        raise click.BadParameter(f"{value}: no such basemap file; check the path or make one "
+                                 "with `asmap basemap build`")
+    return value
+
+
+basemap_opt = click.option(
+    "--basemap", "basemap", metavar="FILE.mbtiles", callback=_basemap_file,
+    help="Draw this MBTiles basemap under the layers (default: the folder's "
+         "basemap.mbtiles when it has one).")
+no_basemap_opt = click.option("--no-basemap", "no_basemap", is_flag=True,
+                              help="The plain background, even when the folder has a basemap.")
+basemap_mb_opt = click.option(
+    "--basemap-mb", "basemap_mb", type=click.FloatRange(min=0.1), default=15.0,
+    show_default=True, metavar="MB",
+    help="MB of basemap tiles to put into the page (the zooms that fit, over the soum).")
+
+
+def basemap_choice(basemap: str | None, no_basemap: bool, *, local_only: bool = False):
+    """The `basemap=` of the API for --basemap/--no-basemap (None: the folder's file)."""
+    if basemap is not None and no_basemap:
+        raise click.UsageError("--basemap and --no-basemap contradict each other; give one")
+    if no_basemap:
+        return False
+    if basemap is not None and local_only:
+        from asmap.maps.basemap.mbtiles import is_local
+
+        if not is_local(basemap):
+            raise click.BadParameter(f"{basemap}: this command takes an MBTiles file here "
+                                     "(the map's layer control already offers OpenStreetMap "
+                                     "and satellite tiles online)", param_hint="--basemap")
+    return basemap

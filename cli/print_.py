@@ -29,17 +29,20 @@ def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
 @click.option("--site", "site", metavar="SITE_ID",
               help="Print one site's sheet (zoomed, with its route and figures).")
 @options.profile_opt
-@click.option("--basemap", metavar="osm|satellite|URL",
-              help="Draw basemap tiles under the layers when the tile server answers "
-                   "(a name, or a tile URL with {z}, {x} and {y}). Default: none, no network.")
+@click.option("--basemap", metavar="FILE.mbtiles|osm|satellite|URL",
+              callback=options._basemap_file,
+              help="Draw this basemap under the layers: an MBTiles file, or tiles from a "
+                   "server when it answers (a name, or a tile URL with {z}, {x} and {y}). "
+                   "Default: the folder's basemap.mbtiles when it has one, no network.")
 @options.crs_opt
 @options.soum_opt
 @click.option("--out", "out", required=True, metavar="MAP.pdf|MAP.png", callback=_out,
               type=click.Path(dir_okay=False, path_type=Path),
               help="File to write: .pdf (vector, every page) or .png (300 dpi, first page).")
+@options.no_basemap_opt
 def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
            orientation: str, site: str | None, profile: str, basemap: str | None,
-           crs: str | None, out: Path, soum: str | None) -> None:
+           crs: str | None, out: Path, soum: str | None, no_basemap: bool) -> None:
     """Write a print-ready map of FOLDER: title, map with every layer, site labels,
     legend, scale bar, north arrow, lat/lon grid, the table of eligible sites and the
     data sources with their dates.
@@ -47,8 +50,9 @@ def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
     FOLDER holds the layers (default: the bundled Zaamar sample). Without --results
     the analysis runs first. --site draws one site's sheet instead of the overview.
     --profile public leaves out names, phone numbers and unknown columns. No network
-    is needed; with --basemap, tiles are drawn when the server answers, and the page
-    says so when it does not.
+    is needed: the folder's basemap.mbtiles (or --basemap FILE.mbtiles) is drawn at the
+    zoom matching the page; with --basemap osm|satellite|URL, tiles are drawn when the
+    server answers, and the page says so when it does not.
 
     \b
     Examples:
@@ -58,11 +62,13 @@ def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
       $ asmap print zaamar/ --basemap satellite --site ZT-01 --out ZT-01-satellite.pdf
     """
     from asmap import maps
+    from asmap.maps.basemap.mbtiles import is_local
 
     check_outputs(files=[out])
+    basemap = options.basemap_choice(basemap, no_basemap)
     analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs,
                                     soum=soum)
-    if basemap:
+    if basemap and not is_local(basemap):
         from asmap.maps.tiles import TIMEOUT_S, check_basemap
 
         check_basemap(basemap)  # a bad name fails before anything else is said

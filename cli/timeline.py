@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs
 
 
 @click.command("timeline", short_help="When each site's verdict changes over a period.")
@@ -24,8 +25,9 @@ from asmap.cli import options
 @options.rules_opt
 @options.lang_opt
 @options.crs_opt
+@options.soum_opt
 def timeline(folder: Path, start, end, sites: tuple[str, ...], out: Path, rules, lang: str,
-             crs: str | None) -> None:
+             crs: str | None, soum: str | None) -> None:
     """Analyse FOLDER on every date an input changes between --from and --to, and write
     each site's intervals (site_id, from, until, eligible, reasons, notes,
     negotiate_with, posts_on_route, changed_by) and a chart per site.
@@ -45,10 +47,11 @@ def timeline(folder: Path, start, end, sites: tuple[str, ...], out: Path, rules,
 
     if start > end:
         raise click.UsageError(f"--from {start} is after --to {end}; give --from first")
+    check_outputs(files=[out, out.with_suffix(".html")])
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always", LongPeriodWarning)
         table = geo.timeline(layers.load(folder, crs=crs), start, end, rules=rules,
-                             sites=list(sites) or None, crs=crs)
+                             sites=list(sites) or None, soum=soum)
     for warning in said:
         if issubclass(warning.category, LongPeriodWarning):
             click.echo(f"warning: {warning.message}", err=True)

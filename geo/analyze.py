@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -179,6 +180,7 @@ class Prepared:
     aoi: AreaOfInterest | None = None  #: the area of interest (`geo.aoi`)
     warnings: tuple[Any, ...] = ()  #: what choosing the area of interest left out
     memo: dict[tuple, Any] = field(default_factory=dict)
+    folder: Path | None = None  #: the project folder (where maps find its basemap.mbtiles)
 
 
 def prepare(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | None = None,
@@ -241,7 +243,8 @@ def prepare(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
                     base=base, roads=roads, parts=parts, touches=touches,
                     check_boundary=boundary is not None, fixed=fixed,
                     sources=layers.sources if isinstance(layers, Project) else {},
-                    agreements=agreements, aoi=aoi, warnings=tuple(said))
+                    agreements=agreements, aoi=aoi, warnings=tuple(said),
+                    folder=layers.folder if isinstance(layers, Project) else None)
 
 
 def evaluate(prepared: Prepared, on: date | str | None, *,
@@ -355,6 +358,7 @@ def evaluate(prepared: Prepared, on: date | str | None, *,
         conflicts=conflicts,
         rules=rules, on=on, layers=p.wgs, sources=p.sources, unchecked=unchecked, crs=metric,
         agreements=found, soum=p.aoi.name, soum_key=p.aoi.key, warnings=list(p.warnings),
+        folder=p.folder,
     )
 
 

@@ -144,7 +144,7 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
                     on=date.fromisoformat(meta["on"]), layers=dict(layers or {}),
                     sources=meta.get("sources", {}), unchecked=tuple(meta.get("unchecked", ())),
                     crs=meta.get("crs", "EPSG:32648"), soum=soum, soum_key=key,
-                    warnings=said)
+                    warnings=said, folder=getattr(layers, "folder", None))
 
 
 def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:

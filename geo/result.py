@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
@@ -60,6 +61,9 @@ class Analysis:
     warnings
         What the area of interest left out (`layers.Problem` warnings), for the
         commands to say.
+    folder
+        The project folder the layers came from (None for layers built in memory): where
+        maps look for the folder's ``basemap.mbtiles``.
     """
 
     sites: gpd.GeoDataFrame
@@ -77,6 +81,7 @@ class Analysis:
     soum: str = ""
     soum_key: str = ""
     warnings: list[Any] = field(default_factory=list)
+    folder: Path | None = None
 
     #: Names of the output GeoDataFrames, in the order they are written.
     OUTPUTS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts", "agreements")

@@ -415,6 +415,18 @@ LABELS: dict[str, dict[str, str]] = {
         "mn": "Тэнцсэн талбай байхгүй; шалгаагүй дүрэм: {rules}.",
         "en": "No eligible site to verify; rules not checked: {rules}."},
     "route_base": {"mn": "Суурь суурин", "en": "Base settlement"},
+    # --- offline basemaps (issue 15) ---
+    "basemap_credit": {"mn": "Суурь зураг: {credit}", "en": "Basemap: {credit}"},
+    "basemap_file": {"mn": "Суурь зураг ({name})", "en": "Basemap ({name})"},
+    "basemap_gap": {"mn": "сумын {sides} хэсэгт суурь зураг байхгүй",
+                    "en": "no basemap in the {sides} of the soum"},
+    "basemap_coarse": {"mn": "суурь зургийг {zoom}-р түвшнээс томруулсан "
+                              "(хуудсанд {need} хэрэгтэй)",
+                       "en": "basemap enlarged from zoom {zoom} (the page needs {need})"},
+    "side_north": {"mn": "хойд", "en": "north"},
+    "side_south": {"mn": "өмнөд", "en": "south"},
+    "side_east": {"mn": "зүүн", "en": "east"},
+    "side_west": {"mn": "баруун", "en": "west"},
 }
 
 

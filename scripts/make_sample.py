@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
@@ -686,9 +687,12 @@ the five police posts that ringed the soum centre during the 2020-2021 COVID-19 
 |---|---|---|
 {layers}
 | `asmap.toml` | | default `[rules]`; `[sources.KIND]` per layer (`restricted` stale on purpose) |
+| `basemap.mbtiles` | 927 | tiles: a hillshade of a synthetic DEM, by `scripts/make_basemap.py` |
 
 Each GeoJSON file says what it is in its top-level `description`. `contact` columns hold
 fake phone numbers (`+976 9900-....`) so the sharing profiles have something sensitive to drop.
+The basemap (zooms 8-13, JPEG tiles, credit "synthetic DEM, illustrative") is made up too:
+invented terrain with valleys along the sample's rivers, so maps have a background.
 
 ## Boundary credit
 
@@ -777,6 +781,9 @@ def main(argv: list[str] | None = None) -> None:
         (tmp / "asmap.toml").write_text(settings_toml(), encoding="utf-8")
         (tmp / "README.md").write_text(readme(analyse(written, FOCUS_DAY), written),
                                         encoding="utf-8")
+        basemap = OUT / "basemap.mbtiles"  # made by scripts/make_basemap.py, kept as it is
+        if basemap.exists():
+            shutil.copy2(basemap, tmp / basemap.name)
     print(f"wrote {OUT}")
 
 

@@ -18,6 +18,7 @@ from asmap import geo
 from asmap.geo.sharing import apply_profile, check_profile
 from asmap.layers.atomic import atomic_dir, write_text_atomic
 from asmap.layers.errors import UsageError
+from asmap.maps.basemap.mbtiles import is_local, resolve_basemap
 from asmap.maps.brief import prose as summary
 from asmap.maps.brief import tables
 from asmap.maps.i18n import LANGS
@@ -32,25 +33,29 @@ ANNEX_STATUSES = ("proposed", "signed")
 
 
 def brief_pages(analysis: Any, *, lang: str = "mn", profile: str = "internal",
-                paper: str = "A4", orientation: str = "landscape"):
+                paper: str = "A4", orientation: str = "landscape", basemap: Any = None):
     """Yield the overview page(s), then one sheet per eligible site, one at a time."""
-    options = {"lang": lang, "paper": paper, "orientation": orientation, "profile": profile}
+    options = {"lang": lang, "paper": paper, "orientation": orientation, "profile": profile,
+               "basemap": basemap}
     yield from static.print_pages(analysis, **options)
     for site_id in eligible_sites(analysis)["site_id"]:
         yield from static.print_pages(analysis, site=str(site_id), **options)
 
 
 def write_interactive(analysis: Any, path: Path, *, lang: str, profile: str,
-                      changes: Any = None) -> Path:
+                      changes: Any = None, basemap: Any = None,
+                      basemap_mb: float = 15.0) -> Path:
     """Write the offline interactive map (no network needed to open it)."""
     from asmap.maps.web.map import write_map
 
-    return write_map(analysis, path, lang=lang, offline=True, profile=profile, changes=changes)
+    return write_map(analysis, path, lang=lang, offline=True, profile=profile, changes=changes,
+                     basemap=basemap, basemap_mb=basemap_mb)
 
 
 def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
                 profile: str = "internal", paper: str = "A4",
-                orientation: str = "landscape", since: Any = None) -> Path:
+                orientation: str = "landscape", since: Any = None,
+                basemap: str | Path | bool | None = None, basemap_mb: float = 15.0) -> Path:
     """
     Write the negotiation brief folder.
 
@@ -71,6 +76,11 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
     since
         An earlier analysis, results GeoPackage or brief folder: adds "Since the last
         brief" to the summary and a "changes" layer (off by default) to the map.
+    basemap
+        An MBTiles file under the map and every page; False for none; None (default) for
+        the project folder's ``basemap.mbtiles`` when it has one. Never the network.
+    basemap_mb
+        MB of basemap tiles embedded in ``map.html``.
 
     Returns
     -------
@@ -89,11 +99,17 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: exists and is not a folder; choose a folder for the brief")
     shared = apply_profile(analysis, profile)
+    if basemap is not None and basemap is not False and not is_local(basemap):
+        raise UsageError(f"{basemap}: a brief takes an MBTiles basemap file; it never "
+                         "needs the network")
+    local = resolve_basemap(basemap, shared.folder) or False
     changes, since_lines = _since(since, shared, profile=profile, lang=lang)
     with atomic_dir(out_dir) as tmp:
-        write_interactive(shared, tmp / "map.html", lang=lang, profile=profile, changes=changes)
+        write_interactive(shared, tmp / "map.html", lang=lang, profile=profile, changes=changes,
+                          basemap=local, basemap_mb=basemap_mb)
         static.save_pages(brief_pages(shared, lang=lang, profile=profile, paper=paper,
-                                      orientation=orientation), tmp / "overview.pdf")
+                                      orientation=orientation, basemap=local),
+                          tmp / "overview.pdf")
         tables.write_csv(tables.with_window_words(shared.sites, lang=lang), tmp / "sites.csv")
         tables.write_sites_xlsx(shared, tmp / "sites.xlsx", lang=lang)
         tables.write_csv(shared.conflicts, tmp / "conflicts.csv")
@@ -103,7 +119,8 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
             shared, lang=lang, profile=profile, since=since_lines))
         geo.write_results(shared, tmp / "results.gpkg")
         tables.write_csv(shared.agreements, tmp / "agreements.csv")
-        write_annexes(shared, tmp / "annexes", lang=lang, profile=profile, paper=paper)
+        write_annexes(shared, tmp / "annexes", lang=lang, profile=profile, paper=paper,
+                      basemap=local)
     return out_dir
 
 
@@ -120,7 +137,7 @@ def _since(since: Any, shared: Any, *, profile: str, lang: str) -> tuple[Any, li
 
 
 def write_annexes(analysis: Any, folder: Path, *, lang: str, profile: str,
-                  paper: str = "A4") -> list[Path]:
+                  paper: str = "A4", basemap: Any = None) -> list[Path]:
     """Write ``<agreement_id>.pdf`` for every proposed or signed agreement (none: no folder)."""
     from asmap.maps.paper.annex import write_annex
 
@@ -129,7 +146,8 @@ def write_annexes(analysis: Any, folder: Path, *, lang: str, profile: str,
     if len(chosen):
         folder.mkdir(exist_ok=True)
     return [write_annex(analysis, agreement_id, folder / f"{file_name(agreement_id)}.pdf",
-                        lang=lang, paper=paper, profile=profile) for agreement_id in chosen]
+                        lang=lang, paper=paper, profile=profile, basemap=basemap)
+            for agreement_id in chosen]
 
 
 def file_name(agreement_id: str) -> str:

@@ -257,21 +257,40 @@ def _outline(drawn: dict[str, Any]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _basemaps(fmap: folium.Map, *, lang: str, offline: bool) -> None:
+def _basemaps(fmap: folium.Map, *, lang: str, offline: bool,
+              local: folium.map.Layer | None = None) -> None:
+    """The base layers: a local basemap first and selected, else plain (offline) or OSM."""
     plain = folium.TileLayer(plain_tile(), attr="asmap", name=t("basemap_plain", lang),
-                             show=offline, max_zoom=22)
+                             show=offline and local is None, max_zoom=22)
     # an offline page loads no tile until the user picks an online basemap, named so
     online = (lambda key: t("basemap_online", lang, name=t(key, lang))) if offline else (
         lambda key: t(key, lang))
-    osm = folium.TileLayer(BASEMAPS["osm"], name=online("basemap_osm"), show=not offline)
+    osm = folium.TileLayer(BASEMAPS["osm"], name=online("basemap_osm"),
+                           show=not offline and local is None)
     sat = folium.TileLayer(BASEMAPS["satellite"], name=online("basemap_satellite"),
                            show=False)
-    for layer in ((plain, osm, sat) if offline else (osm, sat, plain)):
+    layers = (plain, osm, sat) if offline else (osm, sat, plain)
+    for layer in ((local, *layers) if local is not None else layers):
         layer.add_to(fmap)
 
 
+def _local_basemap(analysis: Analysis, basemap: str | Path | bool | None, *, lang: str,
+                   budget_mb: float) -> folium.map.Layer | None:
+    """The embedded MBTiles layer (`maps.basemap.web`), or None for no local basemap."""
+    from asmap.maps.basemap.mbtiles import resolve_basemap
+
+    path = resolve_basemap(basemap, analysis.folder)
+    if path is None:
+        return None
+    from asmap.maps.basemap.web import basemap_layer
+
+    return basemap_layer(path, {**analysis.layers, "sites": analysis.sites}, analysis.sites,
+                         lang=lang, budget_mb=budget_mb)
+
+
 def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
-             profile: str = "internal", changes: Any = None) -> folium.Map:
+             profile: str = "internal", changes: Any = None,
+             basemap: str | Path | bool | None = None, basemap_mb: float = 15.0) -> folium.Map:
     """
     The interactive map of an analysis: every layer, legend, title block and tools.
 
@@ -290,6 +309,11 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
         What `geo.compare` returned for an earlier analysis and this one: adds a
         "changes" layer (off until ticked) outlining the changed sites, the changes in
         their popups. None: no such layer.
+    basemap
+        An MBTiles file to embed as the first, selected base layer; False for none; None
+        (default) for the project folder's ``basemap.mbtiles`` when it has one.
+    basemap_mb
+        MB of basemap tiles to embed over the soum (see `maps.basemap.web.embed_tiles`).
 
     Returns
     -------
@@ -304,7 +328,8 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
     drawn = _layers(analysis)
     fmap = AsmapMap(location=[48.2, 104.8], zoom_start=10, tiles=None, max_zoom=22)
     fmap.add_child(elements.Assets(offline=offline))
-    _basemaps(fmap, lang=lang, offline=offline)
+    _basemaps(fmap, lang=lang, offline=offline,
+              local=_local_basemap(analysis, basemap, lang=lang, budget_mb=basemap_mb))
     sites_table = FieldTable()
     sites_data, index = (_site_layer(analysis, lang, sites_table) if "sites" in drawn
                          else (None, []))
@@ -430,7 +455,8 @@ def render_html(fmap: folium.Map) -> str:
 
 
 def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline: bool = False,
-              profile: str = "internal", changes: Any = None) -> Path:
+              profile: str = "internal", changes: Any = None,
+              basemap: str | Path | bool | None = None, basemap_mb: float = 15.0) -> Path:
     """
     Write the interactive map to one HTML file (atomically) and return its path.
 
@@ -450,6 +476,9 @@ def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline:
         ``internal`` keeps every column in popups; ``public`` only public ones.
     changes
         As for `site_map`: a "changes" layer of what `geo.compare` found.
+    basemap, basemap_mb
+        The local basemap to embed and its budget, as for `site_map`: the file's tiles
+        over the soum, and the finest around each eligible site, go into the page.
 
     Returns
     -------
@@ -463,7 +492,7 @@ def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline:
     PosixPath('out/map.html')
     """
     html = render_html(site_map(analysis, lang=lang, offline=offline, profile=profile,
-                                changes=changes))
+                                changes=changes, basemap=basemap, basemap_mb=basemap_mb))
     return write_text_atomic(out, html)
 
 

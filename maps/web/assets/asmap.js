@@ -431,4 +431,38 @@
     });
     return new Search({position: "topleft"}).addTo(map);
   };
+
+  /* Basemap tiles embedded in the page (issue 15): data.t maps "z/x/y" to base64 image
+   * data of type data.m. A missing tile is cut from the nearest embedded ancestor up to
+   * opts.up zoom levels above (scaled CSS background), else left as the plain background:
+   * never an image request, so nothing breaks with the network cut. */
+  asmap.embeddedTiles = function (data, opts) {
+    var Tiles = L.GridLayer.extend({
+      createTile: function (c) {
+        var key = c.z + "/" + c.x + "/" + c.y, tile;
+        if (data.t[key]) {
+          tile = document.createElement("img");
+          tile.alt = "";
+          tile.src = "data:" + data.m + ";base64," + data.t[key];
+          return tile;
+        }
+        tile = document.createElement("div");
+        tile.className = "asmap-tile-plain";
+        for (var up = 1; up <= (opts.up || 0); up++) {
+          var z = c.z - up, x = c.x >> up, y = c.y >> up, found = data.t[z + "/" + x + "/" + y];
+          if (found) {
+            var n = 1 << up, size = this.getTileSize().x;
+            tile.style.backgroundImage = "url(data:" + data.m + ";base64," + found + ")";
+            tile.style.backgroundSize = (size * n) + "px " + (size * n) + "px";
+            tile.style.backgroundPosition = (-(c.x - x * n) * size) + "px " +
+              (-(c.y - y * n) * size) + "px";
+            tile.className = "asmap-tile-ancestor";
+            break;
+          }
+        }
+        return tile;
+      }
+    });
+    return new Tiles(L.extend({className: "asmap-basemap"}, opts));
+  };
 })();
