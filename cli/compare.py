@@ -39,11 +39,10 @@ def compare(old: Path, new: Path, out: Path, lang: str) -> None:
     from asmap.geo.compare import results_of, rule_differences
     from asmap.maps.brief.changes import write_changes
 
+    before, after = results_of(old), results_of(new)  # first: say what is not results
     record_input(old)
     record_input(new)
     check_outputs(folders=[out])
-
-    before, after = results_of(old), results_of(new)
     differ = rule_differences(before, after)
     if differ:
         click.echo("warning: OLD and NEW were made with different rules ("
