@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from asmap.layers.project import sample_path
-
 
 def _folder(ctx: click.Context, param: click.Parameter, value: str | None) -> Path:
     if value is None:
+        from asmap.layers.project import sample_path
+
         return sample_path()
     path = Path(value)
     if not path.exists():
