@@ -142,9 +142,11 @@ def _map_axes(fig: Figure, rect: tuple[float, ...], analysis: Any, bounds: tuple
               *, lang: str, route_ids=None, highlight=None, basemap: str | None = None):
     """The map axes with every layer; also whether requested basemap tiles are missing."""
     ax = fig.add_axes(rect)
-    handles = draw_analysis(ax, analysis, lang=lang, route_ids=route_ids, highlight=highlight)
-    minx, miny, maxx, maxy = cartography.fit_bounds(bounds, rect[2] * fig.get_figwidth() /
+    view = cartography.fit_bounds(bounds, rect[2] * fig.get_figwidth() /
                                   (rect[3] * fig.get_figheight()))
+    handles = draw_analysis(ax, analysis, lang=lang, route_ids=route_ids, highlight=highlight,
+                            view=view)
+    minx, miny, maxx, maxy = view
     ax.set_xlim(minx, maxx)
     ax.set_ylim(miny, maxy)
     ax.set_aspect("equal", adjustable="box")
