@@ -30,12 +30,17 @@ BRIEF_FILES = ("map.html", "overview.pdf", "sites.csv", "sites.xlsx", "conflicts
 
 def brief_pages(analysis: Any, *, lang: str = "mn", profile: str = "internal",
                 paper: str = "A4", orientation: str = "landscape"):
-    """Yield the overview page(s), then one sheet per eligible site, one at a time."""
+    """Yield the overview page(s), then one sheet per eligible site, one at a time.
+
+    The site sheets are drawn on one figure: save each page before asking for the next.
+    """
     options = {"lang": lang, "paper": paper, "orientation": orientation, "profile": profile}
     with reused_projections():  # every layer reprojected and indexed once for all pages
         yield from static.print_pages(analysis, **options)
+        sheet = None
         for site_id in eligible_sites(analysis)["site_id"]:
-            yield from static.print_pages(analysis, site=str(site_id), **options)
+            sheet = static.print_pages(analysis, site=str(site_id), reuse=sheet, **options)[0]
+            yield sheet
 
 
 def write_interactive(analysis: Any, path: Path, *, lang: str, profile: str) -> Path:

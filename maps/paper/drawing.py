@@ -31,6 +31,8 @@ from asmap.maps.i18n import t
 POLYGONS = ("Polygon", "MultiPolygon")
 LINES = ("LineString", "MultiLineString")
 POINTS = ("Point", "MultiPoint")
+#: The same kinds as shapely type ids.
+POLYGON_IDS, LINE_IDS, POINT_IDS = (3, 6), (1, 5), (0, 4)
 #: Features this far (a fraction of the frame's width) outside a sheet's frame are still
 #: drawn, so that outlines, line widths and markers that reach into the frame stay.
 VIEW_MARGIN = 0.05
@@ -117,7 +119,7 @@ def draw_polygons(ax: Axes, geometries: Iterable[Any], *, lone: bool = True,
     1
     """
     patches = []
-    for geometry in shapely.normalize(np.asarray(list(geometries), dtype=object)):
+    for geometry in shapely.normalize(np.asarray(geometries, dtype=object)):
         parts = geometry.geoms if geometry.geom_type == "MultiPolygon" else [geometry]
         rings = [ring for part in parts for ring in (part.exterior, *part.interiors)]
         patches.append(PathPatch(Path.make_compound_path(
@@ -139,7 +141,7 @@ def draw_lines(ax: Axes, geometries: Iterable[Any], *, lone: bool = True,
     >>> len(draw_lines(ax, [line], color="black").get_segments())
     2
     """
-    parts = shapely.get_parts(shapely.normalize(np.asarray(list(geometries), dtype=object)))
+    parts = shapely.get_parts(shapely.normalize(np.asarray(geometries, dtype=object)))
     return _add(ax, LineCollection([np.asarray(line.coords)[:, :2] for line in parts], **style),
                 lone)
 
@@ -160,25 +162,25 @@ def draw_frame(ax: Axes, frame: gpd.GeoDataFrame, style: dict[str, Any], *, zord
     a category (default all), and of those the rows `shown` (default all)."""
     mpl = styles.matplotlib(style)
     width = mpl["linewidth"] * linewidth_factor
-    kinds = frame.geom_type
-    kinds_shown = [kinds.isin(k).to_numpy() for k in (POLYGONS, LINES, POINTS)]
+    geometries = np.asarray(frame.geometry.array)
+    kinds = shapely.get_type_id(geometries)
+    kinds_shown = [np.isin(kinds, k) for k in (POLYGON_IDS, LINE_IDS, POINT_IDS)]
     if of is not None:
         kinds_shown = [mask & of for mask in kinds_shown]
     lone = [mask.sum() <= 1 for mask in kinds_shown]
     if shown is not None:
         kinds_shown = [mask & shown for mask in kinds_shown]
-    polygons, lines, points = (frame[mask] for mask in kinds_shown)
+    polygons, lines, points = (geometries[mask] for mask in kinds_shown)
     if len(polygons):
-        draw_polygons(ax, polygons.geometry.values, zorder=zorder, lone=lone[0],
-                      **{**mpl, "linewidth": width})
+        draw_polygons(ax, polygons, zorder=zorder, lone=lone[0], **{**mpl, "linewidth": width})
     if len(lines):
-        draw_lines(ax, lines.geometry.values, zorder=zorder, lone=lone[1], color=mpl["edgecolor"],
+        draw_lines(ax, lines, zorder=zorder, lone=lone[1], color=mpl["edgecolor"],
                    linewidth=max(width, 0.8), linestyle=mpl.get("linestyle", "-"),
                    alpha=style.get("opacity", 1.0))
     if len(points):
-        pts = points.geometry.representative_point()
+        pts = shapely.point_on_surface(points)
         radius = float(style.get("radius", 5))
-        ax.scatter(pts.x, pts.y, s=(radius * 0.9) ** 2, zorder=zorder,
+        ax.scatter(shapely.get_x(pts), shapely.get_y(pts), s=(radius * 0.9) ** 2, zorder=zorder,
                    facecolor=style.get("fillColor", "#000000"),
                    edgecolor=style.get("color", "#FFFFFF"), linewidth=0.8)
 
