@@ -2,8 +2,9 @@
 
 Every site-level answer (areas, reasons, license, route) depends only on the site
 and the other layers, so the sites are ordered along a Hilbert curve, cut into
-contiguous partitions with dask-geopandas, and each partition runs `geo.analyze`
-with every other layer, which is broadcast once to each worker. The outputs that
+contiguous partitions with dask-geopandas, and each partition runs the analysis core
+(`geo.core.analyze_local`) with every other layer, which is broadcast once to each
+worker; every partition measures in the one metric CRS chosen here. The outputs that
 belong to the whole project (exclusion zones, license conflicts) are computed once.
 The partitions' rows are put back in the order of the input, so the result is the
 one the local engine gives.
@@ -16,7 +17,7 @@ import dataclasses
 import logging
 import math
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -25,6 +26,7 @@ import pandas as pd
 
 import geopandas as gpd
 
+from asmap.geo.core import STEPS, analyze_local, metric_crs
 from asmap.geo.result import Analysis
 from asmap.layers.errors import UsageError
 from asmap.layers.project import Project
@@ -40,7 +42,8 @@ SITE_OUTPUTS = ("sites", "eligible_parts", "routes")
 
 
 def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
-                 on: date | str | None = None, scheduler: Any = None,
+                 on: date | str | None = None, crs: str | None = None,
+                 progress: Callable[[str], None] | None = None, scheduler: Any = None,
                  npartitions: int | None = None) -> Analysis:
     """
     Analyse a project on a Dask cluster; the result equals `geo.analyze`'s.
@@ -53,6 +56,11 @@ def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
         Rules, as for `geo.analyze` (None: the project's `[rules]` table or defaults).
     on
         Analysis date (None: today, fixed once for every partition).
+    crs
+        Metric CRS to measure in; None: chosen once from the layers as `geo.analyze`
+        chooses it, for every partition.
+    progress
+        Called with each name of `geo.analyze.STEPS`, in order, as the partitions finish.
     scheduler
         Address of a running Dask scheduler (``tcp://host:8786``) or a
         ``distributed.Client``; None starts a LocalCluster of two worker processes
@@ -72,20 +80,21 @@ def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
     DataError, UsageError
         As `geo.analyze` raises them, whichever partition they come from.
     """
-    from asmap.geo.analyze import analyze
-
     _require_dask()
     if npartitions is not None and npartitions < 1:
         raise UsageError(f"npartitions must be at least 1, got {npartitions}")
     on = date.today() if on is None else on
     tailings = layers["tailings"] if "tailings" in layers else None
     if tailings is None or len(tailings) < 2 or not tailings["site_id"].is_unique:
-        return analyze(layers, rules=rules, on=on)  # nothing to split, or its error
+        # nothing to split, or its error
+        return analyze_local(layers, rules=rules, on=on, crs=crs, progress=progress)
+    crs = crs or _metric_crs(layers)
     with _client(scheduler) as client:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         k = npartitions or max(2 * n_workers, math.ceil(len(tailings) / TARGET_PARTITION_SITES))
         parts = _spatial_partitions(tailings, min(k, len(tailings)))
-        pieces, whole = _run(client, layers, parts, rules=rules, on=on)
+        pieces, whole = _run(client, layers, parts, rules=rules, on=on, crs=crs,
+                             progress=progress or (lambda name: None))
     return _merge(whole, pieces, layers, tailings)
 
 
@@ -109,39 +118,51 @@ def _spatial_partitions(tailings: gpd.GeoDataFrame, k: int) -> list:
         return dask_geopandas.from_geopandas(ordered, npartitions=k, sort=False).to_delayed()
 
 
+def _metric_crs(layers: Mapping[str, gpd.GeoDataFrame]) -> str | None:
+    """The metric CRS for every partition; None when a layer has no CRS (the core says so)."""
+    if any(getattr(f, "crs", None) is None for f in layers.values() if f is not None):
+        return None
+    return metric_crs(layers)
+
+
 def _run(client: Any, layers: Mapping[str, gpd.GeoDataFrame], parts: list, *, rules: Any,
-         on: date | str) -> tuple[list[tuple[gpd.GeoDataFrame, ...]], Analysis]:
+         on: date | str, crs: str | None, progress: Callable[[str], None]
+         ) -> tuple[list[tuple[gpd.GeoDataFrame, ...]], Analysis]:
     """Run every partition and the project-wide call on the cluster; gather the results."""
     import dask
+    from distributed import as_completed
 
     others = _payload(layers)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*large graph.*")
         [shared] = client.scatter([others], broadcast=True)
         site_task = dask.delayed(_analyze_part, pure=True)
-        tasks = [site_task(part, shared, rules, on) for part in parts]
+        tasks = [site_task(part, shared, rules, on, crs) for part in parts]
         whole_task = dask.delayed(_analyze_whole, pure=True)(
-            layers["tailings"].iloc[:1], shared, rules, on)
+            layers["tailings"].iloc[:1], shared, rules, on, crs)
         futures = client.compute([whole_task, *tasks])
+        reported = 0
+        progress(STEPS[0])
+        for done, _future in enumerate(as_completed(futures), start=1):
+            due = max(1, math.ceil(done * len(STEPS) / len(futures)))
+            for name in STEPS[max(1, reported):due]:
+                progress(name)
+            reported = max(reported, due)
         whole, *pieces = client.gather(futures)
     return pieces, whole
 
 
-def _analyze_part(part: gpd.GeoDataFrame, others: tuple, rules: Any,
-                  on: date | str) -> tuple[gpd.GeoDataFrame, ...]:
+def _analyze_part(part: gpd.GeoDataFrame, others: tuple, rules: Any, on: date | str,
+                  crs: str | None) -> tuple[gpd.GeoDataFrame, ...]:
     """The site-level outputs of one partition (runs on a worker)."""
-    from asmap.geo.analyze import analyze
-
-    result = analyze(_with_tailings(others, part), rules=rules, on=on)
+    result = analyze_local(_with_tailings(others, part), rules=rules, on=on, crs=crs)
     return tuple(getattr(result, name) for name in SITE_OUTPUTS)
 
 
-def _analyze_whole(first: gpd.GeoDataFrame, others: tuple, rules: Any,
-                   on: date | str) -> Analysis:
+def _analyze_whole(first: gpd.GeoDataFrame, others: tuple, rules: Any, on: date | str,
+                   crs: str | None) -> Analysis:
     """The project-wide outputs, from a call on one site with every other layer."""
-    from asmap.geo.analyze import analyze
-
-    result = analyze(_with_tailings(others, first), rules=rules, on=on)
+    result = analyze_local(_with_tailings(others, first), rules=rules, on=on, crs=crs)
     return dataclasses.replace(result, layers={})
 
 

@@ -107,3 +107,29 @@ def test_unreachable_scheduler_is_a_usage_error(monkeypatch, generated):
     monkeypatch.setattr("asmap.geo.engine_dask.CONNECT_TIMEOUT", "1s")
     with pytest.raises(UsageError, match="cannot reach the Dask scheduler"):
         analyze_dask(generated, on=ON, scheduler="tcp://127.0.0.1:9")
+
+
+def test_dask_engine_keeps_the_crs_and_reports_progress(client, generated):
+    # issue 16: geo.analyze(engine="dask") dropped `crs` and never called `progress`
+    from asmap.geo.analyze import STEPS
+
+    local_steps, dask_steps = [], []
+    local = analyze(generated, on=ON, crs="EPSG:32649", progress=local_steps.append)
+    result = analyze(generated, on=ON, crs="EPSG:32649", progress=dask_steps.append,
+                     engine="dask", scheduler=client)
+    assert result.crs == "EPSG:32649"  # zone 49N, not the 48N the data would pick
+    assert_same_analysis(local, result)
+    assert dask_steps == local_steps == list(STEPS)
+
+
+def test_the_engines_share_one_core_without_an_import_cycle():
+    import ast
+    from pathlib import Path
+
+    import asmap.geo.core
+    import asmap.geo.engine_dask
+
+    for module in (asmap.geo.core, asmap.geo.engine_dask):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert "asmap.geo.analyze" not in imported, module.__name__
