@@ -80,6 +80,8 @@ def _projected(frame: gpd.GeoDataFrame, crs: str) -> gpd.GeoDataFrame | None:
     frame = frame[~(frame.geometry.isna() | frame.geometry.is_empty)]
     if len(frame) == 0:
         return None
+    if frame.crs is not None and frame.crs == crs:
+        return frame
     return frame.to_crs(crs) if frame.crs is not None else frame.set_crs("EPSG:4326").to_crs(crs)
 
 
@@ -205,9 +207,16 @@ def _marker(style: dict[str, Any], label: str) -> Line2D:
 
 
 def site_categories(sites: gpd.GeoDataFrame) -> list[str]:
-    """The legend category of each site, in row order."""
-    return [styles.site_category(row) for row in sites.drop(columns=sites.geometry.name)
-            .to_dict("records")]
+    """The legend category of each site, in row order (worked out once per atlas)."""
+    if _reused is not None:
+        hit = _reused.get((id(sites), "categories"))
+        if hit is not None and hit[0] is sites:
+            return hit[1]
+    categories = [styles.site_category(row) for row in sites.drop(columns=sites.geometry.name)
+                  .to_dict("records")]
+    if _reused is not None:
+        _reused[(id(sites), "categories")] = (sites, categories)
+    return categories
 
 
 def draw_analysis(ax: Axes, analysis: Any, *, lang: str, route_ids: Iterable[str] | None = None,
