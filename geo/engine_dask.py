@@ -19,6 +19,7 @@ import math
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -126,9 +127,10 @@ def _metric_crs(layers: Mapping[str, gpd.GeoDataFrame]) -> str | None:
 
 
 def _run(client: Any, layers: Mapping[str, gpd.GeoDataFrame], parts: list, *, rules: Any,
-         on: date | str, crs: str | None, progress: Callable[[str], None]
-         ) -> tuple[list[tuple[gpd.GeoDataFrame, ...]], Analysis]:
-    """Run every partition and the project-wide call on the cluster; gather the results."""
+         on: date | str, crs: str | None, progress: Callable[[str], None],
+         folder: str | None = None) -> tuple[list[Any], Analysis]:
+    """Run every partition and the project-wide call on the cluster; gather the results
+    (with a `folder`, the workers write the outputs there and return only tallies)."""
     import dask
     from distributed import as_completed
 
@@ -136,10 +138,15 @@ def _run(client: Any, layers: Mapping[str, gpd.GeoDataFrame], parts: list, *, ru
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*large graph.*")
         [shared] = client.scatter([others], broadcast=True)
-        site_task = dask.delayed(_analyze_part, pure=True)
-        tasks = [site_task(part, shared, rules, on, crs) for part in parts]
+        if folder is None:
+            site_task = dask.delayed(_analyze_part, pure=True)
+            tasks = [site_task(part, shared, rules, on, crs) for part in parts]
+        else:
+            site_task = dask.delayed(_write_part, pure=False)
+            tasks = [site_task(part, shared, rules, on, crs, folder, i)
+                     for i, part in enumerate(parts)]
         whole_task = dask.delayed(_analyze_whole, pure=True)(
-            layers["tailings"].iloc[:1], shared, rules, on, crs)
+            layers["tailings"].iloc[:1], shared, rules, on, crs, folder)
         futures = client.compute([whole_task, *tasks])
         reported = 0
         progress(STEPS[0])
@@ -159,11 +166,84 @@ def _analyze_part(part: gpd.GeoDataFrame, others: tuple, rules: Any, on: date | 
     return tuple(getattr(result, name) for name in SITE_OUTPUTS)
 
 
+def _write_part(part: gpd.GeoDataFrame, others: tuple, rules: Any, on: date | str,
+                crs: str | None, folder: str, number: int) -> dict:
+    """Analyse one partition and write its site-level outputs (runs on a worker)."""
+    from asmap.geo.dataset import write_part
+    from asmap.geo.summary import tally
+
+    result = analyze_local(_with_tailings(others, part), rules=rules, on=on, crs=crs)
+    write_part({name: getattr(result, name) for name in SITE_OUTPUTS}, folder, number)
+    return tally(result.sites)
+
+
 def _analyze_whole(first: gpd.GeoDataFrame, others: tuple, rules: Any, on: date | str,
-                   crs: str | None) -> Analysis:
-    """The project-wide outputs, from a call on one site with every other layer."""
+                   crs: str | None, folder: str | None = None) -> Analysis:
+    """The project-wide outputs, from a call on one site with every other layer (with a
+    `folder`, written there)."""
     result = analyze_local(_with_tailings(others, first), rules=rules, on=on, crs=crs)
+    if folder is not None:
+        from asmap.geo.dataset import write_part
+
+        write_part({name: getattr(result, name) for name in ("exclusions", "conflicts")},
+                   folder, 0)
     return dataclasses.replace(result, layers={})
+
+
+def write_dask(layers: Mapping[str, gpd.GeoDataFrame], out: str | Path, *, rules: Any = None,
+               on: date | str | None = None, crs: str | None = None,
+               progress: Callable[[str], None] | None = None, scheduler: Any = None,
+               npartitions: int | None = None) -> dict[str, Any]:
+    """
+    Analyse on a Dask cluster and have the workers write the results as a dataset.
+
+    Nothing per site comes back to this process but a few counts, so its memory does
+    not grow with the sites. The workers must see `out` (a shared disk on a cluster).
+
+    Parameters
+    ----------
+    layers, rules, on, crs, progress, scheduler, npartitions
+        As for `analyze_dask`.
+    out
+        The folder to write, named ``*.parquet`` (see `geo.dataset`); it appears only
+        once complete. `geo.read_results` reads it back.
+
+    Returns
+    -------
+    dict
+        The analysis summary, as `Analysis.summary` gives it.
+
+    Examples
+    --------
+    >>> write_dask(project, "results.parquet", on="2021-04-06")  # doctest: +SKIP
+    """
+    from asmap.geo.dataset import check_dataset_path, write_metadata, write_part
+    from asmap.geo.io import _metadata
+    from asmap.geo.summary import combine, tally
+    from asmap.layers.atomic import atomic_dir
+
+    out = check_dataset_path(out)
+    _require_dask()
+    on = date.today() if on is None else on
+    tailings = layers["tailings"] if "tailings" in layers else None
+    with atomic_dir(out) as tmp:
+        if tailings is None or len(tailings) < 2 or not tailings["site_id"].is_unique:
+            result = analyze_local(layers, rules=rules, on=on, crs=crs, progress=progress)
+            write_part({name: getattr(result, name) for name in Analysis.OUTPUTS}, tmp, 0)
+            tallies, whole = [tally(result.sites)], result
+        else:
+            crs = crs or _metric_crs(layers)
+            with _client(scheduler) as client:
+                n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+                k = npartitions or max(2 * n_workers,
+                                       math.ceil(len(tailings) / TARGET_PARTITION_SITES))
+                parts = _spatial_partitions(tailings, min(k, len(tailings)))
+                tallies, whole = _run(client, layers, parts, rules=rules, on=on, crs=crs,
+                                      progress=progress or (lambda name: None),
+                                      folder=str(tmp))
+            whole = dataclasses.replace(whole, sources=getattr(layers, "sources", {}))
+        write_metadata(_metadata(whole), tmp)
+    return combine(tallies, whole)
 
 
 def _payload(layers: Mapping[str, gpd.GeoDataFrame]) -> tuple:

@@ -96,7 +96,8 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
     Parameters
     ----------
     path
-        The results GeoPackage.
+        The results GeoPackage, or a results dataset folder ``DIR.parquet`` written by
+        ``asmap analyze --engine dask`` (see `geo.dataset`).
     layers
         The input layers (for maps that draw them); None leaves them out.
 
@@ -116,6 +117,10 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
     path = Path(path)
     if not path.exists():
         raise UsageError(f"{path}: no such results file; run `asmap analyze --out {path}`")
+    if path.is_dir():
+        from asmap.geo.dataset import read_dataset
+
+        return read_dataset(path, layers)
     try:
         info = pyogrio.read_info(path, layer="sites")
         frames = {name: pyogrio.read_dataframe(path, layer=name) for name in Analysis.OUTPUTS}

@@ -133,3 +133,26 @@ def test_the_engines_share_one_core_without_an_import_cycle():
         tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
         imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
         assert "asmap.geo.analyze" not in imported, module.__name__
+
+
+def test_workers_write_a_partitioned_dataset_equal_to_the_local_answer(client, generated,
+                                                                       tmp_path):
+    import dask_geopandas
+
+    import geopandas
+
+    from asmap.geo.engine_dask import write_dask
+    from asmap.geo.io import read_results
+
+    out = tmp_path / "results.parquet"
+    summary = write_dask(generated, out, on=ON, scheduler=client, npartitions=4)
+    local = analyze(generated, on=ON)
+    assert summary == local.summary()
+    for name in ("sites", "eligible_parts", "routes"):
+        assert sorted(p.name for p in (out / name).iterdir()) == [
+            f"part.{i:05d}.parquet" for i in range(4)], name
+    assert [p.name for p in (out / "exclusions").iterdir()] == ["part.00000.parquet"]
+    sites = geopandas.read_parquet(out / "sites")
+    assert len(sites) == 300 and sites.crs == "EPSG:4326"
+    assert dask_geopandas.read_parquet(out / "sites").npartitions == 4
+    assert_same_analysis(local, read_results(out))
