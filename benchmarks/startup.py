@@ -21,7 +21,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ASMAP = str(Path(sys.executable).with_name("asmap"))
-COMMANDS = {"asmap --help": [ASMAP, "--help"], "asmap --version": [ASMAP, "--version"],
+#: The interpreter alone first: what no change to asmap can take away on this machine.
+COMMANDS = {"python -c pass": [sys.executable, "-c", "pass"],
+            "asmap --help": [ASMAP, "--help"], "asmap --version": [ASMAP, "--version"],
             "asmap validate (sample)": [ASMAP, "validate"]}
 
 
