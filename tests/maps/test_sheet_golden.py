@@ -1,6 +1,6 @@
 """A site sheet is the same sheet after the atlas speed-ups: its text and its pixels.
 
-The golden files were made from the sheet code before the speed-ups (commit 48b137a):
+The golden files were made from the sheet code before the speed-ups (commit 182000c):
 ``tests/data/golden/site_sheet_ZT-01_en.png`` (the sample's ZT-01 sheet in English at
 60 dpi) and ``site_sheet_ZT-01_text.json`` (every text drawn on it, in English and
 Mongolian, in drawing order).
