@@ -3,7 +3,9 @@
 ``python -m benchmarks.answers [FOLDER ...] --on 2021-04-06`` prints, for each project
 folder (default: the bundled sample), the md5 of its sites table (every column, the
 geometry as WKB) and of its route lines (ids, lengths and WKB), as the analysis gives
-them in memory. Run it before and after a change; equal digests, equal answers.
+them in memory; ``--sizes 0,20000`` does the same for generated projects (seed 1; size 0
+is the bundled sample on 2021-04-06). Run it before and after a change; equal digests,
+equal answers.
 """
 
 from __future__ import annotations
@@ -30,16 +32,25 @@ def fingerprint(analysis: Any) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Print the fingerprints of each folder's analysis as JSON."""
+    """Print the fingerprints of each folder's (or size's) analysis as JSON."""
     from asmap import geo, layers
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*")
     parser.add_argument("--on", default="2021-04-06")
     parser.add_argument("--engine", default="local")
+    parser.add_argument("--sizes", help="generated projects of these sizes (0: the sample)")
     args = parser.parse_args(argv)
     result = {}
-    for folder in args.folders or [str(layers.sample_path())]:
+    if args.sizes:
+        from benchmarks.generate import ON, generate_layers
+
+        for n in (int(s) for s in args.sizes.split(",")):
+            project = layers.load(layers.sample_path()) if n == 0 else generate_layers(n, seed=1)
+            analysis = geo.analyze(project, on="2021-04-06" if n == 0 else ON,
+                                   engine=args.engine)
+            result[str(n)] = fingerprint(analysis)
+    for folder in args.folders or ([] if args.sizes else [str(layers.sample_path())]):
         analysis = geo.analyze(layers.load(folder), on=args.on, engine=args.engine)
         result[folder] = fingerprint(analysis)
     print(json.dumps(result, indent=1))

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs
 
 
 @click.command(short_help="Flag eligible tailings, say why, and write the results.")
@@ -53,6 +54,10 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
     if dataset and (engine != "dask" or csv_path is not None):
         raise click.UsageError("--out DIR.parquet needs --engine dask and no --csv; "
                                "otherwise write results.gpkg")
+    if dataset:  # a folder, replaced as a whole
+        check_outputs(folders=[out])
+    else:
+        check_outputs(files=[out, csv_path])
     with _progress() as step:
         project = layers.load(folder, crs=crs)
         if scheduler is not None and engine != "dask":
@@ -112,6 +117,9 @@ def _print_summary(summary: dict, out: Path, csv_path: Path | None) -> None:
     for party, sites in summary["negotiate_with"].items():
         table.add_row(f"negotiate with {party}", ", ".join(sites))
     table.add_row("license conflicts", str(summary["conflicts"]))
-    console = Console(width=max(100, Console().width), soft_wrap=True)
+    for agreement, checks in summary.get("agreements", {}).items():
+        table.add_row(f"agreement {agreement}", ", ".join(checks) or "no problem found")
+    console = Console(width=max(100, Console().width), soft_wrap=True, markup=False,
+                      highlight=False)  # names and paths are data, never markup
     console.print(table)
     console.print(f"wrote {out}" + (f" and {csv_path}" if csv_path else ""))

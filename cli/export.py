@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs
 from asmap.maps.exchange.export import FORMATS
 
 
@@ -40,9 +41,11 @@ def export(source: Path, to: str, out: Path, profile: str, lang: str, results: P
     """
     from asmap.maps.exchange.export import export as export_layers
 
-    if source.is_dir() and (results or rules or on):
-        source = options.analysis_for(source, results=results, rules=rules, on=on, crs=crs)
-    elif results or rules or on or crs:
+    check_outputs(**{"folders" if to in ("geojson", "shp") else "files": [out]})
+    if not source.is_dir() and (results or rules or on or crs):
         raise click.UsageError("--results, --rules, --on and --crs go with a project FOLDER")
-    written = export_layers(source, out, to=to, profile=profile, lang=lang)
+    if results or rules or on:
+        source = options.analysis_for(source, results=results, rules=rules, on=on, crs=crs)
+        crs = None  # already used to read the folder
+    written = export_layers(source, out, to=to, profile=profile, lang=lang, crs=crs)
     click.echo(f"Wrote {written}.")

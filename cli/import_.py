@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from asmap.cli.paths import check_outputs
 from asmap.layers.specs import KINDS
 
 _out = click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
@@ -43,6 +44,8 @@ def licenses(table: Path, out: Path, crs: str | None) -> None:
     """
     from asmap.layers.cadastre import import_licenses
 
+    check_outputs(files=[out], inputs=[table])
+
     _report(import_licenses(table, out, crs=crs), out, "licenses")
 
 
@@ -63,5 +66,7 @@ def gps(file: Path, kind: str, out: Path) -> None:
       $ asmap import gps walk.gpx --kind tailings --out zaamar/tailings.gpkg
     """
     from asmap.layers.gps import import_gps
+
+    check_outputs(files=[out], inputs=[file])
 
     _report(import_gps(file, out, kind=kind), out, kind)

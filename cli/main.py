@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-import sys
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
@@ -69,6 +68,10 @@ class AsmapGroup(click.Group):
                 raise _Failure(str(exc), exc.exit_code) from None
             if os.environ.get("ASMAP_DEBUG"):
                 raise
+            from asmap.cli.paths import write_failure
+
+            if write_failure(exc):  # a read-only folder or a full disk: no bug
+                raise _Failure(write_failure(exc), 1) from None
             raise _Failure(
                 f"unexpected {type(exc).__name__}: {exc} "
                 "(run again with ASMAP_DEBUG=1 and report the output)", 1
@@ -81,20 +84,35 @@ class _Failure(click.ClickException):
         self.exit_code = exit_code
 
 
+class _ToStderr(logging.Handler):
+    """Log records as lines on the standard error of the command running now."""
+
+    def emit(self, record: logging.LogRecord) -> None:  # noqa: D102
+        click.echo(self.format(record), err=True)
+
+
+def _log_to_stderr(verbose: int) -> None:
+    """asmap's loggers: warnings only; -v adds the analysis steps, -vv their counts."""
+    logger = logging.getLogger("asmap")
+    logger.setLevel(max(logging.WARNING - 10 * verbose, logging.DEBUG))
+    if not any(isinstance(h, _ToStderr) for h in logger.handlers):
+        handler = _ToStderr()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+
+
 @click.group(cls=AsmapGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(_version(), "--version", prog_name="asmap")
-@click.option("-v", "--verbose", count=True, help="Say more about what is happening.")
-@click.pass_context
-def cli(ctx: click.Context, verbose: int) -> None:
+@click.option("-v", "--verbose", count=True,
+              help="Say what is happening: -v the steps, -vv also their counts.")
+def cli(verbose: int) -> None:
     """asmap: which tailings can artisanal miners work, whose land is it, and how to get there.
 
     Every command reads a project folder of GIS layers (default: the bundled Zaamar
     sample). Start with `asmap validate FOLDER`, then `asmap analyze FOLDER --out
     results.gpkg`.
     """
-    level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(message)s", stream=sys.stderr)
-    ctx.ensure_object(dict)
+    _log_to_stderr(verbose)
 
 
 # Commands are registered explicitly, one module each, and imported when used.
@@ -113,6 +131,12 @@ cli.add_lazy_command("print", "asmap.cli.print_:print_",
                      "Write a print-ready map (PDF or 300 dpi PNG).")
 cli.add_lazy_command("brief", "asmap.cli.brief:brief",
                      "Write the negotiation brief folder (maps, tables, summary).")
+cli.add_lazy_command("compare", "asmap.cli.compare:compare",
+                     "What changed between two results or briefs.")
+cli.add_lazy_command("timeline", "asmap.cli.timeline:timeline",
+                     "When each site's verdict changes over a period.")
+cli.add_lazy_command("annex", "asmap.cli.annex:annex",
+                     "Write an agreement's annex: map and corner coordinates.")
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs
 
 
 @click.command("map", short_help="Write the interactive site map (HTML, mn or en).")
@@ -38,6 +39,7 @@ def map_(folder: Path, results: Path | None, rules, on, lang: str, offline: bool
     """
     from asmap import maps
 
+    check_outputs(files=[out])
     analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
     path = maps.write_map(analysis, out, lang=lang, offline=offline, profile=profile)
     size = path.stat().st_size / 1_000_000

@@ -7,15 +7,18 @@ from pathlib import Path
 
 import click
 
+from asmap.cli.paths import record_input
+from asmap.layers.project import sample_path
+
 
 def _folder(ctx: click.Context, param: click.Parameter, value: str | None) -> Path:
     if value is None:
-        from asmap.layers.project import sample_path
-
+        record_input(sample_path())  # the bundled sample is an input like any folder
         return sample_path()
     path = Path(value)
     if not path.exists():
         raise click.BadParameter(f"{value}: no such file or folder; check the path")
+    record_input(path)
     return path
 
 
@@ -34,6 +37,9 @@ def _rules(ctx: click.Context, param: click.Parameter, value: str | None):
     from asmap.geo.rules import Rules
     from asmap.layers.errors import AsmapError
 
+    if Path(value).is_dir():
+        raise click.BadParameter(f"{value}: is a folder; give the rules file (RULES.toml)")
+    record_input(value)
     try:
         return Rules.from_toml(value)
     except AsmapError as exc:
@@ -59,7 +65,14 @@ profile_opt = click.option("--profile", type=click.Choice(["internal", "public"]
 results_opt = click.option(
     "--results", "results", metavar="RESULTS.gpkg|DIR.parquet",
     type=click.Path(exists=True, path_type=Path),
+    callback=lambda ctx, param, value: _input(value),
     help="Use these results (from `asmap analyze`) instead of analysing again.")
+
+
+def _input(value: Path | None) -> Path | None:
+    if value is not None:
+        record_input(value)
+    return value
 
 
 def analysis_for(folder: Path, *, results: Path | None, rules, on, crs: str | None):

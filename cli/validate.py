@@ -42,7 +42,7 @@ def validate(folder, crs, rules_path, as_json):
         click.echo(json.dumps([p.as_dict() for p in checked.problems], ensure_ascii=False,
                               indent=2))
     else:
-        console = Console(highlight=False, soft_wrap=False)
+        console = Console(highlight=False, soft_wrap=False, markup=False)  # data, not markup
         if checked.problems:
             console.print(_table(checked.problems))
         console.print(checked.verdict(), markup=False, soft_wrap=True,

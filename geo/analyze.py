@@ -1,8 +1,9 @@
 """`analyze`: the one entry point; it checks the engine and runs the core on it.
 
-The core (`geo.core.analyze_local`) composes exclusions, eligibility, licenses and
-access in one process; the Dask engine (`geo.engine_dask`) runs that same core on each
-partition of the sites. Neither imports this module.
+The core (`geo.core`: `prepare`, the date-independent part, then `evaluate` for one date;
+`analyze_local` is both) composes exclusions, eligibility, licenses and access in one
+process; the Dask engine (`geo.engine_dask`) runs that same core on each partition of the
+sites. Neither imports this module.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ from asmap.geo.core import (
     SITE_COLUMNS,
     STEPS,
     UNCHECKED_BY_LAYER,
+    Prepared,
     analyze_local,
     as_date,
     as_rules,
+    evaluate,
+    prepare,
 )
 from asmap.geo.result import Analysis
 from asmap.geo.rules import Rules
@@ -30,7 +34,7 @@ from asmap.layers.errors import UsageError
 ENGINES = ("local", "dask")
 
 __all__ = ["DATE_COLUMNS", "ENGINES", "SITE_COLUMNS", "STEPS", "UNCHECKED_BY_LAYER",
-           "analyze", "as_date", "as_rules"]
+           "Prepared", "analyze", "as_date", "as_rules", "evaluate", "prepare"]
 
 
 def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | None = None,
@@ -56,8 +60,14 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         other than the tailings (of the tailings when they are alone), so that any
         subset of the sites is measured the same way.
     progress
-        Called with each name of `STEPS` as the step starts (with the Dask engine, as
-        the partitions finish: every name, in order, the last when all are done).
+        Called with each name of `STEPS`, in that order, as the analysis reaches it. The
+        road search, the licenses and their conflicts run on other threads while the
+        exclusions and areas are worked out, so ``licenses`` and ``routes`` come back to
+        back after ``areas`` and ``conflicts`` comes when only the output tables are left
+        to build: a name says how far the analysis is, not that its work starts then.
+        Each step is also logged (INFO).
+        With the Dask engine the names come as the partitions finish: every name, in
+        order, the last when all are done.
     engine
         ``"local"`` (this process) or ``"dask"``: sites split into spatial partitions on a
         Dask cluster (`geo.engine_dask.analyze_dask`); the answer is the same, measured

@@ -96,7 +96,12 @@ def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
         parts = _spatial_partitions(tailings, min(k, len(tailings)))
         pieces, whole = _run(client, layers, parts, rules=rules, on=on, crs=crs,
                              progress=progress or (lambda name: None))
-    return _merge(whole, pieces, layers, tailings)
+    found, agreements = _agreements_checked(layers, rules=rules, on=on, crs=crs)
+    result = _merge(whole, pieces, layers, tailings)
+    if agreements is None:
+        return result
+    return dataclasses.replace(result, sites=_with_agreements(result.sites, found),
+                               agreements=agreements)
 
 
 def _require_dask() -> None:
@@ -121,16 +126,19 @@ def _spatial_partitions(tailings: gpd.GeoDataFrame, k: int) -> list:
 
 def _metric_crs(layers: Mapping[str, gpd.GeoDataFrame]) -> str | None:
     """The metric CRS for every partition; None when a layer has no CRS (the core says so)."""
-    if any(getattr(f, "crs", None) is None for f in layers.values() if f is not None):
+    if any(getattr(f, "crs", None) is None for kind, f in layers.items()
+           if f is not None and kind != "agreements"):  # agreements: a table
         return None
     return metric_crs(layers)
 
 
 def _run(client: Any, layers: Mapping[str, gpd.GeoDataFrame], parts: list, *, rules: Any,
          on: date | str, crs: str | None, progress: Callable[[str], None],
-         folder: str | None = None) -> tuple[list[Any], Analysis]:
+         folder: str | None = None, agreements: tuple = (None, None)
+         ) -> tuple[list[Any], Analysis]:
     """Run every partition and the project-wide call on the cluster; gather the results
-    (with a `folder`, the workers write the outputs there and return only tallies)."""
+    (with a `folder`, the workers write the outputs there and return only tallies, the
+    sites with the agreement columns of `agreements`, as `_agreements_checked` gives them)."""
     import dask
     from distributed import as_completed
 
@@ -143,7 +151,8 @@ def _run(client: Any, layers: Mapping[str, gpd.GeoDataFrame], parts: list, *, ru
             tasks = [site_task(part, shared, rules, on, crs) for part in parts]
         else:
             site_task = dask.delayed(_write_part, pure=False)
-            tasks = [site_task(part, shared, rules, on, crs, folder, i)
+            found = agreements[1] if agreements[0] is not None else False
+            tasks = [site_task(part, shared, rules, on, crs, folder, i, found)
                      for i, part in enumerate(parts)]
         whole_task = dask.delayed(_analyze_whole, pure=True)(
             layers["tailings"].iloc[:1], shared, rules, on, crs, folder)
@@ -167,12 +176,16 @@ def _analyze_part(part: gpd.GeoDataFrame, others: tuple, rules: Any, on: date | 
 
 
 def _write_part(part: gpd.GeoDataFrame, others: tuple, rules: Any, on: date | str,
-                crs: str | None, folder: str, number: int) -> dict:
-    """Analyse one partition and write its site-level outputs (runs on a worker)."""
+                crs: str | None, folder: str, number: int,
+                found: pd.DataFrame | None | bool = False) -> dict:
+    """Analyse one partition and write its site-level outputs (runs on a worker); `found`:
+    the agreement columns to give its sites (False: no agreements)."""
     from asmap.geo.dataset import write_part
     from asmap.geo.summary import tally
 
     result = analyze_local(_with_tailings(others, part), rules=rules, on=on, crs=crs)
+    if found is not False:
+        result = dataclasses.replace(result, sites=_with_agreements(result.sites, found))
     write_part({name: getattr(result, name) for name in SITE_OUTPUTS}, folder, number)
     return tally(result.sites)
 
@@ -185,8 +198,8 @@ def _analyze_whole(first: gpd.GeoDataFrame, others: tuple, rules: Any, on: date 
     if folder is not None:
         from asmap.geo.dataset import write_part
 
-        write_part({name: getattr(result, name) for name in ("exclusions", "conflicts")},
-                   folder, 0)
+        write_part({name: getattr(result, name) for name in ("exclusions", "conflicts",
+                                                              "agreements")}, folder, 0)
     return dataclasses.replace(result, layers={})
 
 
@@ -233,6 +246,7 @@ def write_dask(layers: Mapping[str, gpd.GeoDataFrame], out: str | Path, *, rules
             tallies, whole = [tally(result.sites)], result
         else:
             crs = crs or _metric_crs(layers)
+            found, agreements = _agreements_checked(layers, rules=rules, on=on, crs=crs)
             with _client(scheduler) as client:
                 n_workers = max(1, len(client.scheduler_info().get("workers", {})))
                 k = npartitions or max(2 * n_workers,
@@ -240,15 +254,19 @@ def write_dask(layers: Mapping[str, gpd.GeoDataFrame], out: str | Path, *, rules
                 parts = _spatial_partitions(tailings, min(k, len(tailings)))
                 tallies, whole = _run(client, layers, parts, rules=rules, on=on, crs=crs,
                                       progress=progress or (lambda name: None),
-                                      folder=str(tmp))
+                                      folder=str(tmp), agreements=(agreements, found))
             whole = dataclasses.replace(whole, sources=getattr(layers, "sources", {}))
+            if agreements is not None:  # the whole call saw none: the checked ones instead
+                write_part({"agreements": agreements}, tmp, 0)
+                whole = dataclasses.replace(whole, agreements=agreements)
         write_metadata(_metadata(whole), tmp)
     return combine(tallies, whole)
 
 
 def _payload(layers: Mapping[str, gpd.GeoDataFrame]) -> tuple:
     """Every layer but the sites, plus what a Project carries, as one picklable value."""
-    frames = {kind: frame for kind, frame in layers.items() if kind != "tailings"}
+    frames = {kind: frame for kind, frame in layers.items()
+              if kind not in ("tailings", "agreements")}  # agreements: see _with_agreements
     if isinstance(layers, Project):
         return frames, (layers.folder, layers.settings, layers.problems)
     return frames, None
@@ -278,6 +296,46 @@ def _merge(whole: Analysis, pieces: list[tuple[gpd.GeoDataFrame, ...]],
                        else pd.RangeIndex(len(frame)))
         merged[name] = gpd.GeoDataFrame(frame, geometry=frame.geometry.name, crs=frame.crs)
     return dataclasses.replace(whole, layers=dict(layers), **merged)
+
+
+def _agreements_checked(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any, on: date,
+                        crs: str | None) -> tuple[pd.DataFrame | None, gpd.GeoDataFrame | None]:
+    """The agreements checked here, on the sites they name (an agreement spans partitions):
+    their sites' agreement columns (by site id; None when they name no site) and the
+    agreements layer; (None, None) without agreements.
+
+    Each site's answer depends on that site alone, so analysing only the named sites
+    gives the checks the whole project would.
+    """
+    from asmap.geo.agreements import SITE_COLUMNS
+    from asmap.geo.schema import split
+
+    agreements = layers["agreements"] if "agreements" in layers else None
+    if agreements is None or len(agreements) == 0:
+        return None, None
+    tailings = layers["tailings"]
+    named = {s for ids in agreements["site_ids"] for s in split(ids)}
+    covered = tailings[tailings["site_id"].astype(str).isin(named)]
+    frames, project = _payload(layers)
+    local = analyze_local(_with_tailings(({**frames, "agreements": agreements}, project),
+                                         covered if len(covered) else tailings.iloc[:1]),
+                          rules=rules, on=on, crs=crs)
+    found = local.sites.set_index(local.sites["site_id"].astype(str))[list(SITE_COLUMNS)]
+    return (found if len(covered) else None), local.agreements
+
+
+def _with_agreements(sites: gpd.GeoDataFrame, found: pd.DataFrame | None) -> gpd.GeoDataFrame:
+    """`sites` with the agreement columns of `_agreements_checked` (None where none)."""
+    from asmap.geo.agreements import SITE_COLUMNS
+
+    sites = sites.copy()
+    ids = sites["site_id"].astype(str)
+    for col in SITE_COLUMNS:
+        column = found[col].reindex(ids.to_numpy()) if found is not None else pd.Series(
+            [None] * len(ids), dtype=object)
+        sites[col] = pd.Series(column.astype(object).where(column.notna(), None).to_numpy(),
+                               index=sites.index, dtype=object)
+    return sites
 
 
 def _concat(frames: list[gpd.GeoDataFrame]) -> gpd.GeoDataFrame:

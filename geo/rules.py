@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from asmap.layers.errors import UsageError
-from asmap.layers.settings import RULES
+from asmap.layers.settings import RULES, rule_problem
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,11 @@ class Rules:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise UsageError(f"{path}: rules file not found; check the path") from None
+        except IsADirectoryError:
+            raise UsageError(f"{path}: is a folder; give the rules file (RULES.toml)") from None
+        except RecursionError:
+            raise UsageError(f"{path}: nests tables or arrays too deeply to read; write one "
+                             "key = value per line under [rules]") from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise UsageError(f"{path}: not a valid TOML file ({exc}); fix the syntax") from None
         table = data.get("rules")
@@ -85,14 +90,7 @@ class Rules:
 
 
 def _coerce(name: str, value: Any, kind: type, where: str) -> Any:
-    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if kind is int:
-        ok = ok and float(value).is_integer()
-    if not ok:
-        raise UsageError(
-            f"{where}: rule {name!r} must be a {'whole ' if kind is int else ''}number, "
-            f"got {value!r}"
-        )
-    if value < RULES[name].minimum:
-        raise UsageError(f"{where}: rule {name!r} must not be negative, got {value!r}")
+    wrong = rule_problem(name, value)
+    if wrong:
+        raise UsageError(f"{where}: rule {wrong}; the default is {RULES[name].default!r}")
     return kind(value)

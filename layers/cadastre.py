@@ -25,6 +25,7 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 
 from asmap.layers.errors import DataError, UsageError
+from asmap.layers.geometry_checks import needs_parameters
 from asmap.layers.tables import read_table, rename_headers
 from asmap.layers.writers import write_layer
 
@@ -196,8 +197,7 @@ def _source_crs(crs: str | None) -> CRS | None:
     except CRSError:
         raise UsageError(f"--crs {crs!r} is not a CRS; give an EPSG code such as EPSG:4326 "
                          "or a PROJ string") from None
-    datum = source.datum.name if source.datum else ""
-    if "Pulkovo" in datum and not source.is_bound and "towgs84" not in crs.lower():
+    if needs_parameters(source) and "towgs84" not in crs.lower():
         raise UsageError(
             f"--crs {crs!r} is Pulkovo 1942, which has no standard transformation to WGS84 "
             "for Mongolia; give a PROJ string with the +towgs84=... parameters of your survey"

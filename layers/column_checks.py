@@ -237,14 +237,16 @@ def _numbers(text, column, problem, label) -> tuple[pd.Series, list[Problem]]:
                                                   "write a number of metres, such as 300"),
                       summary=lambda n: problem("", f"… and {n:,} more values that are not "
                                                 "numbers", "write numbers"))
-    strict = column.name == "radius_m"
+    strict = column.name in ("radius_m", "area_ha")  # area_ha: agreements (issue 14)
     bad = values <= 0 if strict else values < 0
     limit = "greater than 0" if strict else "0 or more"
+    fix = ("give the hectares written in the agreement, or leave it empty"
+           if column.name == "area_ha" else "give the distance in metres, or leave it empty"
+           + (" to use the rule post_radius_m" if strict else ""))
     problems += capped(
         np.flatnonzero(bad.to_numpy()),
         lambda i: problem(label(i), f"{column.name} is {values.iloc[i]:g}; it must be {limit}",
-                          "give the distance in metres, or leave it empty"
-                          + (" to use the rule post_radius_m" if strict else "")),
+                          fix),
         summary=lambda n: problem("", f"… and {n:,} more values that are not {limit}",
                                   "fix them"))
     return values.where(~bad), problems

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import tomllib
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from asmap.layers.cells import has_controls, strip_controls
+from asmap.layers.dates import parse_date
 from asmap.layers.problems import Problem
-from asmap.layers.settings import RULES, SOURCE_KEYS
+from asmap.layers.settings import RULES, SOURCE_KEYS, rule_problem
 from asmap.layers.specs import KINDS
 
 TABLES = ("rules", "sources")
@@ -45,6 +47,9 @@ def check_settings(path: Path, *, rules_file: bool = False) -> tuple[dict[str, A
     except OSError as exc:
         return {}, [problem("", "", f"cannot read the file ({exc.strerror or exc})",
                             "check the path and permissions")]
+    except RecursionError:
+        return {}, [problem("", "", "the file nests tables or arrays too deeply to read",
+                            "write one key = value per line under [rules] and [sources.KIND]")]
     except tomllib.TOMLDecodeError as exc:
         return {}, [problem("", "", f"not valid TOML ({exc})",
                             "fix the syntax at that line (strings in \"quotes\", "
@@ -74,16 +79,11 @@ def _check_rules(table: Any, problem) -> tuple[dict[str, Any], list[Problem]]:
             problems.append(problem("[rules]", key, f"unknown rule {key!r}",
                                     _suggest(key, RULES)))
             continue
-        whole = spec.type is int
-        number = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if not number or (whole and not float(value).is_integer()):
-            problems.append(problem("[rules]", key, f"{key} must be a "
-                                    f"{'whole ' if whole else ''}number, got {value!r}",
-                                    f"write e.g. {key} = {spec.default!r} (no quotes)"))
-            continue
-        if value < spec.minimum:
-            problems.append(problem("[rules]", key, f"{key} must not be negative, got {value!r}",
-                                    f"the default is {spec.default!r}"))
+        wrong = rule_problem(key, value)
+        if wrong:
+            problems.append(problem("[rules]", key, wrong,
+                                    f"write e.g. {key} = {spec.default!r} (the default, "
+                                    "no quotes)"))
             continue
         rules[key] = spec.type(value)
     return rules, problems
@@ -117,7 +117,7 @@ def _check_source(entry: dict[str, Any], where: str, problem) -> tuple[dict[str,
             problems.append(problem(where, key, f"unknown key {key!r}",
                                     _suggest(key, SOURCE_KEYS)))
         elif key == "as_of":
-            day = _as_date(value)
+            day = parse_date(value)
             if day is None:
                 problems.append(problem(where, key, f"as_of must be a date, got {value!r}",
                                         "write it as as_of = 2021-04-06 (no quotes needed)"))
@@ -127,21 +127,12 @@ def _check_source(entry: dict[str, Any], where: str, problem) -> tuple[dict[str,
             problems.append(problem(where, key, f"{key} must be text, got {value!r}",
                                     f'write it in quotes: {key} = "..."'))
         else:
-            clean[key] = value
+            if has_controls(value):
+                problems.append(dataclasses.replace(
+                    problem(where, key, "control character removed from the text",
+                            "check the value in the settings file"), severity="warning"))
+            clean[key] = strip_controls(value)
     return clean, problems
-
-
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
 
 
 def _suggest(key: str, known) -> str:

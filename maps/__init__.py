@@ -12,9 +12,9 @@ from typing import Any
 
 _HOMES = {"write_brief": "asmap.maps.brief.folder", "print_map": "asmap.maps.paper.page",
           "write_print": "asmap.maps.paper.page", "site_map": "asmap.maps.web.map",
-          "write_map": "asmap.maps.web.map"}
+          "write_map": "asmap.maps.web.map", "write_annex": "asmap.maps.paper.annex"}
 
-__all__ = ["print_map", "site_map", "write_brief", "write_map", "write_print"]
+__all__ = ["print_map", "site_map", "write_annex", "write_brief", "write_map", "write_print"]
 
 
 def __getattr__(name: str) -> Any:

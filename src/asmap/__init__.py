@@ -24,20 +24,22 @@ from typing import Any
 #: Every public name and the module that defines it (imported on first use).
 _HOMES = {
     "Analysis": "asmap.geo", "Rules": "asmap.geo", "analyze": "asmap.geo",
-    "apply_profile": "asmap.geo", "read_results": "asmap.geo", "summarize": "asmap.geo",
-    "write_results": "asmap.geo", "write_sites_csv": "asmap.geo",
+    "apply_profile": "asmap.geo", "compare": "asmap.geo", "read_results": "asmap.geo",
+    "summarize": "asmap.geo", "timeline": "asmap.geo", "write_results": "asmap.geo",
+    "write_sites_csv": "asmap.geo",
     "AsmapError": "asmap.layers", "DataError": "asmap.layers", "Problem": "asmap.layers",
     "Project": "asmap.layers", "UsageError": "asmap.layers", "load": "asmap.layers",
     "read_layer": "asmap.layers", "sample_path": "asmap.layers", "validate": "asmap.layers",
     "write_layer": "asmap.layers",
-    "print_map": "asmap.maps", "site_map": "asmap.maps", "write_brief": "asmap.maps",
-    "write_map": "asmap.maps", "write_print": "asmap.maps",
+    "print_map": "asmap.maps", "site_map": "asmap.maps", "write_annex": "asmap.maps",
+    "write_brief": "asmap.maps", "write_map": "asmap.maps", "write_print": "asmap.maps",
 }
 
 __all__ = ["Analysis", "AsmapError", "DataError", "Problem", "Project", "Rules", "UsageError",
            "analyze", "apply_profile", "load", "print_map", "read_layer", "read_results",
-           "sample_path", "site_map", "summarize", "validate", "write_brief", "write_layer",
-           "write_map", "write_print", "write_results", "write_sites_csv"]
+           "sample_path", "site_map", "summarize", "timeline", "validate", "write_annex",
+           "write_brief", "write_layer", "write_map", "write_print", "write_results",
+           "write_sites_csv", "compare"]
 
 
 def __getattr__(name: str) -> Any:

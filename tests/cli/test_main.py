@@ -76,3 +76,21 @@ def test_lazy_short_help_is_the_command_own():
     ctx = click.Context(cli)
     for name, (_target, short_help) in cli.lazy.items():
         assert cli.get_command(ctx, name).short_help == short_help, name
+
+
+def test_verbose_logs_the_analysis_steps_and_counts(tmp_path, caplog):
+    def analyze(*flags):
+        result = CliRunner().invoke(cli, [*flags, "analyze", "--on", "2021-04-06", "--out",
+                                          str(tmp_path / f"r{len(flags)}.gpkg")])
+        assert result.exit_code == 0, result.output
+        return result.stderr
+
+    quiet, steps, counts = analyze(), analyze("-v"), analyze("-vv")
+    assert "step:" not in quiet and "eligible" not in quiet
+    assert "step: exclusions" in steps and "step: routes" in steps
+    assert "16 of 28 sites eligible, 86.94 ha" in steps
+    assert "exclusion zones in force" not in steps  # a count: -vv
+    assert "exclusion zones in force: RIVER_BUFFER" in counts
+    assert "road network:" in counts
+    assert {"asmap.layers.load", "asmap.geo.core", "asmap.geo.exclusions",
+            "asmap.geo.access", "asmap.geo.io"} <= {r.name for r in caplog.records}
