@@ -1,9 +1,11 @@
 """A site sheet is the same sheet after the atlas speed-ups: its text and its pixels.
 
-The golden files were made from the sheet code before the speed-ups (commit 182000c):
+The golden files were made from the sheet code before the speed-ups:
 ``tests/data/golden/site_sheet_ZT-01_en.png`` (the sample's ZT-01 sheet in English at
 60 dpi) and ``site_sheet_ZT-01_text.json`` (every text drawn on it, in English and
-Mongolian, in drawing order).
+Mongolian, in drawing order). First made at commit 182000c; remade at main's commit
+f467563 (its own sheet code, without the speed-ups) when issue 14 added the working
+window line, the agreements legend entries and the agreements data source to the sheet.
 """
 
 from __future__ import annotations
