@@ -156,3 +156,17 @@ def test_workers_write_a_partitioned_dataset_equal_to_the_local_answer(client, g
     assert len(sites) == 300 and sites.crs == "EPSG:4326"
     assert dask_geopandas.read_parquet(out / "sites").npartitions == 4
     assert_same_analysis(local, read_results(out))
+
+
+def test_sample_dataset_keeps_the_agreements(client, tmp_path):
+    # the agreements span partitions: checked in the main process, given to the workers
+    from asmap.geo.engine_dask import write_dask
+    from asmap.geo.io import read_results
+
+    project = layers.load(layers.sample_path())
+    out = tmp_path / "results.parquet"
+    summary = write_dask(project, out, on=date(2021, 4, 6), scheduler=client, npartitions=3)
+    local = analyze(project, on=date(2021, 4, 6))
+    assert len(local.agreements) and local.sites["agreement_id"].notna().any()
+    assert summary == local.summary()
+    assert_same_analysis(local, read_results(out))
