@@ -33,8 +33,9 @@ from asmap.cli.paths import check_outputs
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask: a running scheduler (tcp://host:8786); "
                    "default: a local cluster of two workers.")
+@options.soum_opt
 def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: bool,
-            crs: str | None, engine: str, scheduler: str | None) -> None:
+            crs: str | None, engine: str, scheduler: str | None, soum: str | None) -> None:
     """Flag which tailings sites are eligible, record why not, whose land they are on,
     and which posts stand on the way from the base settlement.
 
@@ -58,6 +59,7 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
         check_outputs(folders=[out])
     else:
         check_outputs(files=[out, csv_path])
+    warned: list = []  # said once the progress bar is gone
     with _progress() as step:
         project = layers.load(folder, crs=crs)
         if scheduler is not None and engine != "dask":
@@ -66,14 +68,16 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
             from asmap.geo.engine_dask import write_dask
 
             summary = write_dask(project, out, rules=rules, on=on, progress=step,
-                                 scheduler=scheduler)
+                                 scheduler=scheduler, soum=soum, said=warned.extend)
         else:
             result = geo.analyze(project, rules=rules, on=on, progress=step, engine=engine,
-                                 scheduler=scheduler)
+                                 scheduler=scheduler, soum=soum)
             geo.write_results(result, out)
             if csv_path is not None:
                 geo.write_sites_csv(result, csv_path)
+            warned = result.warnings
             summary = result.summary()
+    options.say_warnings(warned)
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         return
@@ -106,6 +110,10 @@ def _print_summary(summary: dict, out: Path, csv_path: Path | None) -> None:
     table = Table(title=f"asmap analyze, {summary['on']}", show_header=False)
     table.add_column("", style="bold")
     table.add_column("")
+    from asmap.geo.crs import utm_zone_label
+
+    table.add_row("area of interest", summary["soum"] or "the tailings' extent")
+    table.add_row("measured in", f"{summary['crs']} (UTM {utm_zone_label(summary['crs'])})")
     table.add_row("sites", str(summary["sites"]))
     table.add_row("eligible", str(summary["eligible"]))
     table.add_row("eligible, unverified", str(summary["eligible_unverified"]))
@@ -116,6 +124,9 @@ def _print_summary(summary: dict, out: Path, csv_path: Path | None) -> None:
     table.add_row("posts needing permits", ", ".join(summary["posts_needing_permits"]) or "none")
     for party, sites in summary["negotiate_with"].items():
         table.add_row(f"negotiate with {party}", ", ".join(sites))
+    if summary.get("holder_unknown"):
+        table.add_row("land holder not known (no license data)",
+                      ", ".join(summary["holder_unknown"]))
     table.add_row("license conflicts", str(summary["conflicts"]))
     for agreement, checks in summary.get("agreements", {}).items():
         table.add_row(f"agreement {agreement}", ", ".join(checks) or "no problem found")

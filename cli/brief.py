@@ -17,6 +17,7 @@ from asmap.cli.paths import check_outputs
 @options.lang_opt
 @options.profile_opt
 @options.crs_opt
+@options.soum_opt
 @click.option("--out", "out", required=True, metavar="DIR",
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write (replaced as a whole when it exists).")
@@ -24,7 +25,7 @@ from asmap.cli.paths import check_outputs
               help="An earlier brief folder or results.gpkg: add what changed since then "
                    "to the summary and as a map layer.")
 def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out: Path,
-          since: Path | None) -> None:
+          since: Path | None, soum: str | None) -> None:
     """Analyse FOLDER and write everything negotiators carry to the talks into DIR:
 
     \b
@@ -49,10 +50,11 @@ def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out
       $ asmap brief zaamar/ --lang en --profile public --out brief-public/
       $ asmap brief zaamar/ --on 2021-07-01 --since brief/ --out brief-july/
     """
-    from asmap import geo, layers, maps
+    from asmap import maps
 
     check_outputs(folders=[out])
-    analysis = geo.analyze(layers.load(folder, crs=crs), rules=rules, on=on)
+    analysis = options.analysis_for(folder, results=None, rules=rules, on=on, crs=crs,
+                                    soum=soum)
     path = maps.write_brief(analysis, out, lang=lang, profile=profile, since=since)
     eligible = int(analysis.sites["eligible"].fillna(False).astype(bool).sum())
     click.echo(f"wrote {path}/ ({eligible} eligible sites, {lang}, {profile})")

@@ -22,8 +22,9 @@ from asmap.maps.exchange.export import FORMATS
 @options.rules_opt
 @options.on_opt
 @options.crs_opt
+@options.soum_opt
 def export(source: Path, to: str, out: Path, profile: str, lang: str, results: Path | None,
-           rules, on, crs: str | None) -> None:
+           rules, on, crs: str | None, soum: str | None) -> None:
     """Export a project folder or an analysis (results.gpkg) for other tools.
 
     kml/kmz for Google Earth, OsmAnd, Organic Maps and Mapeo; gpkg opens in QGIS
@@ -42,10 +43,12 @@ def export(source: Path, to: str, out: Path, profile: str, lang: str, results: P
     from asmap.maps.exchange.export import export as export_layers
 
     check_outputs(**{"folders" if to in ("geojson", "shp") else "files": [out]})
-    if not source.is_dir() and (results or rules or on or crs):
-        raise click.UsageError("--results, --rules, --on and --crs go with a project FOLDER")
-    if results or rules or on:
-        source = options.analysis_for(source, results=results, rules=rules, on=on, crs=crs)
+    if not source.is_dir() and (results or rules or on or crs or soum):
+        raise click.UsageError("--results, --rules, --on, --crs and --soum go with a project "
+                               "FOLDER")
+    if results or rules or on or soum:
+        source = options.analysis_for(source, results=results, rules=rules, on=on, crs=crs,
+                                      soum=soum)
         crs = None  # already used to read the folder
     written = export_layers(source, out, to=to, profile=profile, lang=lang, crs=crs)
     click.echo(f"Wrote {written}.")

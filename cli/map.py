@@ -20,10 +20,11 @@ from asmap.cli.paths import check_outputs
               help="One self-contained file that works with no network at all.")
 @options.profile_opt
 @options.crs_opt
+@options.soum_opt
 @click.option("--out", "out", required=True, metavar="MAP.html",
               type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write.")
 def map_(folder: Path, results: Path | None, rules, on, lang: str, offline: bool,
-         profile: str, crs: str | None, out: Path) -> None:
+         profile: str, crs: str | None, out: Path, soum: str | None) -> None:
     """Write the interactive map of FOLDER: every layer, why each site is or is not
     eligible, who holds the land, the posts on the way, a legend and map tools.
 
@@ -40,7 +41,8 @@ def map_(folder: Path, results: Path | None, rules, on, lang: str, offline: bool
     from asmap import maps
 
     check_outputs(files=[out])
-    analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
+    analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs,
+                                    soum=soum)
     path = maps.write_map(analysis, out, lang=lang, offline=offline, profile=profile)
     size = path.stat().st_size / 1_000_000
     click.echo(f"wrote {path} ({size:.1f} MB, {'offline' if offline else 'online'}, {lang})")

@@ -75,14 +75,31 @@ def _input(value: Path | None) -> Path | None:
     return value
 
 
-def analysis_for(folder: Path, *, results: Path | None, rules, on, crs: str | None):
+def analysis_for(folder: Path, *, results: Path | None, rules, on, crs: str | None,
+                 soum: str | None = None):
     """Load FOLDER and either analyse it or read earlier RESULTS (the map/print wiring)."""
     from asmap import geo, layers
 
-    if results is not None and (rules is not None or on is not None):
-        raise click.UsageError("--rules and --on apply when analysing; with --results the "
-                               "results already say which rules and date were used")
+    if results is not None and (rules is not None or on is not None or soum is not None):
+        raise click.UsageError("--rules, --on and --soum apply when analysing; with --results "
+                               "the results already say which rules, date and soum were used")
     project = layers.load(folder, crs=crs)
     if results is None:
-        return geo.analyze(project, rules=rules, on=on)
-    return geo.read_results(results, layers=project)
+        analysis = geo.analyze(project, rules=rules, on=on, soum=soum)
+    else:
+        analysis = geo.read_results(results, layers=project)
+    say_warnings(analysis.warnings)
+    return analysis
+
+
+def say_warnings(problems) -> None:
+    """Each warning of the area of interest as one line on stderr."""
+    for problem in problems:
+        click.echo(f"warning: {problem.line()}", err=True)
+
+
+# --- area of interest (issue 13) ---
+soum_opt = click.option("--soum", metavar="NAME_OR_ID",
+                        help="The soum to analyse when the boundary layer holds several "
+                             "(its name or shapeID, any case). Default: the one holding the "
+                             "most tailings area.")

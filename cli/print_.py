@@ -33,12 +33,13 @@ def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
               help="Draw basemap tiles under the layers when the tile server answers "
                    "(a name, or a tile URL with {z}, {x} and {y}). Default: none, no network.")
 @options.crs_opt
+@options.soum_opt
 @click.option("--out", "out", required=True, metavar="MAP.pdf|MAP.png", callback=_out,
               type=click.Path(dir_okay=False, path_type=Path),
               help="File to write: .pdf (vector, every page) or .png (300 dpi, first page).")
 def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
            orientation: str, site: str | None, profile: str, basemap: str | None,
-           crs: str | None, out: Path) -> None:
+           crs: str | None, out: Path, soum: str | None) -> None:
     """Write a print-ready map of FOLDER: title, map with every layer, site labels,
     legend, scale bar, north arrow, lat/lon grid, the table of eligible sites and the
     data sources with their dates.
@@ -59,7 +60,8 @@ def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
     from asmap import maps
 
     check_outputs(files=[out])
-    analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
+    analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs,
+                                    soum=soum)
     if basemap:
         from asmap.maps.tiles import TIMEOUT_S, check_basemap
 

@@ -15,7 +15,8 @@ from asmap.cli import options
 @click.option("--rules", "rules_path", type=click.Path(exists=True, dir_okay=False),
               metavar="RULES.toml", help="Also check this rules file (TOML with [rules]).")
 @options.json_opt
-def validate(folder, crs, rules_path, as_json):
+@options.soum_opt
+def validate(folder, crs, rules_path, as_json, soum):
     """Check every layer of FOLDER against the catalogue and list every problem.
 
     FOLDER holds one file per layer kind (tailings.geojson, licenses.shp, posts.kml,
@@ -38,6 +39,7 @@ def validate(folder, crs, rules_path, as_json):
     from asmap.layers.validate import inspect
 
     checked = inspect(folder, crs=crs, rules_path=rules_path)
+    checked.problems += _aoi_problems(checked, soum, rules_path)
     if as_json:
         click.echo(json.dumps([p.as_dict() for p in checked.problems], ensure_ascii=False,
                               indent=2))
@@ -49,6 +51,22 @@ def validate(folder, crs, rules_path, as_json):
                       style="bold red" if checked.errors else "bold green")
     if checked.errors:
         raise click.exceptions.Exit(1)
+
+
+def _aoi_problems(checked, soum: str | None, rules_path) -> list:
+    """What the area of interest leaves out, as `analyze` will say it (when usable)."""
+    from asmap.geo.aoi import aoi_problems
+    from asmap.geo.rules import Rules
+    from asmap.layers.errors import AsmapError
+
+    if checked.errors:
+        return []  # the layers are not usable yet: first things first
+    try:
+        rules = (Rules.from_toml(rules_path) if rules_path else
+                 Rules.from_mapping(dict(checked.settings.get("rules", {}))))
+    except AsmapError:
+        rules = Rules()
+    return aoi_problems(checked.layers, soum=soum, margin_km=rules.aoi_margin_km)
 
 
 def _table(problems):

@@ -14,6 +14,7 @@ from typing import Any
 
 import geopandas as gpd
 
+from asmap.geo.aoi import AreaOfInterest
 from asmap.geo.core import (
     DATE_COLUMNS,
     SITE_COLUMNS,
@@ -25,6 +26,7 @@ from asmap.geo.core import (
     as_rules,
     evaluate,
     prepare,
+    prepared_inputs,
 )
 from asmap.geo.result import Analysis
 from asmap.geo.rules import Rules
@@ -34,13 +36,15 @@ from asmap.layers.errors import UsageError
 ENGINES = ("local", "dask")
 
 __all__ = ["DATE_COLUMNS", "ENGINES", "SITE_COLUMNS", "STEPS", "UNCHECKED_BY_LAYER",
-           "Prepared", "analyze", "as_date", "as_rules", "evaluate", "prepare"]
+           "Prepared", "analyze", "as_date", "as_rules", "evaluate", "prepare",
+           "prepared_inputs"]
 
 
 def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | None = None,
             on: date | str | None = None, crs: str | None = None,
             progress: Callable[[str], None] | None = None, engine: str = "local",
-            scheduler: Any = None) -> Analysis:
+            scheduler: Any = None, soum: str | None = None,
+            aoi: AreaOfInterest | None = None) -> Analysis:
     """
     Decide which tailings sites are eligible, why not, whose land they are on, how to get there.
 
@@ -56,9 +60,8 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     on
         Analysis date (a date or ``YYYY-MM-DD``); None is today.
     crs
-        Metric CRS to measure in; None picks the UTM zone of the centre of the layers
-        other than the tailings (of the tailings when they are alone), so that any
-        subset of the sites is measured the same way.
+        Metric CRS to measure in; None picks the UTM zone of the centre of the area of
+        interest (`geo.aoi`), never of the whole data.
     progress
         Called with each name of `STEPS`, in that order, as the analysis reaches it. The
         road search, the licenses and their conflicts run on other threads while the
@@ -75,6 +78,13 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     scheduler
         With ``engine="dask"``: a scheduler address (``tcp://host:8786``) or a
         ``distributed.Client``; None starts a local cluster of two workers.
+    soum
+        Name or id of the boundary polygon that is the area of interest, when the
+        boundary layer holds several (None: the one holding the most tailings area,
+        with a warning).
+    aoi
+        An area of interest already chosen, the layers already clipped to it (what
+        `prepared_inputs` returns; the dask engine passes it to every partition).
 
     Returns
     -------
@@ -90,7 +100,8 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         - ``routes``: the road route from the base settlement to each site;
         - ``conflicts``: overlaps between licenses in force.
 
-        Plus ``rules``, ``on``, ``unchecked`` (rules no layer could check) and
+        Plus ``rules``, ``on``, ``unchecked`` (rules no layer could check), ``soum``
+        (the area of interest's name), ``warnings`` (polygons and features left out) and
         ``summary()`` (counts and hectares as a dictionary).
 
     Raises
@@ -113,11 +124,13 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}")
+    if scheduler is not None and engine != "dask":
+        raise UsageError("a scheduler address needs engine='dask' (--engine dask)")
+    on = as_date(on)
     if engine == "dask":
         from asmap.geo.engine_dask import analyze_dask
 
-        return analyze_dask(layers, rules=rules, on=as_date(on), crs=crs, progress=progress,
-                            scheduler=scheduler)
-    if scheduler is not None:
-        raise UsageError("a scheduler address needs engine='dask' (--engine dask)")
-    return analyze_local(layers, rules=rules, on=on, crs=crs, progress=progress)
+        return analyze_dask(layers, rules=rules, on=on, crs=crs, progress=progress,
+                            scheduler=scheduler, soum=soum, aoi=aoi)
+    return analyze_local(layers, rules=rules, on=on, crs=crs, progress=progress, soum=soum,
+                         aoi=aoi)

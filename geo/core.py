@@ -7,6 +7,7 @@ engine on each partition (`geo.analyze` dispatches between them).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
@@ -23,9 +24,10 @@ import shapely
 from asmap.geo import schema
 from asmap.geo.access import Routes, find_base, posts_on_routes, routes_to, search_roads
 from asmap.geo.agreements import check_agreements
+from asmap.geo.aoi import AreaOfInterest, area_of_interest, clip_to_aoi, measurable
 from asmap.geo.conflicts import COLUMNS as CONFLICT_COLUMNS
 from asmap.geo.conflicts import license_conflicts
-from asmap.geo.crs import WGS84, coordinate_transform, is_wgs84, reproject, utm_crs_for
+from asmap.geo.crs import WGS84, coordinate_transform, is_wgs84, reproject
 from asmap.geo.eligibility import available_parts, inside_boundary, polygonal, reasons_for
 from asmap.geo.exclusions import (
     counting_reclamation,
@@ -41,6 +43,7 @@ from asmap.geo.rules import Rules
 from asmap.geo.windows import working_windows
 from asmap.layers.dates import parse_date
 from asmap.layers.errors import DataError, UsageError
+from asmap.layers.problems import Problem
 from asmap.layers.project import Project
 
 #: The rule each missing layer leaves unchecked.
@@ -59,15 +62,15 @@ log = logging.getLogger(__name__)
 
 def analyze_local(layers: Mapping[str, gpd.GeoDataFrame], *,
                   rules: Rules | Mapping | None = None, on: date | str | None = None,
-                  crs: str | None = None, progress: Callable[[str], None] | None = None
-                  ) -> Analysis:
+                  crs: str | None = None, progress: Callable[[str], None] | None = None,
+                  soum: str | None = None, aoi: AreaOfInterest | None = None) -> Analysis:
     """
     The analysis in this process, `prepare` then `evaluate`: the one core both engines
     run (see `geo.analyze`).
 
     Parameters
     ----------
-    layers, rules, on, crs, progress
+    layers, rules, on, crs, progress, soum, aoi
         As for `geo.analyze`.
 
     Returns
@@ -83,24 +86,8 @@ def analyze_local(layers: Mapping[str, gpd.GeoDataFrame], *,
     (16, 'EPSG:32648')
     """
     on = as_date(on)
-    return evaluate(prepare(layers, rules=rules, crs=crs, progress=progress), on,
-                    progress=progress)
-
-
-def metric_crs(layers: Mapping[str, gpd.GeoDataFrame]) -> str:
-    """
-    The UTM zone of the centre of the layers other than the tailings (of the tailings
-    when they are alone), so that any subset of the sites is measured the same way.
-
-    Examples
-    --------
-    >>> from asmap import layers
-    >>> metric_crs(layers.load(layers.sample_path()))
-    'EPSG:32648'
-    """
-    frames = {k: f for k, f in layers.items() if f is not None and k != "agreements"}
-    context = [f for kind, f in frames.items() if kind != "tailings" and len(f)]
-    return utm_crs_for(context or [frames["tailings"]])
+    return evaluate(prepare(layers, rules=rules, crs=crs, progress=progress, soum=soum,
+                            aoi=aoi), on, progress=progress)
 
 
 @dataclass
@@ -125,19 +112,22 @@ class Prepared:
     fixed: gpd.GeoDataFrame  #: river buffers and restricted zones (they carry no date)
     sources: dict[str, dict[str, Any]]
     agreements: pd.DataFrame | None = None  #: the agreements table, checked on each date
+    aoi: AreaOfInterest | None = None  #: the area of interest (`geo.aoi`)
+    warnings: tuple[Any, ...] = ()  #: what choosing the area of interest left out
     memo: dict[tuple, Any] = field(default_factory=dict)
 
 
 def prepare(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | None = None,
-            crs: str | None = None, progress: Callable[[str], None] | None = None) -> Prepared:
+            crs: str | None = None, progress: Callable[[str], None] | None = None,
+            soum: str | None = None, aoi: AreaOfInterest | None = None) -> Prepared:
     """
     The date-independent part of `analyze`: inputs checked and reprojected, the sites
     clipped to the boundary, the road network searched, the river buffers drawn.
 
     Parameters
     ----------
-    layers, rules, crs, progress
-        As for `analyze` (``progress`` hears ``"reproject"``).
+    layers, rules, crs, progress, soum, aoi
+        As for `geo.analyze` (``progress`` hears ``"reproject"``).
 
     Returns
     -------
@@ -155,12 +145,18 @@ def prepare(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     step = _logged(progress)
     rules = as_rules(rules, layers)
     step("reproject")
-    frames = _inputs(layers)
+    said: list[Problem] = []
+    if aoi is None:
+        checked, aoi, said = prepared_inputs(layers, rules=rules, soum=soum, crs=crs)
+        frames = dict(checked)
+    else:
+        frames = _inputs(layers)
     agreements = frames.pop("agreements", None)  # a table: checked once the sites are known
-    metric = crs or metric_crs(frames)
-    log.info("analysing %d tailings sites, measuring in %s", len(frames["tailings"]), metric)
+    metric = crs or aoi.crs
+    log.info("analysing %d tailings sites in %s, measuring in %s", len(frames["tailings"]),
+             aoi.label, metric)
     wgs = {k: f if is_wgs84(f) else reproject(f, WGS84) for k, f in frames.items()}
-    m = {k: reproject(f, metric) for k, f in frames.items()}
+    m = {k: measurable(k, reproject(f, metric), metric) for k, f in wgs.items()}
     # positions, not labels, key what is in force on a date (see `evaluate`)
     m = {k: f if k == "tailings" else f.reset_index(drop=True) for k, f in m.items()}
     geoms = m["tailings"].geometry.values
@@ -168,8 +164,11 @@ def prepare(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
             else None)
     # the road network and its search from the base need no site: they are built on
     # another core while the areas are worked out
-    roads = (background(search_roads, base, m["roads"].geometry.values if "roads" in m
-                        else None) if base is not None and len(geoms) else None)
+    road_lines = m["roads"].geometry.values if "roads" in m else None
+    road_ids = (m["roads"]["road_id"].to_numpy(dtype=object)
+                if "roads" in m and "road_id" in m["roads"] else None)
+    roads = (background(search_roads, base, road_lines, road_ids)
+             if base is not None and len(geoms) else None)
     boundary = m["boundary"].geometry.values if "boundary" in m else None
     parts, touches = inside_boundary(geoms, boundary)
     undated = {k: m[k] for k in ("rivers", "restricted") if k in m}
@@ -178,7 +177,7 @@ def prepare(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
                     base=base, roads=roads, parts=parts, touches=touches,
                     check_boundary=boundary is not None, fixed=fixed,
                     sources=layers.sources if isinstance(layers, Project) else {},
-                    agreements=agreements)
+                    agreements=agreements, aoi=aoi, warnings=tuple(said))
 
 
 def evaluate(prepared: Prepared, on: date | str | None, *,
@@ -291,8 +290,48 @@ def evaluate(prepared: Prepared, on: date | str | None, *,
             geometry=np.asarray(shown[has_route], dtype=object), crs=WGS84),
         conflicts=conflicts,
         rules=rules, on=on, layers=p.wgs, sources=p.sources, unchecked=unchecked, crs=metric,
-        agreements=found,
+        agreements=found, soum=p.aoi.name, soum_key=p.aoi.key, warnings=list(p.warnings),
     )
+
+
+def prepared_inputs(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules,
+                    soum: str | None = None, crs: str | None = None
+                    ) -> tuple[Mapping[str, gpd.GeoDataFrame], AreaOfInterest, list[Problem]]:
+    """
+    The layers checked, in EPSG:4326, the boundary reduced to the area of interest and
+    every other layer clipped to it grown by ``rules.aoi_margin_km``.
+
+    Returns
+    -------
+    tuple
+        The layers (a `Project` again when one was given), the area of interest, and the
+        warnings: the soum chosen among several, the features left out per layer.
+
+    Examples
+    --------
+    >>> from asmap import layers
+    >>> prepared, aoi, warnings = prepared_inputs(layers.load(layers.sample_path()),
+    ...                                           rules=Rules())
+    >>> aoi.name, aoi.crs, warnings
+    ('Заамар', 'EPSG:32648', [])
+    """
+    frames = _inputs(layers)
+    agreements = frames.pop("agreements", None)  # a table: nothing to clip
+    wgs = {k: f if is_wgs84(f) else reproject(f, WGS84) for k, f in frames.items()}
+    aoi, boundary, said = area_of_interest(wgs, soum=soum, margin_km=rules.aoi_margin_km,
+                                           crs=crs)
+    if boundary is not None:
+        wgs["boundary"] = boundary
+    wgs, clipped = clip_to_aoi(wgs, aoi)
+    said = said + clipped
+    if not len(wgs["tailings"]):
+        raise DataError(f"tailings: no site lies within {aoi.margin_km:g} km of {aoi.label}; "
+                        "choose the soum of the sites with --soum")
+    if agreements is not None:
+        wgs["agreements"] = agreements
+    if isinstance(layers, Project):
+        return dataclasses.replace(layers, layers=wgs), aoi, said
+    return wgs, aoi, said
 
 
 def _logged(progress: Callable[[str], None] | None) -> Callable[[str], None]:
@@ -396,6 +435,8 @@ def _licenses_and_conflicts(sites: np.ndarray, counting: gpd.GeoDataFrame | None
                             ) -> tuple[pd.DataFrame, gpd.GeoDataFrame]:
     """Each site's licenses and the licenses' overlaps (EPSG:4326)."""
     lic = assign_licenses(sites, counting if counting is not None else _empty(metric))
+    if counting is None:  # unchecked: the holder is not known, nobody is the answer
+        lic["negotiate_with"] = ""
     conflicts = (license_conflicts(counting) if counting is not None and len(counting)
                  else gpd.GeoDataFrame({c: [] for c in CONFLICT_COLUMNS}, geometry=[],
                                        crs=metric))

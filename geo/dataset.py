@@ -28,7 +28,6 @@ import geopandas as gpd
 
 from asmap.geo.crs import WGS84
 from asmap.geo.result import Analysis
-from asmap.geo.rules import Rules
 from asmap.layers.errors import DataError, UsageError
 
 #: The metadata file of a results dataset.
@@ -101,10 +100,9 @@ def read_dataset(path: str | Path, layers=None) -> Analysis:
                            kind="stable")
         frames[name] = frame.iloc[order].reset_index(drop=True)
     frames["sites"] = sites
-    return Analysis(**frames, rules=Rules.from_mapping(meta["rules"]),
-                    on=pd.Timestamp(meta["on"]).date(), layers=dict(layers or {}),
-                    sources=meta.get("sources", {}), unchecked=tuple(meta.get("unchecked", ())),
-                    crs=meta.get("crs", "EPSG:32648"))
+    from asmap.geo.io import as_analysed
+
+    return Analysis(**frames, on=pd.Timestamp(meta["on"]).date(), **as_analysed(meta, layers))
 
 
 def _read_layer(folder: Path) -> gpd.GeoDataFrame:

@@ -27,7 +27,8 @@ import pandas as pd
 
 import geopandas as gpd
 
-from asmap.geo.core import STEPS, analyze_local, metric_crs
+from asmap.geo.aoi import AreaOfInterest
+from asmap.geo.core import STEPS, analyze_local, as_rules, prepared_inputs
 from asmap.geo.result import Analysis
 from asmap.layers.errors import UsageError
 from asmap.layers.project import Project
@@ -45,7 +46,8 @@ SITE_OUTPUTS = ("sites", "eligible_parts", "routes")
 def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
                  on: date | str | None = None, crs: str | None = None,
                  progress: Callable[[str], None] | None = None, scheduler: Any = None,
-                 npartitions: int | None = None) -> Analysis:
+                 npartitions: int | None = None, soum: str | None = None,
+                 aoi: AreaOfInterest | None = None) -> Analysis:
     """
     Analyse a project on a Dask cluster; the result equals `geo.analyze`'s.
 
@@ -58,8 +60,8 @@ def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
     on
         Analysis date (None: today, fixed once for every partition).
     crs
-        Metric CRS to measure in; None: chosen once from the layers as `geo.analyze`
-        chooses it, for every partition.
+        Metric CRS to measure in; None: the UTM zone of the area of interest, chosen
+        once as `geo.analyze` chooses it, for every partition.
     progress
         Called with each name of `geo.analyze.STEPS`, in order, as the partitions finish.
     scheduler
@@ -69,6 +71,11 @@ def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
     npartitions
         Number of site partitions (None: about one per 25,000 sites, at least two
         per worker).
+    soum
+        The soum that is the area of interest, as for `geo.analyze`.
+    aoi
+        The area of interest chosen once for the whole project (`geo.aoi`), the layers
+        already clipped to it; None chooses it here, so every partition uses the same.
 
     Returns
     -------
@@ -88,20 +95,25 @@ def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
     tailings = layers["tailings"] if "tailings" in layers else None
     if tailings is None or len(tailings) < 2 or not tailings["site_id"].is_unique:
         # nothing to split, or its error
-        return analyze_local(layers, rules=rules, on=on, crs=crs, progress=progress)
-    crs = crs or _metric_crs(layers)
+        return analyze_local(layers, rules=rules, on=on, crs=crs, progress=progress,
+                             soum=soum, aoi=aoi)
+    rules = as_rules(rules, layers)
+    said = None
+    if aoi is None:  # chosen once: a partition alone would choose by its own sites
+        layers, aoi, said = prepared_inputs(layers, rules=rules, soum=soum, crs=crs)
+        tailings = layers["tailings"]  # without the sites left out
     with _client(scheduler) as client:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         k = npartitions or max(2 * n_workers, math.ceil(len(tailings) / TARGET_PARTITION_SITES))
         parts = _spatial_partitions(tailings, min(k, len(tailings)))
-        pieces, whole = _run(client, layers, parts, rules=rules, on=on, crs=crs,
+        pieces, whole = _run(client, layers, parts, rules=rules, on=on, crs=crs, aoi=aoi,
                              progress=progress or (lambda name: None))
-    found, agreements = _agreements_checked(layers, rules=rules, on=on, crs=crs)
+    found, agreements = _agreements_checked(layers, rules=rules, on=on, crs=crs, aoi=aoi)
     result = _merge(whole, pieces, layers, tailings)
-    if agreements is None:
-        return result
-    return dataclasses.replace(result, sites=_with_agreements(result.sites, found),
-                               agreements=agreements)
+    if agreements is not None:
+        result = dataclasses.replace(result, sites=_with_agreements(result.sites, found),
+                                     agreements=agreements)
+    return result if said is None else dataclasses.replace(result, warnings=said)
 
 
 def _require_dask() -> None:
@@ -124,16 +136,9 @@ def _spatial_partitions(tailings: gpd.GeoDataFrame, k: int) -> list:
         return dask_geopandas.from_geopandas(ordered, npartitions=k, sort=False).to_delayed()
 
 
-def _metric_crs(layers: Mapping[str, gpd.GeoDataFrame]) -> str | None:
-    """The metric CRS for every partition; None when a layer has no CRS (the core says so)."""
-    if any(getattr(f, "crs", None) is None for kind, f in layers.items()
-           if f is not None and kind != "agreements"):  # agreements: a table
-        return None
-    return metric_crs(layers)
-
-
 def _run(client: Any, layers: Mapping[str, gpd.GeoDataFrame], parts: list, *, rules: Any,
-         on: date | str, crs: str | None, progress: Callable[[str], None],
+         on: date | str, crs: str | None, aoi: Any,
+         progress: Callable[[str], None],
          folder: str | None = None, agreements: tuple = (None, None)
          ) -> tuple[list[Any], Analysis]:
     """Run every partition and the project-wide call on the cluster; gather the results
@@ -148,14 +153,14 @@ def _run(client: Any, layers: Mapping[str, gpd.GeoDataFrame], parts: list, *, ru
         [shared] = client.scatter([others], broadcast=True)
         if folder is None:
             site_task = dask.delayed(_analyze_part, pure=True)
-            tasks = [site_task(part, shared, rules, on, crs) for part in parts]
+            tasks = [site_task(part, shared, rules, on, crs, aoi) for part in parts]
         else:
             site_task = dask.delayed(_write_part, pure=False)
             found = agreements[1] if agreements[0] is not None else False
-            tasks = [site_task(part, shared, rules, on, crs, folder, i, found)
+            tasks = [site_task(part, shared, rules, on, crs, aoi, folder, i, found)
                      for i, part in enumerate(parts)]
         whole_task = dask.delayed(_analyze_whole, pure=True)(
-            layers["tailings"].iloc[:1], shared, rules, on, crs, folder)
+            layers["tailings"].iloc[:1], shared, rules, on, crs, aoi, folder)
         futures = client.compute([whole_task, *tasks])
         reported = 0
         progress(STEPS[0])
@@ -169,21 +174,21 @@ def _run(client: Any, layers: Mapping[str, gpd.GeoDataFrame], parts: list, *, ru
 
 
 def _analyze_part(part: gpd.GeoDataFrame, others: tuple, rules: Any, on: date | str,
-                  crs: str | None) -> tuple[gpd.GeoDataFrame, ...]:
+                  crs: str | None, aoi: AreaOfInterest) -> tuple[gpd.GeoDataFrame, ...]:
     """The site-level outputs of one partition (runs on a worker)."""
-    result = analyze_local(_with_tailings(others, part), rules=rules, on=on, crs=crs)
+    result = analyze_local(_with_tailings(others, part), rules=rules, on=on, crs=crs, aoi=aoi)
     return tuple(getattr(result, name) for name in SITE_OUTPUTS)
 
 
 def _write_part(part: gpd.GeoDataFrame, others: tuple, rules: Any, on: date | str,
-                crs: str | None, folder: str, number: int,
+                crs: str | None, aoi: AreaOfInterest, folder: str, number: int,
                 found: pd.DataFrame | None | bool = False) -> dict:
     """Analyse one partition and write its site-level outputs (runs on a worker); `found`:
     the agreement columns to give its sites (False: no agreements)."""
     from asmap.geo.dataset import write_part
     from asmap.geo.summary import tally
 
-    result = analyze_local(_with_tailings(others, part), rules=rules, on=on, crs=crs)
+    result = analyze_local(_with_tailings(others, part), rules=rules, on=on, crs=crs, aoi=aoi)
     if found is not False:
         result = dataclasses.replace(result, sites=_with_agreements(result.sites, found))
     write_part({name: getattr(result, name) for name in SITE_OUTPUTS}, folder, number)
@@ -191,10 +196,11 @@ def _write_part(part: gpd.GeoDataFrame, others: tuple, rules: Any, on: date | st
 
 
 def _analyze_whole(first: gpd.GeoDataFrame, others: tuple, rules: Any, on: date | str,
-                   crs: str | None, folder: str | None = None) -> Analysis:
+                   crs: str | None, aoi: AreaOfInterest, folder: str | None = None) -> Analysis:
     """The project-wide outputs, from a call on one site with every other layer (with a
     `folder`, written there)."""
-    result = analyze_local(_with_tailings(others, first), rules=rules, on=on, crs=crs)
+    result = analyze_local(_with_tailings(others, first), rules=rules, on=on, crs=crs,
+                           aoi=aoi)
     if folder is not None:
         from asmap.geo.dataset import write_part
 
@@ -206,7 +212,8 @@ def _analyze_whole(first: gpd.GeoDataFrame, others: tuple, rules: Any, on: date 
 def write_dask(layers: Mapping[str, gpd.GeoDataFrame], out: str | Path, *, rules: Any = None,
                on: date | str | None = None, crs: str | None = None,
                progress: Callable[[str], None] | None = None, scheduler: Any = None,
-               npartitions: int | None = None) -> dict[str, Any]:
+               npartitions: int | None = None, soum: str | None = None,
+               said: Callable[[list], None] | None = None) -> dict[str, Any]:
     """
     Analyse on a Dask cluster and have the workers write the results as a dataset.
 
@@ -215,8 +222,10 @@ def write_dask(layers: Mapping[str, gpd.GeoDataFrame], out: str | Path, *, rules
 
     Parameters
     ----------
-    layers, rules, on, crs, progress, scheduler, npartitions
+    layers, rules, on, crs, progress, scheduler, npartitions, soum
         As for `analyze_dask`.
+    said
+        Called once with the warnings of the area of interest (what it left out).
     out
         The folder to write, named ``*.parquet`` (see `geo.dataset`); it appears only
         once complete. `geo.read_results` reads it back.
@@ -241,25 +250,32 @@ def write_dask(layers: Mapping[str, gpd.GeoDataFrame], out: str | Path, *, rules
     tailings = layers["tailings"] if "tailings" in layers else None
     with atomic_dir(out) as tmp:
         if tailings is None or len(tailings) < 2 or not tailings["site_id"].is_unique:
-            result = analyze_local(layers, rules=rules, on=on, crs=crs, progress=progress)
+            result = analyze_local(layers, rules=rules, on=on, crs=crs, progress=progress,
+                                   soum=soum)
+            warned = result.warnings
             write_part({name: getattr(result, name) for name in Analysis.OUTPUTS}, tmp, 0)
             tallies, whole = [tally(result.sites)], result
         else:
-            crs = crs or _metric_crs(layers)
-            found, agreements = _agreements_checked(layers, rules=rules, on=on, crs=crs)
+            rules = as_rules(rules, layers)
+            layers, aoi, warned = prepared_inputs(layers, rules=rules, soum=soum, crs=crs)
+            tailings = layers["tailings"]  # without the sites left out
+            found, agreements = _agreements_checked(layers, rules=rules, on=on, crs=crs,
+                                                    aoi=aoi)
             with _client(scheduler) as client:
                 n_workers = max(1, len(client.scheduler_info().get("workers", {})))
                 k = npartitions or max(2 * n_workers,
                                        math.ceil(len(tailings) / TARGET_PARTITION_SITES))
                 parts = _spatial_partitions(tailings, min(k, len(tailings)))
                 tallies, whole = _run(client, layers, parts, rules=rules, on=on, crs=crs,
-                                      progress=progress or (lambda name: None),
+                                      aoi=aoi, progress=progress or (lambda name: None),
                                       folder=str(tmp), agreements=(agreements, found))
             whole = dataclasses.replace(whole, sources=getattr(layers, "sources", {}))
             if agreements is not None:  # the whole call saw none: the checked ones instead
                 write_part({"agreements": agreements}, tmp, 0)
                 whole = dataclasses.replace(whole, agreements=agreements)
         write_metadata(_metadata(whole), tmp)
+    if said is not None:
+        said(list(warned))
     return combine(tallies, whole)
 
 
@@ -299,7 +315,8 @@ def _merge(whole: Analysis, pieces: list[tuple[gpd.GeoDataFrame, ...]],
 
 
 def _agreements_checked(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any, on: date,
-                        crs: str | None) -> tuple[pd.DataFrame | None, gpd.GeoDataFrame | None]:
+                        crs: str | None, aoi: AreaOfInterest
+                        ) -> tuple[pd.DataFrame | None, gpd.GeoDataFrame | None]:
     """The agreements checked here, on the sites they name (an agreement spans partitions):
     their sites' agreement columns (by site id; None when they name no site) and the
     agreements layer; (None, None) without agreements.
@@ -319,7 +336,7 @@ def _agreements_checked(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any, o
     frames, project = _payload(layers)
     local = analyze_local(_with_tailings(({**frames, "agreements": agreements}, project),
                                          covered if len(covered) else tailings.iloc[:1]),
-                          rules=rules, on=on, crs=crs)
+                          rules=rules, on=on, crs=crs, aoi=aoi)
     found = local.sites.set_index(local.sites["site_id"].astype(str))[list(SITE_COLUMNS)]
     return (found if len(covered) else None), local.agreements
 

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -138,10 +139,25 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
         raise DataError(f"{path}: the sites layer has no asmap metadata; write it with "
                         "`asmap analyze --out`")
     meta = json.loads(raw)
-    return Analysis(**frames, rules=Rules.from_mapping(meta["rules"]),
-                    on=date.fromisoformat(meta["on"]), layers=dict(layers or {}),
-                    sources=meta.get("sources", {}), unchecked=tuple(meta.get("unchecked", ())),
-                    crs=meta.get("crs", "EPSG:32648"))
+    return Analysis(**frames, on=date.fromisoformat(meta["on"]), **as_analysed(meta, layers))
+
+
+def as_analysed(meta: dict, layers: Mapping[str, gpd.GeoDataFrame] | None) -> dict[str, Any]:
+    """The `Analysis` fields of results read back but their outputs and date: what the
+    metadata says, and the layers clipped to the area of interest as the analysis saw them
+    (with the warnings that gives)."""
+    rules = Rules.from_mapping(meta["rules"])
+    soum, key = meta.get("soum", ""), meta.get("soum_key", "")
+    said: list = []
+    if layers is not None and "tailings" in layers:  # drawn as the analysis saw them
+        from asmap.geo.core import prepared_inputs
+
+        layers, _, said = prepared_inputs(layers, rules=rules, soum=key or soum or None,
+                                          crs=meta.get("crs"))
+    return {"rules": rules, "layers": dict(layers or {}), "sources": meta.get("sources", {}),
+            "unchecked": tuple(meta.get("unchecked", ())),
+            "crs": meta.get("crs", "EPSG:32648"), "soum": soum, "soum_key": key,
+            "warnings": said}
 
 
 def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:
@@ -192,7 +208,7 @@ def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:
 def _metadata(analysis: Analysis) -> dict:
     return {"rules": analysis.rules.as_dict(), "on": analysis.on.isoformat(),
             "sources": _jsonable(analysis.sources), "unchecked": list(analysis.unchecked),
-            "crs": analysis.crs}
+            "crs": analysis.crs, "soum": analysis.soum, "soum_key": analysis.soum_key}
 
 
 def _jsonable(value):

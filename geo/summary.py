@@ -29,8 +29,10 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
         unchecked), ``eligible_ha``, ``reasons`` and ``notes`` (sites per code, every
         code listed), ``unchecked``, ``posts_needing_permits`` (posts on the routes to
         the eligible sites), ``negotiate_with`` (party -> eligible site ids),
-        ``conflicts`` (number of overlapping license pairs), ``agreements`` (agreement
-        id -> its checks, a list of codes), ``rules`` and ``on``.
+        ``holder_unknown`` (eligible sites whose land holder is not known because there is
+        no license data), ``conflicts`` (number of overlapping license pairs),
+        ``agreements`` (agreement id -> its checks, a list of codes), ``rules``, ``on``,
+        ``soum`` (the area of interest) and ``crs`` (the metric CRS measured in).
 
     Examples
     --------
@@ -55,7 +57,7 @@ def tally(sites) -> dict[str, Any]:
         "eligible_ha": float(np.nansum(chosen["available_ha"].to_numpy(float))),
         "reasons": _counts(sites["reasons"], REASONS), "notes": _counts(sites["notes"], KINDS),
         "posts": sorted(_split_all(chosen["posts_on_route"])),
-        "negotiate": list(zip(chosen["negotiate_with"].astype(str),
+        "negotiate": list(zip(chosen["negotiate_with"].fillna("").astype(str),
                               chosen["site_id"].astype(str), strict=True)),
     }
 
@@ -64,8 +66,12 @@ def combine(tallies: list[dict[str, Any]], analysis: Analysis) -> dict[str, Any]
     """`summarize`'s dictionary from the tallies of every partition of the sites; the
     project-wide entries (unchecked rules, conflicts, rules, date) from `analysis`."""
     negotiate: dict[str, list[str]] = {}
+    unknown: list[str] = []  # licenses unchecked: the holder is not known
     for party, site_id in sorted(pair for t in tallies for pair in t["negotiate"]):
-        negotiate.setdefault(party, []).append(site_id)
+        if party:
+            negotiate.setdefault(party, []).append(site_id)
+        else:
+            unknown.append(site_id)
     total = {key: sum(t[key] for t in tallies)
              for key in ("sites", "eligible", "eligible_unverified")}
     return {
@@ -76,12 +82,15 @@ def combine(tallies: list[dict[str, Any]], analysis: Analysis) -> dict[str, Any]
         "unchecked": list(analysis.unchecked),
         "posts_needing_permits": sorted({p for t in tallies for p in t["posts"]}),
         "negotiate_with": negotiate,
+        "holder_unknown": unknown,
         "conflicts": int(len(analysis.conflicts)),
         "agreements": {str(a): [c for c in str(checks or "").split(";") if c]  # issue 14
                        for a, checks in zip(analysis.agreements["agreement_id"],
                                             analysis.agreements["checks"], strict=True)},
         "rules": analysis.rules.as_dict(),
         "on": analysis.on.isoformat(),
+        "soum": analysis.soum,
+        "crs": analysis.crs,
     }
 
 

@@ -24,6 +24,22 @@ REPROJECT_HINT = ("re-export it in EPSG:4326 (QGIS: Export > Save Features As, C
 Label = Callable[[int], str]
 
 
+def utm_crs_at(lon: float, lat: float) -> str:
+    """
+    The WGS84 UTM zone of a point: ``EPSG:326zz`` north of the equator, ``EPSG:327zz`` south.
+
+    The one rule asmap picks a metric CRS by (`geo.crs.utm_crs_for` applies it to the
+    centre of the area of interest).
+
+    Examples
+    --------
+    >>> utm_crs_at(104.77, 48.22), utm_crs_at(-70.6, -33.4)
+    ('EPSG:32648', 'EPSG:32719')
+    """
+    zone = int(np.clip((float(lon) + 180) // 6 + 1, 1, 60))
+    return f"EPSG:{32600 + zone if lat >= 0 else 32700 + zone}"
+
+
 def parse_crs(crs: str | int | CRS | None) -> CRS | None:
     """
     Turn a user's ``--crs`` value into a CRS (``"EPSG:32648"``, ``"32648"``, WKT, PROJ).
@@ -92,14 +108,16 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
             summary=lambda n, what=what: problem("error", "", f"… and {n:,} more features "
                                                  f"{what}", "draw them or delete them"))
     present = ~(missing | empty)
-    infinite = _rows_where(geoms, lambda xy: ~np.isfinite(xy).all(axis=1))
+    coords, owner = shapely.get_coordinates(geoms[present], return_index=True)
+    broken = np.zeros(len(geoms), dtype=bool)
+    broken[np.flatnonzero(present)[np.unique(owner[~np.isfinite(coords).all(axis=1)])]] = True
     problems += capped(
-        np.flatnonzero(infinite),
-        lambda i: problem("error", label(i), "coordinates are not finite numbers (inf or nan)",
-                          "write the feature's coordinates as numbers, or delete it"),
+        np.flatnonzero(broken),
+        lambda i: problem("error", label(i), "coordinates are not numbers (NaN or infinity)",
+                          "fix or delete the feature in QGIS; export the layer again"),
         summary=lambda n: problem("error", "", f"… and {n:,} more features with coordinates "
-                                  "that are not finite numbers", "fix or delete them"))
-    present &= ~infinite
+                                  "that are not numbers", "fix or delete them"))
+    present &= ~broken
     geoms = _collections_to_multi(geoms, spec, present)
     wrong, found = _check_family(geoms, spec, present, problem, label)
     problems += found

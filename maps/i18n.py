@@ -408,6 +408,13 @@ LABELS: dict[str, dict[str, str]] = {
     # --- hostile inputs and offline pages (issue 20) ---
     "basemap_online": {"mn": "{name} (онлайн: интернэт хэрэгтэй)",
                        "en": "{name} (online: needs the internet)"},
+    # --- real-world files (issue 13) ---
+    "holder_unknown": {"mn": "Газар эзэмшигч тодорхойгүй: лицензийн мэдээлэл байхгүй",
+                       "en": "Land holder not known: there is no license data"},
+    "no_unverified_unchecked": {
+        "mn": "Тэнцсэн талбай байхгүй; шалгаагүй дүрэм: {rules}.",
+        "en": "No eligible site to verify; rules not checked: {rules}."},
+    "route_base": {"mn": "Суурь суурин", "en": "Base settlement"},
 }
 
 

@@ -292,13 +292,25 @@ def draw_analysis(ax: Axes, analysis: Any, *, lang: str, route_ids: Iterable[str
           7.5, _patch)
     routes = analysis.routes
     if routes is not None and len(routes):
-        if route_ids is None:
+        chosen = routes
+        if route_ids is not None:
+            chosen = routes[routes["site_id"].isin(list(route_ids))]
+        else:  # the eligible sites' routes; every route when no site is eligible
             eligible = analysis.sites.loc[analysis.sites["eligible"].fillna(False).astype(bool),
                                           "site_id"]
-            route_ids = eligible
-        routes = routes[routes["site_id"].isin(list(route_ids))]
-        layer(routes, styles.LAYER_STYLES["routes"], t("layer_routes", lang), 8, _line)
+            if routes["site_id"].isin(list(eligible)).any():
+                chosen = routes[routes["site_id"].isin(list(eligible))]
+        layer(chosen, styles.LAYER_STYLES["routes"], t("layer_routes", lang), 8, _line)
     layer(layers.get("posts"), styles.LAYER_STYLES["posts"], t("layer_posts", lang), 9, _marker)
-    layer(layers.get("settlements"), styles.LAYER_STYLES["settlements"],
-          t("layer_settlements", lang), 9, _marker)
+    settlements = layer(layers.get("settlements"), styles.LAYER_STYLES["settlements"],
+                        t("layer_settlements", lang), 9, _marker)
+    if settlements is not None and "is_base" in settlements:
+        base = settlements[settlements["is_base"].fillna(False).astype(bool).to_numpy()]
+        if len(base):  # where every route starts: a star, named in the legend
+            ax.scatter(base.geometry.x, base.geometry.y, marker="*", s=160, c="#ffd400",
+                       edgecolors="black", linewidths=0.8, zorder=9.5)
+            handles.append(Line2D([], [], linestyle="none", marker="*", markersize=11,
+                                  markerfacecolor="#ffd400", markeredgecolor="black",
+                                  label=t("route_base", lang)))
     return handles
+

@@ -31,8 +31,14 @@ def text(value: object) -> str:
 
 
 def who(value: object, lang: str) -> str:
-    """The party to negotiate with, with "local government" translated."""
+    """The party to negotiate with, "local government" translated; unknown said in words.
+
+    Empty means the licenses were not checked (no license layer): the land holder is
+    not known, which is not the same as the local government.
+    """
     value = text(value)
+    if not value.strip():
+        return t("holder_unknown", lang)
     return t(value, lang) if value == "local government" else value
 
 

@@ -18,6 +18,7 @@ import folium
 import geopandas as gpd
 import shapely
 
+from asmap.geo.crs import utm_crs_for
 from asmap.geo.result import Analysis
 from asmap.geo.schema import codes, site_categories, site_category, verdict
 from asmap.geo.sharing import apply_profile
@@ -48,6 +49,8 @@ RESULT_LAYERS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts",
 CANVAS_FROM = 2000
 #: On big maps, sites smaller than this many pixels at the current zoom are drawn as dots.
 DOT_PIXELS = 5
+#: On small maps, every site also has a dot of this radius (px) over it below that zoom.
+SMALL_DOT_RADIUS = 5
 #: The mini-map shows at most one site dot per cell of a grid this many cells wide.
 MINIMAP_CELLS = 75
 
@@ -124,15 +127,13 @@ def layer_data(frame: Any, features: list[dict[str, Any]], fields: FieldTable
 def _site_layer(analysis: Analysis, lang: str, table: FieldTable
                 ) -> tuple[dict[str, Any], list[list[str]]]:
     features, index = [], []
-    dots = len(analysis.sites) > CANVAS_FROM
     for row, geom in zip(_rows(analysis.sites), analysis.sites.geometry.values, strict=True):
         site_id = "" if popups.is_missing(row.get("site_id")) else str(row["site_id"])
         title, pieces, pairs = popups.site_popup_pieces(row, rules=analysis.rules, lang=lang)
         said = escape(": " + t(verdict(row), lang))
         features.append({"c": site_category(row), "id": site_id, "h": title, "p": pieces,
                          "rows": pairs, "t": [said]})
-        if dots:
-            features[-1]["d"] = _label_point(geom)
+        features[-1]["d"] = _label_point(geom)  # its dot at low zooms (over it, small maps)
         name = "" if popups.is_missing(row.get("name")) else str(row["name"])
         index.append([escape(site_id), escape(name)])
     return layer_data(analysis.sites, features, table), index
@@ -321,7 +322,7 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
 
 def _dot_zoom(sites: Any) -> int:
     """The first zoom at which the median site spans `DOT_PIXELS` on screen."""
-    metres = float(np.median(np.sqrt(sites.to_crs(sites.estimate_utm_crs()).area)))
+    metres = float(np.median(np.sqrt(sites.to_crs(utm_crs_for(sites)).area)))
     lat = float(np.mean(sites.total_bounds[[1, 3]]))
     per_pixel_at_0 = 156_543.03 * np.cos(np.radians(lat))
     return int(np.clip(np.ceil(np.log2(DOT_PIXELS * per_pixel_at_0 / max(metres, 1.0))), 0, 18))
@@ -360,14 +361,16 @@ def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang
     if name == "boundary" and needs_osm_credit(analysis.sources, frame):
         credit = escape(t("osm_credit", lang))
     zones = leaflet(EXCLUSION_STYLES["POST_ZONE"]) if name == "posts" else None
-    dot_zoom = (_dot_zoom(analysis.sites) if name in ("sites", "eligible_parts")
-                and len(analysis.sites) > CANVAS_FROM else None)
+    big = len(analysis.sites) > CANVAS_FROM
+    dot_zoom = (_dot_zoom(analysis.sites) if name == "sites" or
+                (name == "eligible_parts" and big) else None)
     group = folium.FeatureGroup(name=escape(t(f"layer_{name}", lang)))
     group.add_child(elements.VectorLayer(data, layer=name.replace("_", "-"), styles=_styles(name),
                                          fields=table.labels(lang), register=name == "sites",
                                          zones=zones, attribution=credit,
                                          canvas=_canvas(data, len(analysis.sites) > CANVAS_FROM),
-                                         dot_zoom=dot_zoom))
+                                         dot_zoom=dot_zoom,
+                                         dot_radius=None if big else SMALL_DOT_RADIUS))
     group.add_to(fmap)
 
 

@@ -170,3 +170,40 @@ def test_sample_dataset_keeps_the_agreements(client, tmp_path):
     assert len(local.agreements) and local.sites["agreement_id"].notna().any()
     assert summary == local.summary()
     assert_same_analysis(local, read_results(out))
+
+
+def test_world_files_equal_local_engine(client, tmp_path):
+    # issue 13: the soum and the margin are chosen once for the whole project, not by
+    # each partition's own sites
+    from tests import world
+
+    project = layers.load(world.national_soums(tmp_path, world.world(tmp_path)))
+    local = analyze(project, on=ON)
+    result = analyze_dask(project, on=ON, scheduler=client, npartitions=3)
+    assert_same_analysis(local, result)
+    assert result.soum == local.soum == "Zaamar"
+    assert [p.line() for p in result.warnings] == [p.line() for p in local.warnings]
+    assert len(result.warnings) == 4
+
+
+def test_world_files_as_a_dataset_say_the_warnings_and_equal_local(client, tmp_path):
+    # issues 13 and 17: the workers' dataset is the one area of interest too
+    from asmap.geo.engine_dask import write_dask
+    from asmap.geo.io import read_results
+    from tests import world
+
+    project = layers.load(world.national_soums(tmp_path, world.world(tmp_path)))
+    local = analyze(project, on=ON)
+    said: list = []
+    out = tmp_path / "results.parquet"
+    summary = write_dask(project, out, on=ON, scheduler=client, npartitions=3,
+                         said=said.extend)
+    assert summary == local.summary()
+    assert [p.line() for p in said] == [p.line() for p in local.warnings]
+    back = read_results(out, layers=project)
+    assert_same_analysis(local, back)
+    assert back.soum == "Zaamar"
+    from asmap.geo.io import write_results
+
+    gpkg = read_results(write_results(local, tmp_path / "results.gpkg"), layers=project)
+    assert [p.line() for p in back.warnings] == [p.line() for p in gpkg.warnings]

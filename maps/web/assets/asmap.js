@@ -121,18 +121,26 @@
         }).addTo(labels);
       }
       layer.addLayer(lyr);
-      if (dots && p.d) { dots.addLayer(asmap.dot(p, fields, strings, styleOf(p))); }
+      if (dots && p.d) {
+        dots.addLayer(asmap.dot(p, fields, strings, styleOf(p), opts.dotRadius));
+      }
     });
-    if (opts.dotZoom) { asmap.byZoom(group, layer, dots, opts.dotZoom); }
+    if (opts.dotZoom && opts.dotRadius) {  /* small maps: shapes stay, dots over them */
+      layer.addTo(group);
+      asmap.byZoom(group, null, dots, opts.dotZoom);
+    } else if (opts.dotZoom) { asmap.byZoom(group, layer, dots, opts.dotZoom); }
     else { layer.addTo(group); }
     return layer;
   };
 
   /* A site drawn as a dot when it is smaller than a few pixels; a click opens its popup. */
-  asmap.dot = function (p, fields, strings, style) {
-    var dot = L.circleMarker(p.d, {radius: 2.5, stroke: false, fillOpacity: 1,
-                                   fillColor: style.fillColor || style.color,
-                                   renderer: style.renderer, className: style.className + "-dot"});
+  asmap.dot = function (p, fields, strings, style, radius) {
+    var options = {radius: radius || 2.5, stroke: !!radius, color: "#ffffff", weight: 1.5,
+                   fillOpacity: 1, fillColor: style.fillColor || style.color,
+                   className: style.className + "-dot"};
+    /* outlined dots (small maps) get a pane above every line; canvas dots keep the canvas */
+    if (radius) { options.pane = "asmapDots"; } else { options.renderer = style.renderer; }
+    var dot = L.circleMarker(p.d, options);
     dot.on("click", function (e) {
       L.popup({maxWidth: 360}).setLatLng(e.latlng)
         .setContent(asmap.popupHtml(p, fields, strings)).openOn(e.target._map);
@@ -145,9 +153,10 @@
     function update() {
       var map = group._map;
       if (!map) { return; }
+      if (!map.getPane("asmapDots")) { map.createPane("asmapDots").style.zIndex = 450; }
       var near = map.getZoom() >= minZoom;
-      if (near && !group.hasLayer(shapes)) { group.addLayer(shapes); }
-      if (!near && group.hasLayer(shapes)) { group.removeLayer(shapes); }
+      if (shapes && near && !group.hasLayer(shapes)) { group.addLayer(shapes); }
+      if (shapes && !near && group.hasLayer(shapes)) { group.removeLayer(shapes); }
       if (dots && !near && !group.hasLayer(dots)) { group.addLayer(dots); }
       if (dots && near && group.hasLayer(dots)) { group.removeLayer(dots); }
     }
