@@ -5,7 +5,10 @@ The golden files were made from the sheet code before the speed-ups:
 60 dpi) and ``site_sheet_ZT-01_text.json`` (every text drawn on it, in English and
 Mongolian, in drawing order). First made at commit 182000c; remade at main's commit
 f467563 (its own sheet code, without the speed-ups) when issue 14 added the working
-window line, the agreements legend entries and the agreements data source to the sheet.
+window line, the agreements legend entries and the agreements data source to the sheet;
+remade at main's commit d11a8c8 (its own sheet code again) when issue 13 moved ZT-01's
+route (29.2 -> 28.5 km, from the few nearest roads) and added the base settlement to the
+legend.
 """
 
 from __future__ import annotations
