@@ -17,10 +17,11 @@ from asmap.cli.paths import check_outputs
 @options.folder_arg
 @options.rules_opt
 @options.on_opt
-@click.option("--out", "out", required=True, metavar="RESULTS.gpkg",
-              type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--out", "out", required=True, metavar="RESULTS.gpkg|DIR.parquet",
+              type=click.Path(path_type=Path),
               help="GeoPackage to write (layers sites, eligible_parts, exclusions, routes, "
-                   "conflicts).")
+                   "conflicts); with --engine dask also a folder DIR.parquet, one GeoParquet "
+                   "file per partition and layer, written by the workers.")
 @click.option("--csv", "csv_path", metavar="SITES.csv",
               type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the sites table with centroid lon/lat and UTM coordinates.")
@@ -46,21 +47,37 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
       $ asmap analyze zaamar/ --on 2021-04-06 --out results.gpkg --csv sites.csv
       $ asmap analyze zaamar/ --rules strict.toml --out results.gpkg --json
       $ asmap analyze national/ --engine dask --scheduler tcp://10.0.0.5:8786 --out r.gpkg
+      $ asmap analyze national/ --engine dask --out results.parquet
     """
     from asmap import geo, layers
 
-    check_outputs(files=[out, csv_path])
+    dataset = out.suffix.lower() == ".parquet"
+    if dataset and (engine != "dask" or csv_path is not None):
+        raise click.UsageError("--out DIR.parquet needs --engine dask and no --csv; "
+                               "otherwise write results.gpkg")
+    if dataset:  # a folder, replaced as a whole
+        check_outputs(folders=[out])
+    else:
+        check_outputs(files=[out, csv_path])
+    warned: list = []  # said once the progress bar is gone
     with _progress() as step:
         project = layers.load(folder, crs=crs)
         if scheduler is not None and engine != "dask":
             raise click.UsageError("--scheduler needs --engine dask")
-        result = geo.analyze(project, rules=rules, on=on, progress=step, engine=engine,
-                             scheduler=scheduler, soum=soum)
-        geo.write_results(result, out)
-        if csv_path is not None:
-            geo.write_sites_csv(result, csv_path)
-    options.say_warnings(result.warnings)
-    summary = result.summary()
+        if dataset:
+            from asmap.geo.engine_dask import write_dask
+
+            summary = write_dask(project, out, rules=rules, on=on, progress=step,
+                                 scheduler=scheduler, soum=soum, said=warned.extend)
+        else:
+            result = geo.analyze(project, rules=rules, on=on, progress=step, engine=engine,
+                                 scheduler=scheduler, soum=soum)
+            geo.write_results(result, out)
+            if csv_path is not None:
+                geo.write_sites_csv(result, csv_path)
+            warned = result.warnings
+            summary = result.summary()
+    options.say_warnings(warned)
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         return

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 import click
-
-from asmap.layers.errors import AsmapError, UsageError
 
 
 def _version() -> str:
@@ -19,20 +19,53 @@ def _version() -> str:
 
 
 class AsmapGroup(click.Group):
-    """A group that turns asmap's own errors into one-line messages, never a traceback."""
+    """A group that turns asmap's own errors into one-line messages, never a traceback.
+
+    Commands are registered by name with the module that defines them (`add_lazy_command`)
+    and imported only when used, so ``asmap --help`` lists them from their short help here
+    without importing geopandas, matplotlib or folium.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy: dict[str, tuple[str, str]] = {}
+
+    def add_lazy_command(self, name: str, target: str, short_help: str) -> None:
+        """Register command `name`, defined at `target` (``module:attribute``)."""
+        self.lazy[name] = (target, short_help)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: D102
+        return sorted({*self.commands, *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:  # noqa: D102
+        if name not in self.commands and name in self.lazy:
+            module, attribute = self.lazy[name][0].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return self.commands.get(name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``--help``, from the short help kept with each name."""
+        limit = formatter.width - 6 - max(len(n) for n in self.list_commands(ctx))
+        rows = [(name, self.lazy[name][1] if name in self.lazy and name not in self.commands
+                 else self.commands[name].get_short_help_str(limit))
+                for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context):  # noqa: D102
         try:
             return super().invoke(ctx)
-        except UsageError as exc:
-            raise click.UsageError(str(exc), ctx) from None
-        except AsmapError as exc:
-            raise _Failure(str(exc), exc.exit_code) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
         except Exception as exc:  # the promise: never a traceback for a user
+            from asmap.layers.errors import AsmapError, UsageError
+
+            if isinstance(exc, UsageError):
+                raise click.UsageError(str(exc), ctx) from None
+            if isinstance(exc, AsmapError):
+                raise _Failure(str(exc), exc.exit_code) from None
             if os.environ.get("ASMAP_DEBUG"):
                 raise
             from asmap.cli.paths import write_failure
@@ -82,35 +115,28 @@ def cli(verbose: int) -> None:
     _log_to_stderr(verbose)
 
 
-# Commands are registered explicitly, one module each.
-# (register: add an import and an add_command line below)
-from asmap.cli.map import map_  # noqa: E402
-
-cli.add_command(map_)
-from asmap.cli.export import export  # noqa: E402
-from asmap.cli.import_ import import_  # noqa: E402
-
-cli.add_command(import_)
-cli.add_command(export)
-from asmap.cli.validate import validate  # noqa: E402
-
-cli.add_command(validate)
-from asmap.cli.analyze import analyze  # noqa: E402
-
-cli.add_command(analyze)
-from asmap.cli.brief import brief  # noqa: E402
-from asmap.cli.print_ import print_  # noqa: E402
-
-cli.add_command(print_)
-cli.add_command(brief)
-from asmap.cli.compare import compare  # noqa: E402
-from asmap.cli.timeline import timeline  # noqa: E402
-
-cli.add_command(compare)
-cli.add_command(timeline)
-from asmap.cli.annex import annex  # noqa: E402
-
-cli.add_command(annex)
+# Commands are registered explicitly, one module each, and imported when used.
+# (register: one add_lazy_command line below, with the command's short help)
+cli.add_lazy_command("map", "asmap.cli.map:map_",
+                     "Write the interactive site map (HTML, mn or en).")
+cli.add_lazy_command("import", "asmap.cli.import_:import_",
+                     "Turn cadastre tables and GPS files into layers.")
+cli.add_lazy_command("export", "asmap.cli.export:export",
+                     "Export layers or results as KML/KMZ, GeoJSON, GeoPackage, Shapefile.")
+cli.add_lazy_command("validate", "asmap.cli.validate:validate",
+                     "Check a project folder; list every problem and what to do.")
+cli.add_lazy_command("analyze", "asmap.cli.analyze:analyze",
+                     "Flag eligible tailings, say why, and write the results.")
+cli.add_lazy_command("print", "asmap.cli.print_:print_",
+                     "Write a print-ready map (PDF or 300 dpi PNG).")
+cli.add_lazy_command("brief", "asmap.cli.brief:brief",
+                     "Write the negotiation brief folder (maps, tables, summary).")
+cli.add_lazy_command("compare", "asmap.cli.compare:compare",
+                     "What changed between two results or briefs.")
+cli.add_lazy_command("timeline", "asmap.cli.timeline:timeline",
+                     "When each site's verdict changes over a period.")
+cli.add_lazy_command("annex", "asmap.cli.annex:annex",
+                     "Write an agreement's annex: map and corner coordinates.")
 
 from asmap.cli.basemap import basemap  # noqa: E402
 

@@ -63,8 +63,8 @@ profile_opt = click.option("--profile", type=click.Choice(["internal", "public"]
                            help="public leaves out sensitive and unknown columns.")
 
 results_opt = click.option(
-    "--results", "results", metavar="RESULTS.gpkg",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    "--results", "results", metavar="RESULTS.gpkg|DIR.parquet",
+    type=click.Path(exists=True, path_type=Path),
     callback=lambda ctx, param, value: _input(value),
     help="Use these results (from `asmap analyze`) instead of analysing again.")
 

@@ -5,11 +5,8 @@ from __future__ import annotations
 import json
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from asmap.cli import options
-from asmap.layers.validate import inspect
 
 
 @click.command(short_help="Check a project folder; list every problem and what to do.")
@@ -37,6 +34,10 @@ def validate(folder, crs, rules_path, as_json, soum):
       `asmap validate` again
       $ asmap validate field-data/ --json > problems.json
     """
+    from rich.console import Console
+
+    from asmap.layers.validate import inspect
+
     checked = inspect(folder, crs=crs, rules_path=rules_path)
     checked.problems += _aoi_problems(checked, soum, rules_path)
     if as_json:
@@ -68,7 +69,9 @@ def _aoi_problems(checked, soum: str | None, rules_path) -> list:
     return aoi_problems(checked.layers, soum=soum, margin_km=rules.aoi_margin_km)
 
 
-def _table(problems) -> Table:
+def _table(problems):
+    from rich.table import Table
+
     table = Table(show_lines=False, header_style="bold")
     for name in ("severity", "layer", "feature", "field", "problem", "what to do"):
         table.add_column(name, overflow="fold")

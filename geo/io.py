@@ -7,6 +7,7 @@ import logging
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -94,7 +95,8 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
     Parameters
     ----------
     path
-        The results GeoPackage.
+        The results GeoPackage, or a results dataset folder ``DIR.parquet`` written by
+        ``asmap analyze --engine dask`` (see `geo.dataset`).
     layers
         The input layers (for maps that draw them); None leaves them out.
 
@@ -115,7 +117,12 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
     if not path.exists():
         raise UsageError(f"{path}: no such results file; run `asmap analyze --out {path}`")
     if path.is_dir():
-        raise UsageError(f"{path}: is a folder; give the results file (RESULTS.gpkg)")
+        from asmap.geo.dataset import is_dataset, read_dataset
+
+        if not is_dataset(path):
+            raise UsageError(f"{path}: is a folder; give the results file (RESULTS.gpkg) "
+                             "or a results dataset (DIR.parquet)")
+        return read_dataset(path, layers)
     not_results = DataError(f"{path}: not asmap results (a GeoPackage written by "
                             "`asmap analyze --out`); give that file, or analyse again")
     if path.suffix.lower() != ".gpkg":
@@ -132,19 +139,25 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
         raise DataError(f"{path}: the sites layer has no asmap metadata; write it with "
                         "`asmap analyze --out`")
     meta = json.loads(raw)
+    return Analysis(**frames, on=date.fromisoformat(meta["on"]), **as_analysed(meta, layers))
+
+
+def as_analysed(meta: dict, layers: Mapping[str, gpd.GeoDataFrame] | None) -> dict[str, Any]:
+    """The `Analysis` fields of results read back but their outputs and date: what the
+    metadata says, and the layers clipped to the area of interest as the analysis saw them
+    (with the warnings that gives)."""
     rules = Rules.from_mapping(meta["rules"])
     soum, key = meta.get("soum", ""), meta.get("soum_key", "")
     said: list = []
     if layers is not None and "tailings" in layers:  # drawn as the analysis saw them
-        from asmap.geo.analyze import prepared_inputs
+        from asmap.geo.core import prepared_inputs
 
         layers, _, said = prepared_inputs(layers, rules=rules, soum=key or soum or None,
                                           crs=meta.get("crs"))
-    return Analysis(**frames, rules=rules,
-                    on=date.fromisoformat(meta["on"]), layers=dict(layers or {}),
-                    sources=meta.get("sources", {}), unchecked=tuple(meta.get("unchecked", ())),
-                    crs=meta.get("crs", "EPSG:32648"), soum=soum, soum_key=key,
-                    warnings=said, folder=getattr(layers, "folder", None))
+    return {"rules": rules, "layers": dict(layers or {}), "sources": meta.get("sources", {}),
+            "unchecked": tuple(meta.get("unchecked", ())),
+            "crs": meta.get("crs", "EPSG:32648"), "soum": soum, "soum_key": key,
+            "warnings": said, "folder": getattr(layers, "folder", None)}
 
 
 def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:

@@ -23,6 +23,7 @@ from asmap.maps.brief import prose as summary
 from asmap.maps.brief import tables
 from asmap.maps.i18n import LANGS
 from asmap.maps.paper import page as static
+from asmap.maps.paper.drawing import reused_projections
 from asmap.maps.paper.words import eligible_sites
 
 #: Every file of a brief, in the order it is written.
@@ -34,12 +35,18 @@ ANNEX_STATUSES = ("proposed", "signed")
 
 def brief_pages(analysis: Any, *, lang: str = "mn", profile: str = "internal",
                 paper: str = "A4", orientation: str = "landscape", basemap: Any = None):
-    """Yield the overview page(s), then one sheet per eligible site, one at a time."""
+    """Yield the overview page(s), then one sheet per eligible site, one at a time.
+
+    The site sheets are drawn on one figure: save each page before asking for the next.
+    """
     options = {"lang": lang, "paper": paper, "orientation": orientation, "profile": profile,
                "basemap": basemap}
-    yield from static.print_pages(analysis, **options)
-    for site_id in eligible_sites(analysis)["site_id"]:
-        yield from static.print_pages(analysis, site=str(site_id), **options)
+    with reused_projections():  # every layer reprojected and indexed once for all pages
+        yield from static.print_pages(analysis, **options)
+        sheet = None
+        for site_id in eligible_sites(analysis)["site_id"]:
+            sheet = static.print_pages(analysis, site=str(site_id), reuse=sheet, **options)[0]
+            yield sheet
 
 
 def write_interactive(analysis: Any, path: Path, *, lang: str, profile: str,

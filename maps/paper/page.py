@@ -86,7 +86,10 @@ class _PageCanvas(FigureCanvasAgg):
         pass
 
 
-def _new_page(paper: str, orientation: str) -> Figure:
+def _new_page(paper: str, orientation: str, reuse: Figure | None = None) -> Figure:
+    if reuse is not None and tuple(reuse.get_size_inches()) == page_size(paper, orientation):
+        reuse.clear()  # the canvas and its 300 dpi renderer (for text sizes) stay
+        return reuse
     fig = Figure(figsize=page_size(paper, orientation), dpi=DPI)
     _PageCanvas(fig)
     return fig
@@ -139,9 +142,11 @@ def _map_axes(fig: Figure, rect: tuple[float, ...], analysis: Any, bounds: tuple
     """The map axes with every layer; also whether requested basemap tiles are missing
     (an online basemap) or the footer lines of a local one (`basemap_lines`)."""
     ax = fig.add_axes(rect)
-    handles = draw_analysis(ax, analysis, lang=lang, route_ids=route_ids, highlight=highlight)
-    minx, miny, maxx, maxy = cartography.fit_bounds(bounds, rect[2] * fig.get_figwidth() /
+    view = cartography.fit_bounds(bounds, rect[2] * fig.get_figwidth() /
                                   (rect[3] * fig.get_figheight()))
+    handles = draw_analysis(ax, analysis, lang=lang, route_ids=route_ids, highlight=highlight,
+                            view=view)
+    minx, miny, maxx, maxy = view
     ax.set_xlim(minx, maxx)
     ax.set_ylim(miny, maxy)
     ax.set_aspect("equal", adjustable="box")
@@ -245,11 +250,13 @@ def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
 
 
 def site_sheet(analysis: Any, site_id: str, *, lang: str, paper: str, orientation: str,
-               profile: str = "internal", basemap: Any = None) -> Figure:
-    """One site's sheet: zoomed map, its route and posts in an inset, and its figures."""
+               profile: str = "internal", basemap: Any = None,
+               reuse: Figure | None = None) -> Figure:
+    """One site's sheet: zoomed map, its route and posts in an inset, and its figures
+    (drawn on `reuse`, an earlier sheet already saved, when given)."""
     site = find_site(analysis, site_id)
     layout = LAYOUTS[orientation]
-    fig = _new_page(paper, orientation)
+    fig = _new_page(paper, orientation, reuse)
     title = t("site_sheet", lang, site_id=site_id, name=site.get("name") or "")
     _header(fig, title.rstrip(": "), analysis, lang=lang)
     sites = analysis.sites[analysis.sites["site_id"] == site_id]
@@ -307,9 +314,11 @@ def _prepared(analysis: Any, lang: str, profile: str) -> Any:
 
 def print_pages(analysis: Any, *, lang: str = "mn", paper: str = "A4",
                 orientation: str = "landscape", site: str | None = None,
-                profile: str = "internal", basemap: str | Path | bool | None = None
-                ) -> list[Figure]:
-    """Every page of a print map (see `print_map`): one for a site sheet, one or more else."""
+                profile: str = "internal", basemap: str | Path | bool | None = None,
+                reuse: Figure | None = None) -> list[Figure]:
+    """Every page of a print map (see `print_map`): one for a site sheet, one or more else.
+
+    A site sheet is drawn on `reuse` (a page already saved) when given."""
     page_size(paper, orientation)
     shared = _prepared(analysis, lang, profile)
     basemap = _basemap(basemap, shared)
@@ -317,7 +326,8 @@ def print_pages(analysis: Any, *, lang: str = "mn", paper: str = "A4",
         with matplotlib.rc_context(RC):
             if site is not None:
                 pages = [site_sheet(shared, site, lang=lang, paper=paper,
-                                    orientation=orientation, profile=profile, basemap=basemap)]
+                                    orientation=orientation, profile=profile, basemap=basemap,
+                                    reuse=reuse)]
             else:
                 pages = overview_pages(shared, lang=lang, paper=paper, orientation=orientation,
                                        profile=profile, basemap=basemap)
