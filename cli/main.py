@@ -122,7 +122,8 @@ cli.add_lazy_command("map", "asmap.cli.map:map_",
 cli.add_lazy_command("import", "asmap.cli.import_:import_",
                      "Turn cadastre tables and GPS files into layers.")
 cli.add_lazy_command("export", "asmap.cli.export:export",
-                     "Export layers or results as KML/KMZ, GeoJSON, GeoPackage, Shapefile.")
+                     "Export layers or results as KML/KMZ, GeoJSON, GeoPackage, Shapefile; "
+                     "the basemap as MBTiles.")
 cli.add_lazy_command("validate", "asmap.cli.validate:validate",
                      "Check a project folder; list every problem and what to do.")
 cli.add_lazy_command("analyze", "asmap.cli.analyze:analyze",
@@ -137,10 +138,8 @@ cli.add_lazy_command("timeline", "asmap.cli.timeline:timeline",
                      "When each site's verdict changes over a period.")
 cli.add_lazy_command("annex", "asmap.cli.annex:annex",
                      "Write an agreement's annex: map and corner coordinates.")
-
-from asmap.cli.basemap import basemap  # noqa: E402
-
-cli.add_command(basemap)
+cli.add_lazy_command("basemap", "asmap.cli.basemap:basemap",
+                     "Make an offline basemap (MBTiles) for a project.")
 
 
 def main() -> None:
