@@ -7,6 +7,7 @@ from pyproj import CRS
 
 from asmap.layers.column_checks import check_columns, feature_labels, rename_columns
 from asmap.layers.geometry_checks import check_geometry
+from asmap.layers.messages import word
 from asmap.layers.problems import Problem
 from asmap.layers.specs import LayerSpec
 
@@ -35,9 +36,8 @@ def check_layer(frame: gpd.GeoDataFrame, spec: LayerSpec, *, file: str,
     """
     if len(frame) == 0:
         severity = "error" if spec.required else "warning"
-        hint = ("a project needs at least one tailings site" if spec.required
-                else "delete the file if the layer is not needed")
-        empty = Problem(severity, spec.kind, "", "", "the layer has no features", hint, file)
+        hint = word("w_empty_needed" if spec.required else "w_empty_delete")
+        empty = Problem.of(severity, spec.kind, "", "", "pr_empty_layer", file=file, hint=hint)
         if spec.required:
             return None, [empty]
         frame, _ = check_columns(frame, spec, label=str, file=file)

@@ -66,10 +66,9 @@ def discover(folder: Path) -> tuple[list[Source], list[Problem]]:
     for source in sources:
         if source.kind in chosen:
             first = chosen[source.kind]
-            problems.append(Problem("error", source.kind, "", "",
-                                    f"two layers for {source.kind}: {first.file} and "
-                                    f"{source.file}; only {first.file} was checked",
-                                    "keep one of them in the folder", source.file))
+            problems.append(Problem.of("error", source.kind, "", "", "pr_two_layers",
+                                       file=source.file, kind=source.kind, first=first.file,
+                                       second=source.file))
             continue
         chosen[source.kind] = source
     return [chosen[k] for k in KINDS if k in chosen], problems
@@ -85,8 +84,8 @@ def _sources_of(path: Path) -> tuple[list[Source], list[Problem]]:
         layers = list_layers(path)
     except DataError as exc:
         if kind or ext not in GENERIC:
-            return [], [Problem("error", kind or path.name, "", "", str(exc),
-                                "open it in QGIS to check it, then export it again", path.name)]
+            return [], [Problem.of("error", kind or path.name, "", "", "pr_unreadable",
+                                   file=path.name, detail=str(exc))]
         return _no_kind(path, stem, ext)
     names = [name for name, has_geometry in layers if has_geometry]
     by_kind = {name.lower(): name for name, _ in layers if name.lower() in KINDS}
@@ -100,27 +99,23 @@ def _sources_of(path: Path) -> tuple[list[Source], list[Problem]]:
             sources.append(Source(name.lower(), path, name))
         elif has_geometry:
             near = _nearest(name)
-            problems.append(Problem(
-                "error", f"{path.name}:{name}", "", "",
-                f"layer {name!r} is no layer kind; did you mean {near!r}?",
-                f"rename the layer to {near!r} (kinds: {', '.join(KINDS)})", path.name))
+            problems.append(Problem.of(
+                "error", f"{path.name}:{name}", "", "", "pr_layer_no_kind", file=path.name,
+                name=name, near=near, kinds=", ".join(KINDS)))
     if not layers:
-        problems.append(Problem("error", path.name, "", "", "the file holds no layers",
-                                "export the layers again", path.name))
+        problems.append(Problem.of("error", path.name, "", "", "pr_no_layers", file=path.name))
     return sources, problems
 
 
 def _no_kind(path: Path, stem: str, ext: str) -> tuple[list[Source], list[Problem]]:
     near = _nearest(stem)
     close = bool(difflib.get_close_matches(stem, KINDS, n=1, cutoff=0.6))
-    hint = f"rename it {near}{ext} if it is that layer"
+    named = {"name": path.name, "near": near, "rename": f"{near}{ext}"}
     if ext in GENERIC and not close:
-        return [], [Problem("warning", path.name, "", "",
-                            f"ignored: {path.name!r} is not named after a layer kind "
-                            f"(nearest: {near!r})", hint, path.name)]
-    return [], [Problem("error", path.name, "", "",
-                        f"{path.name!r} is not named after a layer kind; did you mean {near!r}?",
-                        hint + "; otherwise move it out of the folder", path.name)]
+        return [], [Problem.of("warning", path.name, "", "", "pr_file_ignored", file=path.name,
+                               **named)]
+    return [], [Problem.of("error", path.name, "", "", "pr_file_no_kind", file=path.name,
+                           **named)]
 
 
 def _nearest(name: str) -> str:

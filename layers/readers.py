@@ -18,6 +18,7 @@ import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 
 from asmap.layers.errors import DataError
+from asmap.layers.messages import word
 from asmap.layers.problems import Problem, capped
 
 #: Layer formats by file extension: the GDAL driver (or reader) and a name for messages.
@@ -87,11 +88,12 @@ def read_source(path: Path, *, layer: str = "", kind: str,
         The layer (None when it cannot be read) and problems (errors when unreadable,
         plus row-level problems of CSV coordinates).
     """
-    def fail(message: str, hint: str) -> tuple[None, list[Problem]]:
-        return None, [Problem("error", kind, "", "", message, hint, file)]
+    def fail(detail: str, hint: str) -> tuple[None, list[Problem]]:
+        return None, [Problem.of("error", kind, "", "", "pr_read_failed", file=file,
+                                 detail=detail, hint=hint)]
 
     if path.is_file() and path.stat().st_size == 0:
-        return fail("the file is empty", "export the layer again")
+        return None, [Problem.of("error", kind, "", "", "pr_file_empty", file=file)]
     ext = extension(path)
     try:
         with warnings.catch_warnings():
@@ -108,12 +110,11 @@ def read_source(path: Path, *, layer: str = "", kind: str,
             else:
                 frame = pyogrio.read_dataframe(path, layer=layer or None, use_arrow=True)
     except DataError as exc:
-        return fail(str(exc), "export the layer again")
+        return fail(str(exc), word("pr_file_empty_hint"))
     except Exception as exc:  # GDAL and pyarrow raise many kinds; all mean "cannot read"
         return fail(_unreadable(path, exc), _reread_hint(path))
     if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame:
-        return fail(f"not a layer: no geometry in this {FORMATS[ext]} file",
-                    "export it from your GIS as a layer with geometries")
+        return fail(word("w_no_geometry_file", format=FORMATS[ext]), word("w_export_geometry"))
     frame = frame.reset_index(drop=True).rename_geometry("geometry") \
         if frame.geometry.name != "geometry" else frame.reset_index(drop=True)
     if ext in (".kml", ".kmz"):
@@ -192,9 +193,7 @@ def _read_csv(path: Path, *, kind: str, file: str) -> tuple[gpd.GeoDataFrame | N
     pair = next(((lower[x], lower[y]) for x, y in LON_LAT if x in lower and y in lower), None)
     wkt = next((lower[n] for n in WKT_NAMES if n in lower), None)
     if pair is None and wkt is None:
-        return None, [Problem("error", kind, "", "", "not a layer: the CSV has neither lon/lat "
-                              "(or x/y) columns nor a wkt column",
-                              "add lon and lat columns in degrees, or a wkt column", file)]
+        return None, [Problem.of("error", kind, "", "", "pr_csv_no_xy", file=file)]
     if pair is not None:
         xy = [table[c].str.strip().str.replace(",", ".", regex=False) for c in pair]
         x, y = (pd.to_numeric(v, errors="coerce") for v in xy)
@@ -210,14 +209,11 @@ def _read_csv(path: Path, *, kind: str, file: str) -> tuple[gpd.GeoDataFrame | N
     geoms = np.where(pd.isna(pd.Series(geoms)).to_numpy(), None, geoms)
     frame = gpd.GeoDataFrame(table.drop(columns=used), geometry=list(geoms))
 
-    def problem(feature: str, message: str) -> Problem:
-        return Problem("error", kind, feature, what, message,
-                       "write longitude and latitude as numbers in degrees (or valid WKT)", file)
+    def problem(feature: str, code: str, **params) -> Problem:
+        return Problem.of("error", kind, feature, what, code, file=file, **params)
 
-    return frame, capped(bad, lambda i: problem(f"row {i + 1}", "coordinates are not numbers "
-                                                "or not geometry text"),
-                         summary=lambda n: problem("", f"… and {n:,} more rows with unreadable "
-                                                   "coordinates"))
+    return frame, capped(bad, lambda i: problem(f"row {i + 1}", "pr_csv_bad_xy"),
+                         summary=lambda n: problem("", "pr_csv_bad_xy_more", n=n))
 
 
 def _unreadable(path: Path, exc: BaseException) -> str:
@@ -226,7 +222,4 @@ def _unreadable(path: Path, exc: BaseException) -> str:
 
 
 def _reread_hint(path: Path) -> str:
-    if extension(path) == ".shp":
-        return ("copy every part of the Shapefile into the folder (.shp, .shx, .dbf, .prj, "
-                ".cpg), or export it again")
-    return "open it in QGIS to check it, then export the layer again"
+    return word("w_reread_shp" if extension(path) == ".shp" else "pr_unreadable_hint")

@@ -105,10 +105,7 @@ def inspect(folder: str | Path, *, crs: str | CRS | None = None,
         if frame is not None:
             checked.layers[source.kind] = frame
     if "tailings" not in {s.kind for s in sources}:
-        checked.problems.append(Problem(
-            "error", "tailings", "", "", "no tailings layer: it is the one layer every "
-            "project needs", "add tailings.geojson (or a Shapefile, or a 'tailings' layer in "
-            "the GeoPackage) with the sites", ""))
+        checked.problems.append(Problem.of("error", "tailings", "", "", "pr_no_tailings"))
     return checked
 
 
@@ -118,9 +115,8 @@ def _settings(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
         return check_settings(path)
     near = [p.name for p in sorted(folder.glob("*.toml"))
             if difflib.get_close_matches(p.name.lower(), [SETTINGS_FILE], cutoff=0.7)]
-    return {}, [Problem("warning", name, "", "", f"{name!r} is ignored: the settings file "
-                        f"must be called {SETTINGS_FILE}", f"rename it {SETTINGS_FILE}", name)
-                for name in near]
+    return {}, [Problem.of("warning", name, "", "", "pr_settings_name", file=name,
+                           name=name, settings=SETTINGS_FILE) for name in near]
 
 
 def _read(source: Source, crs: CRS | None) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
@@ -138,10 +134,8 @@ def _read(source: Source, crs: CRS | None) -> tuple[gpd.GeoDataFrame | None, lis
         return checked, problems + found
     except Exception as exc:  # the promise: a problem line, never a traceback
         detail = " ".join(str(exc).split())[:200]
-        return None, [Problem("error", source.kind, "", "", f"cannot check this layer "
-                              f"({type(exc).__name__}: {detail})",
-                              "open it in QGIS, export it again, and report this to asmap",
-                              source.file)]
+        return None, [Problem.of("error", source.kind, "", "", "pr_cannot_check",
+                                 file=source.file, detail=f"{type(exc).__name__}: {detail}")]
 
 
 def _read_all(source: Source) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:

@@ -1,0 +1,465 @@
+"""The words of every validation problem, in Mongolian and English.
+
+A `Problem` carries a code (``pr_required_missing``) and its parameters; this table
+holds the sentence of each code (and of ``CODE_hint``, what to do) in both languages.
+It lives in `layers` because problems are made here and `layers` imports nothing
+above it; `asmap.maps.i18n` merges it into the one translation table, so the same
+test that checks the maps' words checks these. Codes, column names, values and file
+names are parameters: they appear as they are inside the translated sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LANGS = ("mn", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- layers and files (layers/discover.py, layers/readers.py) -----------------------
+    "pr_no_tailings": {
+        "en": "no tailings layer: it is the one layer every project needs",
+        "mn": "хаягдлын давхарга (tailings) алга: төсөл бүрт заавал байх давхарга",
+    },
+    "pr_no_tailings_hint": {
+        "en": "add tailings.geojson (or a Shapefile, or a 'tailings' layer in the "
+              "GeoPackage) with the sites",
+        "mn": "талбайнуудыг агуулсан tailings.geojson (эсвэл Shapefile, эсвэл GeoPackage "
+              "доторх 'tailings' давхарга) нэмнэ үү",
+    },
+    "pr_two_layers": {
+        "en": "two layers for {kind}: {first} and {second}; only {first} was checked",
+        "mn": "{kind} давхарга хоёр байна: {first} ба {second}; зөвхөн {first}-г шалгав",
+    },
+    "pr_two_layers_hint": {"en": "keep one of them in the folder",
+                           "mn": "хавтаст зөвхөн нэгийг нь үлдээнэ үү"},
+    "pr_unreadable": {"en": "{detail}", "mn": "файлыг уншиж чадсангүй: {detail}"},
+    "pr_unreadable_hint": {
+        "en": "open it in QGIS to check it, then export it again",
+        "mn": "QGIS-ээр нээж шалгаад дахин экспортлоно уу",
+    },
+    "pr_layer_no_kind": {
+        "en": "layer {name!r} is no layer kind; did you mean {near!r}?",
+        "mn": "{name!r} давхарга нь мэдэгдэх төрөл биш; {near!r} гэсэн үү?",
+    },
+    "pr_layer_no_kind_hint": {
+        "en": "rename the layer to {near!r} (kinds: {kinds})",
+        "mn": "давхаргын нэрийг {near!r} болгоно уу (төрлүүд: {kinds})",
+    },
+    "pr_no_layers": {"en": "the file holds no layers", "mn": "файлд давхарга алга"},
+    "pr_no_layers_hint": {"en": "export the layers again",
+                          "mn": "давхаргуудыг дахин экспортлоно уу"},
+    "pr_file_ignored": {
+        "en": "ignored: {name!r} is not named after a layer kind (nearest: {near!r})",
+        "mn": "алгассан: {name!r} нь давхаргын төрлөөр нэрлэгдээгүй (хамгийн ойр: {near!r})",
+    },
+    "pr_file_ignored_hint": {"en": "rename it {rename} if it is that layer",
+                             "mn": "тэр давхарга бол {rename} гэж нэрлэнэ үү"},
+    "pr_file_no_kind": {
+        "en": "{name!r} is not named after a layer kind; did you mean {near!r}?",
+        "mn": "{name!r} нь давхаргын төрлөөр нэрлэгдээгүй; {near!r} гэсэн үү?",
+    },
+    "pr_file_no_kind_hint": {
+        "en": "rename it {rename} if it is that layer; otherwise move it out of the folder",
+        "mn": "тэр давхарга бол {rename} гэж нэрлэ; үгүй бол хавтаснаас гаргана уу",
+    },
+    "pr_settings_name": {
+        "en": "{name!r} is ignored: the settings file must be called {settings}",
+        "mn": "{name!r}-г алгасав: тохиргооны файл {settings} гэж нэрлэгдэх ёстой",
+    },
+    "pr_settings_name_hint": {"en": "rename it {settings}",
+                              "mn": "{settings} гэж нэрлэнэ үү"},
+    "pr_cannot_check": {
+        "en": "cannot check this layer ({detail})",
+        "mn": "энэ давхаргыг шалгаж чадсангүй ({detail})",
+    },
+    "pr_cannot_check_hint": {
+        "en": "open it in QGIS, export it again, and report this to asmap",
+        "mn": "QGIS-ээр нээж дахин экспортлоод, asmap-д мэдэгдэнэ үү",
+    },
+    "pr_file_empty": {"en": "the file is empty", "mn": "файл хоосон байна"},
+    "pr_file_empty_hint": {"en": "export the layer again",
+                           "mn": "давхаргыг дахин экспортлоно уу"},
+    "pr_read_failed": {"en": "{detail}", "mn": "уншиж чадсангүй: {detail}"},
+    "pr_read_failed_hint": {"en": "{hint}", "mn": "{hint}"},
+    "pr_csv_no_xy": {
+        "en": "not a layer: the CSV has neither lon/lat (or x/y) columns nor a wkt column",
+        "mn": "давхарга биш: CSV-д lon/lat (эсвэл x/y) багана ч, wkt багана ч алга",
+    },
+    "pr_csv_no_xy_hint": {
+        "en": "add lon and lat columns in degrees, or a wkt column",
+        "mn": "градусаар lon ба lat багана, эсвэл wkt багана нэмнэ үү",
+    },
+    "pr_csv_bad_xy": {
+        "en": "coordinates are not numbers or not geometry text",
+        "mn": "солбицол тоо биш эсвэл геометрийн бичвэр биш",
+    },
+    "pr_csv_bad_xy_more": {
+        "en": "… and {n:,} more rows with unreadable coordinates",
+        "mn": "… мөн уншигдахгүй солбицолтой өөр {n:,} мөр",
+    },
+    "pr_csv_bad_xy_hint": {
+        "en": "write longitude and latitude as numbers in degrees (or valid WKT)",
+        "mn": "уртраг, өргөргийг градусаар тоогоор (эсвэл зөв WKT) бичнэ үү",
+    },
+    "pr_csv_bad_xy_more_hint": {
+        "en": "write longitude and latitude as numbers in degrees (or valid WKT)",
+        "mn": "уртраг, өргөргийг градусаар тоогоор (эсвэл зөв WKT) бичнэ үү",
+    },
+    "pr_empty_layer": {"en": "the layer has no features", "mn": "давхаргад объект алга"},
+    "pr_empty_layer_hint": {"en": "{hint}", "mn": "{hint}"},
+    # --- columns (layers/column_checks.py) ----------------------------------------------
+    "pr_two_columns": {
+        "en": "columns {first!r} and {second!r} both mean {name!r}; {first!r} is used",
+        "mn": "{first!r} ба {second!r} багана хоёулаа {name!r}; {first!r}-г ашиглав",
+    },
+    "pr_two_columns_hint": {"en": "delete or rename {second!r}",
+                            "mn": "{second!r}-г устгах эсвэл нэрийг нь солино уу"},
+    "pr_required_missing": {
+        "en": "required column {name!r} is missing",
+        "mn": "заавал байх {name!r} багана алга",
+    },
+    "pr_required_missing_hint": {"en": "{hint}", "mn": "{hint}"},
+    "pr_empty_value": {"en": "empty", "mn": "хоосон"},
+    "pr_empty_value_more": {
+        "en": "… and {n:,} more features with an empty {name}",
+        "mn": "… мөн {name} нь хоосон өөр {n:,} объект",
+    },
+    "pr_empty_value_hint": {
+        "en": "every feature needs a {name}{allowed}",
+        "mn": "объект бүрт {name} хэрэгтэй{allowed}",
+    },
+    "pr_empty_value_more_hint": {
+        "en": "every feature needs a {name}{allowed}",
+        "mn": "объект бүрт {name} хэрэгтэй{allowed}",
+    },
+    "pr_not_allowed": {"en": "value {value!r} is not allowed",
+                       "mn": "{value!r} утгыг зөвшөөрөхгүй"},
+    "pr_not_allowed_hint": {"en": "use one of: {allowed}",
+                            "mn": "дараахын нэгийг бичнэ үү: {allowed}"},
+    "pr_not_allowed_near": {"en": "value {value!r} is not allowed",
+                            "mn": "{value!r} утгыг зөвшөөрөхгүй"},
+    "pr_not_allowed_near_hint": {"en": "use {near!r}; allowed: {allowed}",
+                                 "mn": "{near!r} гэж бичнэ үү; зөвшөөрөгдөх: {allowed}"},
+    "pr_not_allowed_more": {
+        "en": "… and {n:,} more features with a {name} that is not allowed",
+        "mn": "… мөн {name} нь зөвшөөрөгдөөгүй өөр {n:,} объект",
+    },
+    "pr_not_allowed_more_hint": {"en": "allowed: {allowed}",
+                                 "mn": "зөвшөөрөгдөх: {allowed}"},
+    "pr_not_real_date": {"en": "{value!r} is not a real date",
+                         "mn": "{value!r} нь байхгүй огноо"},
+    "pr_not_real_date_hint": {
+        "en": "check the day and month (write it as YYYY-MM-DD)",
+        "mn": "өдөр, сарыг шалгана уу (YYYY-MM-DD хэлбэрээр бичнэ)",
+    },
+    "pr_not_date": {"en": "{value!r} is not a date", "mn": "{value!r} нь огноо биш"},
+    "pr_not_date_hint": {"en": "write it as YYYY-MM-DD{guess}",
+                         "mn": "YYYY-MM-DD хэлбэрээр бичнэ үү{guess}"},
+    "pr_not_date_more": {
+        "en": "… and {n:,} more features with a {name} that is not a date",
+        "mn": "… мөн {name} нь огноо биш өөр {n:,} объект",
+    },
+    "pr_not_date_more_hint": {"en": "write dates as YYYY-MM-DD",
+                              "mn": "огноог YYYY-MM-DD хэлбэрээр бичнэ үү"},
+    "pr_bad_year": {"en": "year {year} is not plausible",
+                    "mn": "{year} он нь үнэмшилгүй"},
+    "pr_bad_year_hint": {"en": "use a year between {first} and {last}",
+                         "mn": "{first}-{last} оны хооронд бичнэ үү"},
+    "pr_bad_year_more": {"en": "… and {n:,} more implausible years",
+                         "mn": "… мөн үнэмшилгүй өөр {n:,} он"},
+    "pr_bad_year_more_hint": {"en": "fix them", "mn": "засна уу"},
+    "pr_not_number": {"en": "{value!r} is not a number", "mn": "{value!r} нь тоо биш"},
+    "pr_not_number_hint": {"en": "write a number of metres, such as 300",
+                           "mn": "метрээр тоо бичнэ үү, жишээ нь 300"},
+    "pr_not_number_more": {"en": "… and {n:,} more values that are not numbers",
+                           "mn": "… мөн тоо биш өөр {n:,} утга"},
+    "pr_not_number_more_hint": {"en": "write numbers", "mn": "тоо бичнэ үү"},
+    "pr_negative": {"en": "{name} is {value:g}; it must be {limit}",
+                    "mn": "{name} нь {value:g}; {limit} байх ёстой"},
+    "pr_negative_hint": {"en": "give the distance in metres, or leave it empty{rule}",
+                         "mn": "зайг метрээр өгөх эсвэл хоосон үлдээнэ үү{rule}"},
+    "pr_negative_more": {"en": "… and {n:,} more values that are not {limit}",
+                         "mn": "… мөн {limit} биш өөр {n:,} утга"},
+    "pr_negative_more_hint": {"en": "fix them", "mn": "засна уу"},
+    "pr_not_yes_no": {"en": "{value!r} is not yes or no", "mn": "{value!r} нь тийм/үгүй биш"},
+    "pr_not_yes_no_hint": {"en": "write true or false", "mn": "true эсвэл false гэж бичнэ үү"},
+    "pr_not_yes_no_more": {"en": "… and {n:,} more values that are not yes or no",
+                           "mn": "… мөн тийм/үгүй биш өөр {n:,} утга"},
+    "pr_not_yes_no_more_hint": {"en": "write true or false",
+                                "mn": "true эсвэл false гэж бичнэ үү"},
+    "pr_duplicate_id": {"en": "{count} features share the id {value!r} ({rows})",
+                        "mn": "{count} объект {value!r} дугаарыг хуваалцсан ({rows})"},
+    "pr_duplicate_id_hint": {"en": "give each feature its own id",
+                             "mn": "объект бүрт өөрийн дугаар өгнө үү"},
+    "pr_duplicate_id_more": {"en": "… and {n:,} more ids used more than once",
+                             "mn": "… мөн нэгээс олон удаа хэрэглэсэн өөр {n:,} дугаар"},
+    "pr_duplicate_id_more_hint": {"en": "give each feature its own id",
+                                  "mn": "объект бүрт өөрийн дугаар өгнө үү"},
+    "pr_dates_backwards": {"en": "ends ({end}) before it starts ({start})",
+                           "mn": "эхлэхээсээ ({start}) өмнө дуусна ({end})"},
+    "pr_dates_backwards_hint": {"en": "swap the dates or fix the one that is wrong",
+                                "mn": "огноонуудыг сольж эсвэл буруугий нь засна уу"},
+    "pr_dates_backwards_more": {
+        "en": "… and {n:,} more features that end before they start",
+        "mn": "… мөн эхлэхээсээ өмнө дуусах өөр {n:,} объект",
+    },
+    "pr_dates_backwards_more_hint": {"en": "swap the dates or fix the one that is wrong",
+                                     "mn": "огноонуудыг сольж эсвэл буруугий нь засна уу"},
+    "pr_one_base": {
+        "en": "exactly one settlement must have is_base true; found {found}",
+        "mn": "яг нэг суурин is_base true байх ёстой; олдсон: {found}",
+    },
+    "pr_one_base_hint": {
+        "en": "mark the settlement access routes start from (the soum centre) with "
+              "is_base = true and the others false",
+        "mn": "замын эхлэх суурин (сумын төв)-г is_base = true, бусдыг false болгоно уу",
+    },
+    # --- geometry (layers/geometry_checks.py) -------------------------------------------
+    "pr_no_geometry": {"en": "feature has no geometry", "mn": "объектод геометр алга"},
+    "pr_no_geometry_hint": {"en": "draw it or delete the feature",
+                            "mn": "зурах эсвэл объектыг устгана уу"},
+    "pr_no_geometry_more": {"en": "… and {n:,} more features has no geometry",
+                            "mn": "… мөн геометргүй өөр {n:,} объект"},
+    "pr_no_geometry_more_hint": {"en": "draw them or delete them",
+                                 "mn": "зурах эсвэл устгана уу"},
+    "pr_empty_geometry": {"en": "feature has an empty geometry",
+                          "mn": "объектын геометр хоосон"},
+    "pr_empty_geometry_hint": {"en": "draw it or delete the feature",
+                               "mn": "зурах эсвэл объектыг устгана уу"},
+    "pr_empty_geometry_more": {"en": "… and {n:,} more features has an empty geometry",
+                               "mn": "… мөн геометр нь хоосон өөр {n:,} объект"},
+    "pr_empty_geometry_more_hint": {"en": "draw them or delete them",
+                                    "mn": "зурах эсвэл устгана уу"},
+    "pr_wrong_type": {"en": "geometry is a {type}", "mn": "геометр нь {type}"},
+    "pr_wrong_type_hint": {
+        "en": "{kind} must be {family} features ({types}); move these features to the "
+              "right layer or redraw them",
+        "mn": "{kind} нь {family} объект ({types}) байх ёстой; зөв давхаргад шилжүүлэх "
+              "эсвэл дахин зурна уу",
+    },
+    "pr_wrong_type_more": {"en": "… and {n:,} more features of the wrong geometry type",
+                           "mn": "… мөн буруу төрлийн геометртэй өөр {n:,} объект"},
+    "pr_wrong_type_more_hint": {
+        "en": "{kind} must be {family} features ({types}); move these features to the "
+              "right layer or redraw them",
+        "mn": "{kind} нь {family} объект ({types}) байх ёстой; зөв давхаргад шилжүүлэх "
+              "эсвэл дахин зурна уу",
+    },
+    "pr_repaired": {"en": "invalid geometry ({reason}); repaired with make_valid",
+                    "mn": "буруу геометр ({reason}); make_valid-аар засав"},
+    "pr_repaired_hint": {
+        "en": "check the outline in QGIS (Vector > Geometry Tools > Check Validity)",
+        "mn": "хүрээг QGIS-д шалгана уу (Vector > Geometry Tools > Check Validity)",
+    },
+    "pr_repaired_more": {"en": "… and {n:,} more invalid geometries repaired with make_valid",
+                         "mn": "… мөн make_valid-аар зассан өөр {n:,} буруу геометр"},
+    "pr_repaired_more_hint": {
+        "en": "check the outline in QGIS (Vector > Geometry Tools > Check Validity)",
+        "mn": "хүрээг QGIS-д шалгана уу (Vector > Geometry Tools > Check Validity)",
+    },
+    "pr_collapsed": {"en": "invalid geometry collapsed to nothing when repaired",
+                     "mn": "буруу геометр засахад юу ч үлдсэнгүй"},
+    "pr_collapsed_hint": {"en": "redraw it or delete the feature",
+                          "mn": "дахин зурах эсвэл объектыг устгана уу"},
+    "pr_no_crs": {"en": "the file has no CRS (coordinate reference system)",
+                  "mn": "файлд координатын систем (CRS) алга"},
+    "pr_no_crs_hint": {
+        "en": "pass --crs with the CRS of its coordinates (e.g. --crs EPSG:32648), or put "
+              "its .prj file beside it",
+        "mn": "--crs-ээр координатын системийг өгөх (жишээ нь --crs EPSG:32648), эсвэл .prj "
+              "файлыг хажууд нь тавина уу",
+    },
+    "pr_pulkovo": {
+        "en": "the CRS is {crs} ({crs_name}), which has no standard transformation to "
+              "WGS84 for Mongolia",
+        "mn": "CRS нь {crs} ({crs_name}); Монголд WGS84 руу хөрвүүлэх стандарт параметр алга",
+    },
+    "pr_pulkovo_hint": {
+        "en": "reproject it to EPSG:4326 with the parameters you trust, or pass --crs "
+              "with a PROJ string that includes +towgs84",
+        "mn": "итгэлтэй параметрээр EPSG:4326 руу хөрвүүлэх, эсвэл +towgs84 агуулсан PROJ "
+              "мөрийг --crs-ээр өгнө үү",
+    },
+    "pr_crs_overridden": {
+        "en": "coordinates are impossible in {crs}, read as {user} (--crs)",
+        "mn": "солбицол {crs}-д боломжгүй тул {user} (--crs)-ээр уншив",
+    },
+    "pr_crs_overridden_hint": {"en": "fix the CRS in the file so others read it right",
+                               "mn": "бусад зөв уншихаар файлын CRS-ийг засна уу"},
+    "pr_not_converted": {"en": "coordinates cannot be converted from {crs} to EPSG:4326",
+                         "mn": "солбицлыг {crs}-ээс EPSG:4326 руу хөрвүүлж чадсангүй"},
+    "pr_not_converted_hint": {"en": "check the CRS of the file",
+                              "mn": "файлын CRS-ийг шалгана уу"},
+    "pr_not_converted_more": {
+        "en": "… and {n:,} more features that cannot be converted to EPSG:4326",
+        "mn": "… мөн EPSG:4326 руу хөрвүүлж болохгүй өөр {n:,} объект",
+    },
+    "pr_not_converted_more_hint": {"en": "check the CRS of the file",
+                                   "mn": "файлын CRS-ийг шалгана уу"},
+    "pr_degrees_in_metres": {
+        "en": "coordinates {at} look like degrees, but the CRS is {crs} (metres)",
+        "mn": "солбицол {at} градус шиг боловч CRS нь {crs} (метр)",
+    },
+    "pr_degrees_in_metres_hint": {
+        "en": "fix the .prj, or pass --crs EPSG:4326 if these are longitude/latitude",
+        "mn": ".prj-г засах, эсвэл уртраг/өргөрөг бол --crs EPSG:4326 гэж өгнө үү",
+    },
+    "pr_swapped": {
+        "en": "coordinates {at} have latitude and longitude swapped (x looks like a "
+              "latitude, y like a longitude)",
+        "mn": "солбицол {at}-д өргөрөг, уртраг солигдсон (x нь өргөрөг, y нь уртраг шиг)",
+    },
+    "pr_swapped_hint": {
+        "en": "swap the columns or axes so x is longitude (87-120 in Mongolia) and y "
+              "latitude (41-53)",
+        "mn": "x нь уртраг (Монголд 87-120), y нь өргөрөг (41-53) болохоор баганыг сольно уу",
+    },
+    "pr_metres_in_degrees": {
+        "en": "coordinates {at} are not degrees; they look like metres in a {crs} file",
+        "mn": "солбицол {at} градус биш; {crs} файлд метр шиг байна",
+    },
+    "pr_metres_in_degrees_hint": {"en": "{hint}", "mn": "{hint}"},
+    "pr_impossible_more": {
+        "en": "… and {n:,} more features with impossible coordinates for {crs}",
+        "mn": "… мөн {crs}-д боломжгүй солбицолтой өөр {n:,} объект",
+    },
+    "pr_impossible_more_hint": {"en": "{hint}", "mn": "{hint}"},
+    # --- settings files (layers/toml_check.py) -----------------------------------------
+    "pr_toml_not_utf8": {"en": "the file is not UTF-8 text", "mn": "файл UTF-8 бичвэр биш"},
+    "pr_toml_not_utf8_hint": {"en": "save it as UTF-8", "mn": "UTF-8-аар хадгална уу"},
+    "pr_toml_unreadable": {"en": "cannot read the file ({detail})",
+                           "mn": "файлыг уншиж чадсангүй ({detail})"},
+    "pr_toml_unreadable_hint": {"en": "check the path and permissions",
+                                "mn": "зам болон эрхийг шалгана уу"},
+    "pr_toml_syntax": {"en": "not valid TOML ({detail})", "mn": "TOML буруу ({detail})"},
+    "pr_toml_syntax_hint": {
+        "en": "fix the syntax at that line (strings in \"quotes\", dates as 2021-04-06, "
+              "one key = value per line)",
+        "mn": "тэр мөрийн бичлэгийг засна уу (бичвэрийг \"хашилтад\", огноог 2021-04-06, "
+              "мөр бүрт нэг key = value)",
+    },
+    "pr_toml_unknown_key": {"en": "unknown table or key {key!r}",
+                            "mn": "үл мэдэгдэх хүснэгт эсвэл түлхүүр {key!r}"},
+    "pr_toml_unknown_key_hint": {"en": "{hint}", "mn": "{hint}"},
+    "pr_toml_unknown_source_key": {"en": "unknown key {key!r}",
+                                   "mn": "үл мэдэгдэх түлхүүр {key!r}"},
+    "pr_toml_unknown_source_key_hint": {"en": "{hint}", "mn": "{hint}"},
+    "pr_toml_no_rules": {"en": "no [rules] table", "mn": "[rules] хүснэгт алга"},
+    "pr_toml_no_rules_hint": {
+        "en": "add a [rules] table, e.g. [rules] then min_area_ha = 1.0",
+        "mn": "[rules] хүснэгт нэмнэ үү, жишээ нь [rules] дараа нь min_area_ha = 1.0",
+    },
+    "pr_toml_rules_table": {"en": "rules must be a table", "mn": "rules нь хүснэгт байх ёстой"},
+    "pr_toml_rules_table_hint": {"en": "write it as [rules]", "mn": "[rules] гэж бичнэ үү"},
+    "pr_toml_unknown_rule": {"en": "unknown rule {key!r}", "mn": "үл мэдэгдэх дүрэм {key!r}"},
+    "pr_toml_unknown_rule_hint": {"en": "{hint}", "mn": "{hint}"},
+    "pr_toml_not_number": {"en": "{key} must be a {whole}number, got {value!r}",
+                           "mn": "{key} нь {whole}тоо байх ёстой, {value!r} байна"},
+    "pr_toml_not_number_hint": {"en": "write e.g. {key} = {default!r} (no quotes)",
+                                "mn": "жишээ нь {key} = {default!r} гэж (хашилтгүй) бичнэ үү"},
+    "pr_toml_negative": {"en": "{key} must not be negative, got {value!r}",
+                         "mn": "{key} сөрөг байж болохгүй, {value!r} байна"},
+    "pr_toml_negative_hint": {"en": "the default is {default!r}",
+                              "mn": "анхдагч утга нь {default!r}"},
+    "pr_toml_sources_table": {"en": "sources must hold one table per layer",
+                              "mn": "sources нь давхарга бүрт нэг хүснэгттэй байх ёстой"},
+    "pr_toml_sources_table_hint": {"en": "write [sources.tailings] then source = \"...\"",
+                                   "mn": "[sources.tailings] дараа нь source = \"...\" гэж "
+                                         "бичнэ үү"},
+    "pr_toml_no_kind": {"en": "{kind!r} is no layer kind",
+                        "mn": "{kind!r} нь давхаргын төрөл биш"},
+    "pr_toml_no_kind_hint": {"en": "{hint}", "mn": "{hint}"},
+    "pr_toml_source_table": {"en": "must be a table of source, as_of, note",
+                             "mn": "source, as_of, note бүхий хүснэгт байх ёстой"},
+    "pr_toml_source_table_hint": {"en": "write {where} on its own line, then the keys",
+                                  "mn": "{where}-г тусдаа мөрөнд, дараа нь түлхүүрүүдийг "
+                                        "бичнэ үү"},
+    "pr_toml_as_of": {"en": "as_of must be a date, got {value!r}",
+                      "mn": "as_of нь огноо байх ёстой, {value!r} байна"},
+    "pr_toml_as_of_hint": {"en": "write it as as_of = 2021-04-06 (no quotes needed)",
+                           "mn": "as_of = 2021-04-06 гэж бичнэ үү (хашилт хэрэггүй)"},
+    "pr_toml_not_text": {"en": "{key} must be text, got {value!r}",
+                         "mn": "{key} нь бичвэр байх ёстой, {value!r} байна"},
+    "pr_toml_not_text_hint": {"en": "write it in quotes: {key} = \"...\"",
+                              "mn": "хашилтад бичнэ үү: {key} = \"...\""},
+    "pr_toml_lang": {"en": "lang must be mn or en, got {value!r}",
+                     "mn": "lang нь mn эсвэл en байх ёстой, {value!r} байна"},
+    "pr_toml_lang_hint": {"en": "write lang = \"mn\" or lang = \"en\"",
+                          "mn": "lang = \"mn\" эсвэл lang = \"en\" гэж бичнэ үү"},
+    # --- words used inside the sentences above -------------------------------------------
+    "w_did_you_mean_known": {"en": "did you mean {near!r}? (known: {known})",
+                             "mn": "{near!r} гэсэн үү? (мэдэгдэх: {known})"},
+    "w_known": {"en": "known: {known}", "mn": "мэдэгдэх: {known}"},
+    "w_allowed": {"en": " (allowed: {allowed})", "mn": " (зөвшөөрөгдөх: {allowed})"},
+    "w_rename_column": {"en": "rename column {near!r} to {name!r}{allowed}",
+                        "mn": "{near!r} баганыг {name!r} болгож нэрлэнэ үү{allowed}"},
+    "w_ids_column": {
+        "en": "column {column!r} has a different value on every feature ({shown}): rename "
+              "it to {name!r} if those are the ids, or add a column {name!r}",
+        "mn": "{column!r} багана объект бүрт өөр утгатай ({shown}): эдгээр нь дугаар бол "
+              "{name!r} гэж нэрлэ, эсвэл {name!r} багана нэмнэ үү",
+    },
+    "w_add_column": {"en": "add a column {name!r}{allowed}",
+                     "mn": "{name!r} багана нэмнэ үү{allowed}"},
+    "w_date_guess": {"en": " ({guess} if that is the day meant)",
+                     "mn": " (тэр өдөр бол {guess})"},
+    "w_empty_needed": {"en": "a project needs at least one tailings site",
+                       "mn": "төсөлд дор хаяж нэг хаягдлын талбай хэрэгтэй"},
+    "w_empty_delete": {"en": "delete the file if the layer is not needed",
+                       "mn": "давхарга хэрэггүй бол файлыг устгана уу"},
+    "w_reproject": {
+        "en": "re-export it in EPSG:4326 (QGIS: Export > Save Features As, CRS EPSG:4326), "
+              "or pass --crs with the CRS the numbers are in (EPSG:32648 for UTM 48N metres)",
+        "mn": "EPSG:4326-аар дахин экспортлох (QGIS: Export > Save Features As, CRS "
+              "EPSG:4326), эсвэл тоонуудын CRS-ийг --crs-ээр өгнө үү (UTM 48N метр бол "
+              "EPSG:32648)",
+    },
+    "w_greater_than_0": {"en": "greater than 0", "mn": "0-ээс их"},
+    "w_0_or_more": {"en": "0 or more", "mn": "0 буюу түүнээс их"},
+    "w_post_radius_rule": {"en": " to use the rule post_radius_m",
+                           "mn": " (тэгвэл post_radius_m дүрмийг хэрэглэнэ)"},
+    "w_whole": {"en": "whole ", "mn": "бүхэл "},
+    "w_none": {"en": "none", "mn": "байхгүй"},
+    "w_no_geometry_file": {"en": "not a layer: no geometry in this {format} file",
+                           "mn": "давхарга биш: энэ {format} файлд геометр алга"},
+    "w_export_geometry": {"en": "export it from your GIS as a layer with geometries",
+                          "mn": "ГМС-ээсээ геометртэй давхарга болгож экспортлоно уу"},
+    "w_reread_shp": {
+        "en": "copy every part of the Shapefile into the folder (.shp, .shx, .dbf, .prj, "
+              ".cpg), or export it again",
+        "mn": "Shapefile-ийн бүх хэсгийг (.shp, .shx, .dbf, .prj, .cpg) хавтаст хуулах, "
+              "эсвэл дахин экспортлоно уу",
+    },
+}
+
+def render(code: str, lang: str, params: Mapping[str, object]) -> str:
+    """
+    The sentence of `code` in `lang`, with its parameters filled in.
+
+    A parameter may be a pair ``(word_code, word_params)`` (see `word`): it is rendered
+    in the same language first, so a sentence can hold translated pieces.
+
+    Examples
+    --------
+    >>> render("pr_not_allowed_near_hint", "en", {"near": "mining", "allowed": "a, b"})
+    "use 'mining'; allowed: a, b"
+    >>> render("pr_empty_value", "mn", {})
+    'хоосон'
+    """
+    entry = MESSAGES.get(code)
+    if entry is None:
+        return code
+    text = entry.get(lang) or entry["en"]
+    values = {key: render(value[0], lang, value[1]) if _is_word(value) else value
+              for key, value in params.items()}
+    return text.format(**values)
+
+
+def _is_word(value: object) -> bool:
+    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str)
+            and value[0] in MESSAGES)
+
+
+def word(code: str, **params: object) -> tuple[str, dict[str, object]]:
+    """A piece of a sentence to render in the sentence's language (a parameter value)."""
+    return (code, params)
