@@ -12,27 +12,26 @@ import click
 from asmap.cli import options
 
 
-@click.command(short_help="Flag eligible tailings, say why, and write the results.")
+@click.command(cls=options.I18nCommand, short_help="short_analyze", help="help_analyze")
 @options.folder_arg
 @options.rules_opt
 @options.on_opt
 @click.option("--out", "out", required=True, metavar="RESULTS.gpkg",
               type=click.Path(dir_okay=False, path_type=Path),
-              help="GeoPackage to write (layers sites, eligible_parts, exclusions, routes, "
-                   "conflicts).")
+              help="help_analyze_out")
 @click.option("--csv", "csv_path", metavar="SITES.csv",
               type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the sites table with centroid lon/lat and UTM coordinates.")
+              help="help_analyze_csv")
 @options.json_opt
 @options.crs_opt
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True,
-              help="dask: split the sites over a Dask cluster (for millions of sites).")
+              help="help_engine")
 @click.option("--scheduler", metavar="ADDRESS",
-              help="With --engine dask: a running scheduler (tcp://host:8786); "
-                   "default: a local cluster of two workers.")
+              help="help_scheduler")
+@options.lang_opt
 def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: bool,
-            crs: str | None, engine: str, scheduler: str | None) -> None:
+            crs: str | None, engine: str, scheduler: str | None, lang: str | None) -> None:
     """Flag which tailings sites are eligible, record why not, whose land they are on,
     and which posts stand on the way from the base settlement.
 
@@ -47,10 +46,11 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
     """
     from asmap import geo, layers
 
-    with _progress() as step:
+    lang = options.resolve_lang(lang, folder)
+    with _progress(lang) as step:
         project = layers.load(folder, crs=crs)
         if scheduler is not None and engine != "dask":
-            raise click.UsageError("--scheduler needs --engine dask")
+            raise click.UsageError(options.say("err_scheduler_engine", lang))
         result = geo.analyze(project, rules=rules, on=on, progress=step, engine=engine,
                              scheduler=scheduler)
         geo.write_results(result, out)
@@ -60,11 +60,11 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         return
-    _print_summary(summary, out, csv_path)
+    _print_summary(summary, out, csv_path, lang)
 
 
 @contextmanager
-def _progress():
+def _progress(lang: str):
     """A progress bar over the analysis steps on a terminal; nothing elsewhere."""
     if not sys.stderr.isatty():
         yield lambda name: None
@@ -74,32 +74,38 @@ def _progress():
     from asmap.geo.analyze import STEPS
 
     with Progress(transient=True) as bar:
-        task = bar.add_task("loading layers", total=len(STEPS) + 1)
+        task = bar.add_task(options.say("step_loading", lang), total=len(STEPS) + 1)
 
         def step(name: str) -> None:
-            bar.update(task, advance=1, description=name)
+            bar.update(task, advance=1, description=options.say(f"step_{name}", lang))
 
         yield step
 
 
-def _print_summary(summary: dict, out: Path, csv_path: Path | None) -> None:
+def _print_summary(summary: dict, out: Path, csv_path: Path | None, lang: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"asmap analyze, {summary['on']}", show_header=False)
+    def say(key: str, **values) -> str:
+        return options.say(key, lang, **values)
+
+    none = say("none")
+    table = Table(title=say("cli_summary_title", on=summary["on"]), show_header=False)
     table.add_column("", style="bold")
     table.add_column("")
-    table.add_row("sites", str(summary["sites"]))
-    table.add_row("eligible", str(summary["eligible"]))
-    table.add_row("eligible, unverified", str(summary["eligible_unverified"]))
-    table.add_row("eligible hectares", f"{summary['eligible_ha']:.2f}")
-    for reason, count in summary["reasons"].items():
-        table.add_row(f"  {reason}", str(count))
-    table.add_row("unchecked rules", ", ".join(summary["unchecked"]) or "none")
-    table.add_row("posts needing permits", ", ".join(summary["posts_needing_permits"]) or "none")
+    table.add_row(say("cli_sites"), str(summary["sites"]))
+    table.add_row(say("cli_eligible"), str(summary["eligible"]))
+    table.add_row(say("cli_eligible_unverified"), str(summary["eligible_unverified"]))
+    table.add_row(say("cli_eligible_ha"), f"{summary['eligible_ha']:.2f}")
+    for reason, count in summary["reasons"].items():  # the code, then its words
+        table.add_row(f"  {reason}", f"{count} ({say(reason)})")
+    table.add_row(say("cli_unchecked"), ", ".join(summary["unchecked"]) or none)
+    table.add_row(say("cli_posts_permits"), ", ".join(summary["posts_needing_permits"]) or none)
     for party, sites in summary["negotiate_with"].items():
-        table.add_row(f"negotiate with {party}", ", ".join(sites))
-    table.add_row("license conflicts", str(summary["conflicts"]))
+        shown = party if lang == "en" else say(party)  # "local government" has words in mn
+        table.add_row(say("cli_negotiate_with", party=shown), ", ".join(sites))
+    table.add_row(say("cli_conflicts"), str(summary["conflicts"]))
     console = Console(width=max(100, Console().width), soft_wrap=True)
     console.print(table)
-    console.print(f"wrote {out}" + (f" and {csv_path}" if csv_path else ""))
+    console.print(say("cli_wrote_and", path=out, csv=csv_path) if csv_path
+                  else say("cli_wrote", path=out))

@@ -9,7 +9,7 @@ import click
 from asmap.cli import options
 
 
-@click.command("brief", short_help="Write the negotiation brief folder (maps, tables, summary).")
+@click.command("brief", cls=options.I18nCommand, short_help="short_brief", help="help_brief")
 @options.folder_arg
 @options.rules_opt
 @options.on_opt
@@ -18,7 +18,7 @@ from asmap.cli import options
 @options.crs_opt
 @click.option("--out", "out", required=True, metavar="DIR",
               type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write (replaced as a whole when it exists).")
+              help="help_brief_out")
 def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out: Path) -> None:
     """Analyse FOLDER and write everything negotiators carry to the talks into DIR:
 
@@ -42,7 +42,9 @@ def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out
     """
     from asmap import geo, layers, maps
 
+    lang = options.resolve_lang(lang, folder)
     analysis = geo.analyze(layers.load(folder, crs=crs), rules=rules, on=on)
     path = maps.write_brief(analysis, out, lang=lang, profile=profile)
     eligible = int(analysis.sites["eligible"].fillna(False).astype(bool).sum())
-    click.echo(f"wrote {path}/ ({eligible} eligible sites, {lang}, {profile})")
+    click.echo(options.say("cli_wrote_brief", lang, path=path, n=eligible, language=lang,
+                           profile=profile))

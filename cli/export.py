@@ -10,11 +10,11 @@ from asmap.cli import options
 from asmap.maps.exchange.export import FORMATS
 
 
-@click.command(short_help="Export layers or results as KML/KMZ, GeoJSON, GeoPackage, Shapefile.")
+@click.command(cls=options.I18nCommand, short_help="short_export", help="help_export")
 @click.argument("source", required=False, callback=options._folder, metavar="[FOLDER|RESULTS.gpkg]")
-@click.option("--to", "to", required=True, type=click.Choice(FORMATS), help="Output format.")
+@click.option("--to", "to", required=True, type=click.Choice(FORMATS), help="help_to")
 @click.option("--out", required=True, type=click.Path(path_type=Path), metavar="PATH",
-              help="File (kml, kmz, gpkg) or folder (geojson, shp) to write.")
+              help="help_export_out")
 @options.profile_opt
 @options.lang_opt
 @options.results_opt
@@ -40,9 +40,10 @@ def export(source: Path, to: str, out: Path, profile: str, lang: str, results: P
     """
     from asmap.maps.exchange.export import export as export_layers
 
+    lang = options.resolve_lang(lang, source if source.is_dir() else None)
     if source.is_dir() and (results or rules or on):
         source = options.analysis_for(source, results=results, rules=rules, on=on, crs=crs)
     elif results or rules or on or crs:
-        raise click.UsageError("--results, --rules, --on and --crs go with a project FOLDER")
+        raise click.UsageError(options.say("err_export_folder", lang))
     written = export_layers(source, out, to=to, profile=profile, lang=lang)
-    click.echo(f"Wrote {written}.")
+    click.echo(options.say("cli_wrote_export", lang, path=written))

@@ -9,6 +9,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import click
 
+from asmap.cli.options import I18nGroup, early_lang, say, set_early_lang
 from asmap.layers.errors import AsmapError, UsageError
 
 
@@ -19,16 +20,21 @@ def _version() -> str:
         return "0+unknown"
 
 
-class AsmapGroup(click.Group):
+class AsmapGroup(I18nGroup):
     """A group that turns asmap's own errors into one-line messages, never a traceback."""
+
+    def main(self, args=None, *pos, **kwargs):  # noqa: D102
+        # --lang is known before parsing, so help and early errors are in that language
+        set_early_lang(sys.argv[1:] if args is None else list(args))
+        return super().main(args, *pos, **kwargs)
 
     def invoke(self, ctx: click.Context):  # noqa: D102
         try:
             return super().invoke(ctx)
         except UsageError as exc:
-            raise click.UsageError(str(exc), ctx) from None
+            raise click.UsageError(exc.text(_lang(ctx)), ctx) from None
         except AsmapError as exc:
-            raise _Failure(str(exc), exc.exit_code) from None
+            raise _Failure(exc.text(_lang(ctx)), exc.exit_code) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
@@ -36,10 +42,13 @@ class AsmapGroup(click.Group):
         except Exception as exc:  # the promise: never a traceback for a user
             if os.environ.get("ASMAP_DEBUG"):
                 raise
-            raise _Failure(
-                f"unexpected {type(exc).__name__}: {exc} "
-                "(run again with ASMAP_DEBUG=1 and report the output)", 1
-            ) from None
+            raise _Failure(say("cli_unexpected", _lang(ctx), kind=type(exc).__name__,
+                               detail=exc), 1) from None
+
+
+def _lang(ctx: click.Context) -> str:
+    """The language the command settled on (its folder's asmap.toml counts), else early."""
+    return ctx.meta.get("asmap_lang") or early_lang()
 
 
 class _Failure(click.ClickException):
@@ -48,9 +57,10 @@ class _Failure(click.ClickException):
         self.exit_code = exit_code
 
 
-@click.group(cls=AsmapGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=AsmapGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help="help_group")
 @click.version_option(_version(), "--version", prog_name="asmap")
-@click.option("-v", "--verbose", count=True, help="Say more about what is happening.")
+@click.option("-v", "--verbose", count=True, help="help_verbose")
 @click.pass_context
 def cli(ctx: click.Context, verbose: int) -> None:
     """asmap: which tailings can artisanal miners work, whose land is it, and how to get there.

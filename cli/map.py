@@ -9,18 +9,18 @@ import click
 from asmap.cli import options
 
 
-@click.command("map", short_help="Write the interactive site map (HTML, mn or en).")
+@click.command("map", cls=options.I18nCommand, short_help="short_map", help="help_map")
 @options.folder_arg
 @options.results_opt
 @options.rules_opt
 @options.on_opt
 @options.lang_opt
 @click.option("--offline", is_flag=True,
-              help="One self-contained file that works with no network at all.")
+              help="help_offline")
 @options.profile_opt
 @options.crs_opt
 @click.option("--out", "out", required=True, metavar="MAP.html",
-              type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write.")
+              type=click.Path(dir_okay=False, path_type=Path), help="help_map_out")
 def map_(folder: Path, results: Path | None, rules, on, lang: str, offline: bool,
          profile: str, crs: str | None, out: Path) -> None:
     """Write the interactive map of FOLDER: every layer, why each site is or is not
@@ -38,7 +38,10 @@ def map_(folder: Path, results: Path | None, rules, on, lang: str, offline: bool
     """
     from asmap import maps
 
+    lang = options.resolve_lang(lang, folder)
     analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
     path = maps.write_map(analysis, out, lang=lang, offline=offline, profile=profile)
     size = path.stat().st_size / 1_000_000
-    click.echo(f"wrote {path} ({size:.1f} MB, {'offline' if offline else 'online'}, {lang})")
+    mode = options.say("cli_offline" if offline else "cli_online", lang)
+    click.echo(options.say("cli_wrote_map", lang, path=path, mb=size, mode=mode,
+                           language=lang))

@@ -11,30 +11,29 @@ from asmap.cli import options
 
 def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
     if value.suffix.lower() not in (".pdf", ".png"):
-        raise click.BadParameter(f"{value}: write the map to a .pdf (vector) or a .png file")
+        raise click.BadParameter(options.say("err_print_out", path=value))
     return value
 
 
-@click.command("print", short_help="Write a print-ready map (PDF or 300 dpi PNG).")
+@click.command("print", cls=options.I18nCommand, short_help="short_print", help="help_print")
 @options.folder_arg
 @options.results_opt
 @options.rules_opt
 @options.on_opt
 @options.lang_opt
 @click.option("--paper", type=click.Choice(["A4", "A3"]), default="A4", show_default=True,
-              help="Paper size.")
+              help="help_paper")
 @click.option("--orientation", type=click.Choice(["landscape", "portrait"]),
-              default="landscape", show_default=True, help="Page orientation.")
+              default="landscape", show_default=True, help="help_orientation")
 @click.option("--site", "site", metavar="SITE_ID",
-              help="Print one site's sheet (zoomed, with its route and figures).")
+              help="help_site")
 @options.profile_opt
 @click.option("--basemap", metavar="osm|satellite|URL",
-              help="Draw basemap tiles under the layers when the tile server answers "
-                   "(a name, or a tile URL with {z}, {x} and {y}). Default: none, no network.")
+              help="help_basemap")
 @options.crs_opt
 @click.option("--out", "out", required=True, metavar="MAP.pdf|MAP.png", callback=_out,
               type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write: .pdf (vector, every page) or .png (300 dpi, first page).")
+              help="help_print_out")
 def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
            orientation: str, site: str | None, profile: str, basemap: str | None,
            crs: str | None, out: Path) -> None:
@@ -57,14 +56,17 @@ def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
     """
     from asmap import maps
 
+    lang = options.resolve_lang(lang, folder)
     analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
     if basemap:
         from asmap.maps.tiles import TIMEOUT_S, check_basemap
 
         check_basemap(basemap)  # a bad name fails before anything else is said
-        click.echo(f"fetching {basemap} tiles (waiting at most {TIMEOUT_S:.0f} s for the "
-                   "server)", err=True)
+        click.echo(options.say("cli_fetching_tiles", lang, basemap=basemap,
+                               seconds=TIMEOUT_S), err=True)
     path = maps.write_print(analysis, out, lang=lang, paper=paper, orientation=orientation,
                             site=site, profile=profile, basemap=basemap)
-    what = f"site {site}" if site else "overview"
-    click.echo(f"wrote {path} ({what}, {paper} {orientation}, {lang}, {profile})")
+    what = options.say("cli_site_sheet", lang, site=site) if site else options.say(
+        "cli_overview", lang)
+    click.echo(options.say("cli_wrote_print", lang, path=path, what=what, paper=paper,
+                           orientation=orientation, language=lang, profile=profile))

@@ -386,6 +386,29 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "mn": "lang нь mn эсвэл en байх ёстой, {value!r} байна"},
     "pr_toml_lang_hint": {"en": "write lang = \"mn\" or lang = \"en\"",
                           "mn": "lang = \"mn\" эсвэл lang = \"en\" гэж бичнэ үү"},
+    # --- the verdict line of `asmap validate` (layers/validate.py) ----------------------
+    "verdict_counts": {"en": "{layers} layer{s_layers}, {errors} error{s_errors}, "
+                             "{warnings} warning{s_warnings}",
+                       "mn": "{layers} давхарга, {errors} алдаа, {warnings} анхааруулга"},
+    "verdict_ok": {"en": "OK: {counts}", "mn": "ХЭРЭГЛЭЖ БОЛНО: {counts}"},
+    "verdict_not_usable": {
+        "en": "NOT USABLE: {counts}; fix the errors and run `asmap validate` again",
+        "mn": "ХЭРЭГЛЭХ БОЛОМЖГҮЙ: {counts}; алдааг засаад `asmap validate`-г дахин "
+              "ажиллуулна уу",
+    },
+    # --- errors that stop a command (layers.errors with a code) -------------------------
+    "er_no_file": {"en": "{path}: no such file; check the path",
+                   "mn": "{path}: ийм файл алга; замаа шалгана уу"},
+    "er_no_path": {"en": "{path}: no such file or folder; check the path",
+                   "mn": "{path}: ийм файл, хавтас алга; замаа шалгана уу"},
+    "er_problem": {"en": "{line}{tail}", "mn": "{line}{tail}"},
+    "er_more_problems": {
+        "en": " (and {n} more problem{s}; run `asmap validate {folder}`)",
+        "mn": " (мөн өөр {n} асуудал; `asmap validate {folder}` ажиллуулна уу)",
+    },
+    "er_nothing_written": {"en": "{file}: {line}{more}; nothing was written",
+                           "mn": "{file}: {line}{more}; юу ч бичээгүй"},
+    "er_more": {"en": " ({n} more)", "mn": " (өөр {n})"},
     # --- words used inside the sentences above -------------------------------------------
     "w_did_you_mean_known": {"en": "did you mean {near!r}? (known: {known})",
                              "mn": "{near!r} гэсэн үү? (мэдэгдэх: {known})"},

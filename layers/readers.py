@@ -17,7 +17,7 @@ import pyogrio
 import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 
-from asmap.layers.errors import DataError
+from asmap.layers.errors import DataError, ProblemError
 from asmap.layers.messages import word
 from asmap.layers.problems import Problem, capped
 
@@ -165,7 +165,7 @@ def read_layer(path: str | Path, kind: str | None = None, *, crs: str | None = N
 
     path = Path(path)
     if not path.exists():
-        raise DataError(f"{path}: no such file; check the path")
+        raise DataError(code="er_no_file", path=path)
     spec = get_spec(kind or layer or path.stem)
     if layer is None and extension(path) in CONTAINERS:
         names = [name for name, _ in list_layers(path)]
@@ -179,7 +179,7 @@ def read_layer(path: str | Path, kind: str | None = None, *, crs: str | None = N
         problems += more
     first = next((p for p in problems if p.is_error), None)
     if first is not None:
-        raise DataError(first.line())
+        raise ProblemError([first])
     return frame
 
 

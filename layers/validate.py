@@ -15,6 +15,7 @@ from pyproj import CRS
 from asmap.layers.checks import check_layer
 from asmap.layers.discover import ALL_LAYERS, Source, discover
 from asmap.layers.geometry_checks import parse_crs
+from asmap.layers.messages import render
 from asmap.layers.problems import Problem, errors, warnings
 from asmap.layers.readers import list_layers, read_source
 from asmap.layers.settings import SETTINGS_FILE
@@ -43,14 +44,14 @@ class Checked:
         """The problems that are warnings."""
         return warnings(self.problems)
 
-    def verdict(self) -> str:
+    def verdict(self, lang: str = "en") -> str:
         """One line: ``OK: 9 layers, 0 errors, 2 warnings`` or ``NOT USABLE: ...``."""
-        n_err, n_warn = len(self.errors), len(self.warnings)
-        counts = (f"{len(self.layers)} layer{'s' * (len(self.layers) != 1)}, "
-                  f"{n_err} error{'s' * (n_err != 1)}, {n_warn} warning{'s' * (n_warn != 1)}")
-        if n_err:
-            return f"NOT USABLE: {counts}; fix the errors and run `asmap validate` again"
-        return f"OK: {counts}"
+        n = {"layers": len(self.layers), "errors": len(self.errors),
+             "warnings": len(self.warnings)}
+        counts = render("verdict_counts", lang,
+                        {**n, **{f"s_{k}": "s" * (v != 1) for k, v in n.items()}})
+        return render("verdict_not_usable" if n["errors"] else "verdict_ok", lang,
+                      {"counts": counts})
 
 
 def validate(folder: str | Path, *, crs: str | CRS | None = None,

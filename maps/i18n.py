@@ -7,6 +7,8 @@ filled by `t(key, lang, **values)`.
 
 from __future__ import annotations
 
+from asmap.layers.messages import MESSAGES as _MESSAGES
+
 LANGS = ("mn", "en")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -270,7 +272,311 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The routes of all sites, each road segment drawn once. Click a site for its "
               "route length and the posts on it."},
     "table_more": {"mn": "... болон өөр {count} талбай", "en": "... and {count} more sites"},
+    # --- command line (issue 18): help, summaries, messages of `asmap` ---------------
+    "help_help": {"mn": "Энэ тусламжийг харуулаад гарна.", "en": "Show this message and exit."},
+    "help_lang": {"mn": "Хэл: mn эсвэл en (анхдагч: ASMAP_LANG, эсвэл хавтасны asmap.toml "
+                        "доторх lang, эсвэл mn).",
+                  "en": "Language: mn or en (default: ASMAP_LANG, else lang in the "
+                        "folder's asmap.toml, else mn)."},
+    "help_verbose": {"mn": "Юу хийж байгааг дэлгэрэнгүй хэлнэ.",
+                     "en": "Say more about what is happening."},
+    "help_rules": {"mn": "[rules] хүснэгттэй TOML файл (анхдагч: хавтасны asmap.toml, эсвэл "
+                         "суурь дүрэм).",
+                   "en": "TOML file with a [rules] table (default: the folder's asmap.toml, "
+                         "else the built-in defaults)."},
+    "help_on": {"mn": "Шинжилгээний огноо (анхдагч: өнөөдөр).",
+                "en": "Analysis date (default: today)."},
+    "help_crs": {"mn": "Файлдаа CRS заагаагүй давхаргын CRS (жишээ нь EPSG:4326).",
+                 "en": "CRS for layers whose files do not say (e.g. EPSG:4326)."},
+    "help_json": {"mn": "Хүснэгтийн оронд JSON хэвлэнэ.",
+                  "en": "Print JSON instead of a table."},
+    "help_profile": {"mn": "public нь эмзэг болон тодорхойгүй баганыг хасна.",
+                     "en": "public leaves out sensitive and unknown columns."},
+    "help_results": {"mn": "Дахин шинжлэхийн оронд эдгээр үр дүнг (`asmap analyze`-ээс) "
+                           "ашиглана.",
+                     "en": "Use these results (from `asmap analyze`) instead of analysing "
+                           "again."},
+    "help_group": {
+        "mn": "asmap: бичил уурхайчид ямар хаягдлыг ашиглаж болох, газар хэнийх, яаж хүрэх вэ.\n\n"
+              "Тушаал бүр ГМС давхаргын төслийн хавтас уншина (анхдагч: Заамарын жишээ). "
+              "Эхлээд `asmap validate ХАВТАС`, дараа нь `asmap analyze ХАВТАС --out "
+              "results.gpkg`.",
+        "en": "asmap: which tailings can artisanal miners work, whose land is it, and how "
+              "to get there.\n\nEvery command reads a project folder of GIS layers "
+              "(default: the bundled Zaamar sample). Start with `asmap validate FOLDER`, "
+              "then `asmap analyze FOLDER --out results.gpkg`."},
+    "short_validate": {"mn": "Төслийн хавтсыг шалгана; алдаа бүр ба юу хийхийг жагсаана.",
+                       "en": "Check a project folder; list every problem and what to do."},
+    "help_validate": {
+        "mn": "ХАВТАС-ын давхарга бүрийг каталогтой тулган шалгаж, бүх асуудлыг жагсаана.\n\n"
+              "ХАВТАС нь давхаргын төрөл бүрт нэг файл (tailings.geojson, licenses.shp, "
+              "posts.kml, ...) эсвэл төрлөөр нэрлэсэн давхаргуудтай нэг GeoPackage, мөн "
+              "asmap.toml агуулна. Анхдагч: Заамарын жишээ. Алдаагүй бол гарах код 0 "
+              "(анхааруулга байж болно), алдаатай бол 1.\n\n\b\nЖишээ:\n"
+              "  $ asmap validate field-data/ --crs EPSG:32648\n"
+              "  $ asmap validate field-data/ --json > problems.json",
+        "en": "Check every layer of FOLDER against the catalogue and list every problem.\n\n"
+              "FOLDER holds one file per layer kind (tailings.geojson, licenses.shp, "
+              "posts.kml, ...) or one GeoPackage whose layers are named after the kinds, "
+              "and an optional asmap.toml. Default: the bundled Zaamar sample. Exit code 0 "
+              "when there is no error (warnings are fine), 1 when there is any error.\n\n"
+              "\b\nExample:\n  $ asmap validate field-data/ --crs EPSG:32648\n"
+              "  $ asmap validate field-data/ --json > problems.json"},
+    "help_validate_rules": {"mn": "Энэ дүрмийн файлыг бас шалгана ([rules]-тэй TOML).",
+                            "en": "Also check this rules file (TOML with [rules])."},
+    "short_analyze": {"mn": "Ашиглах боломжтой хаягдлыг тодорхойлж, шалтгааныг бичнэ.",
+                      "en": "Flag eligible tailings, say why, and write the results."},
+    "help_analyze": {
+        "mn": "ХАВТАС-ын хаягдлын талбай бүр ашиглах боломжтой эсэх, үгүй бол яагаад, газар "
+              "нь хэнийх, төвөөс явах замд ямар цэг байгааг тодорхойлно.\n\nДүрэм --rules, "
+              "эсвэл хавтасны asmap.toml [rules], эсвэл анхдагч утгаас.\n\n\b\nЖишээ:\n"
+              "  $ asmap analyze zaamar/ --on 2021-04-06 --out results.gpkg --csv sites.csv\n"
+              "  $ asmap analyze zaamar/ --rules strict.toml --out results.gpkg --json",
+        "en": "Flag which tailings sites are eligible, record why not, whose land they are "
+              "on, and which posts stand on the way from the base settlement.\n\nFOLDER "
+              "holds the layers (default: the bundled Zaamar sample). Rules come from "
+              "--rules, else the folder's asmap.toml [rules] table, else the defaults.\n\n"
+              "\b\nExample:\n"
+              "  $ asmap analyze zaamar/ --on 2021-04-06 --out results.gpkg --csv sites.csv\n"
+              "  $ asmap analyze zaamar/ --rules strict.toml --out results.gpkg --json\n"
+              "  $ asmap analyze national/ --engine dask --scheduler tcp://10.0.0.5:8786 "
+              "--out r.gpkg"},
+    "help_analyze_out": {"mn": "Бичих GeoPackage (sites, eligible_parts, exclusions, routes, "
+                               "conflicts давхаргатай).",
+                         "en": "GeoPackage to write (layers sites, eligible_parts, exclusions, "
+                               "routes, conflicts)."},
+    "help_analyze_csv": {"mn": "Талбайн хүснэгтийг төвийн lon/lat ба UTM солбицолтой бас "
+                               "бичнэ.",
+                         "en": "Also write the sites table with centroid lon/lat and UTM "
+                               "coordinates."},
+    "help_engine": {"mn": "dask: талбайнуудыг Dask кластерт хуваана (сая сая талбайд).",
+                    "en": "dask: split the sites over a Dask cluster (for millions of "
+                          "sites)."},
+    "help_scheduler": {"mn": "--engine dask-тай: ажиллаж буй scheduler (tcp://host:8786); "
+                             "анхдагч: хоёр worker-тай дотоод кластер.",
+                       "en": "With --engine dask: a running scheduler (tcp://host:8786); "
+                             "default: a local cluster of two workers."},
+    "short_map": {"mn": "Интерактив газрын зургийг бичнэ (HTML, mn эсвэл en).",
+                  "en": "Write the interactive site map (HTML, mn or en)."},
+    "help_map": {
+        "mn": "ХАВТАС-ын интерактив газрын зургийг бичнэ: бүх давхарга, талбай бүр яагаад "
+              "ашиглах боломжтой эсэх, газар хэнийх, замд буй цэгүүд, тайлбар, хэрэгслүүд.\n\n"
+              "--offline нь бүгдийг нэг файлд багтааж сүлжээгүй нээгдэнэ; --profile public "
+              "нь нэр, утас, тодорхойгүй баганыг хасна.\n\n\b\nЖишээ:\n"
+              "  $ asmap map zaamar/ --on 2021-04-06 --offline --out zaamar-map.html",
+        "en": "Write the interactive map of FOLDER: every layer, why each site is or is not "
+              "eligible, who holds the land, the posts on the way, a legend and map tools.\n\n"
+              "FOLDER holds the layers (default: the bundled Zaamar sample). Without "
+              "--results the analysis runs first (rules from --rules, else the folder's "
+              "asmap.toml). --offline inlines everything, so the page opens on a laptop with "
+              "no connection; --profile public leaves out names, phone numbers and unknown "
+              "columns.\n\n\b\nExample:\n"
+              "  $ asmap map zaamar/ --on 2021-04-06 --offline --out zaamar-map.html\n"
+              "  $ asmap map zaamar/ --results results.gpkg --lang en --profile public "
+              "--out map.html"},
+    "help_offline": {"mn": "Сүлжээгүй бүрэн ажиллах нэг файл.",
+                     "en": "One self-contained file that works with no network at all."},
+    "help_map_out": {"mn": "Бичих HTML файл.", "en": "HTML file to write."},
+    "short_print": {"mn": "Хэвлэхэд бэлэн газрын зураг бичнэ (PDF эсвэл 300 dpi PNG).",
+                    "en": "Write a print-ready map (PDF or 300 dpi PNG)."},
+    "help_print": {
+        "mn": "ХАВТАС-ын хэвлэхэд бэлэн зураг: гарчиг, бүх давхарга, талбайн шошго, "
+              "тайлбар, масштаб, хойд зүг, өргөрөг/уртрагийн тор, ашиглах боломжтой "
+              "талбайн хүснэгт, эх сурвалж.\n\n--site нь нэг талбайн хуудас зурна.\n\n"
+              "\b\nЖишээ:\n  $ asmap print zaamar/ --on 2021-04-06 --out zaamar.pdf\n"
+              "  $ asmap print --results results.gpkg --site ZT-01 --out ZT-01.pdf",
+        "en": "Write a print-ready map of FOLDER: title, map with every layer, site labels, "
+              "legend, scale bar, north arrow, lat/lon grid, the table of eligible sites and "
+              "the data sources with their dates.\n\nFOLDER holds the layers (default: the "
+              "bundled Zaamar sample). Without --results the analysis runs first. --site "
+              "draws one site's sheet instead of the overview. --profile public leaves out "
+              "names, phone numbers and unknown columns. No network is needed; with "
+              "--basemap, tiles are drawn when the server answers, and the page says so "
+              "when it does not.\n\n\b\nExamples:\n"
+              "  $ asmap print zaamar/ --on 2021-04-06 --out zaamar.pdf\n"
+              "  $ asmap print zaamar/ --lang en --paper A3 --orientation portrait "
+              "--out zaamar.png\n"
+              "  $ asmap print --results results.gpkg --site ZT-01 --profile public "
+              "--out ZT-01.pdf\n"
+              "  $ asmap print zaamar/ --basemap satellite --site ZT-01 "
+              "--out ZT-01-satellite.pdf"},
+    "help_paper": {"mn": "Цаасны хэмжээ.", "en": "Paper size."},
+    "help_orientation": {"mn": "Хуудасны чиглэл.", "en": "Page orientation."},
+    "help_site": {"mn": "Нэг талбайн хуудас хэвлэнэ (ойртуулсан, зам ба үзүүлэлттэй).",
+                  "en": "Print one site's sheet (zoomed, with its route and figures)."},
+    "help_basemap": {"mn": "Сервер хариу өгвөл давхаргын доор суурь зураг зурна (нэр, эсвэл "
+                           "{z}, {x}, {y}-тэй URL). Анхдагч: байхгүй, сүлжээгүй.",
+                     "en": "Draw basemap tiles under the layers when the tile server answers "
+                           "(a name, or a tile URL with {z}, {x} and {y}). Default: none, no "
+                           "network."},
+    "help_print_out": {"mn": "Бичих файл: .pdf (вектор, бүх хуудас) эсвэл .png (300 dpi, "
+                             "эхний хуудас).",
+                       "en": "File to write: .pdf (vector, every page) or .png (300 dpi, "
+                             "first page)."},
+    "short_brief": {"mn": "Хэлэлцээрийн хавтас бичнэ (зураг, хүснэгт, товч).",
+                    "en": "Write the negotiation brief folder (maps, tables, summary)."},
+    "help_brief": {
+        "mn": "ХАВТАС-ыг шинжилж, гурван талт хэлэлцээрт авч очих бүх зүйлийг DIR-т "
+              "бичнэ: map.html, overview.pdf, sites.csv, sites.xlsx, conflicts.csv, "
+              "summary.md, summary.html, results.gpkg, documents/.\n\n--profile public нь "
+              "зөвхөн нийтэд нээлттэй баганыг бичнэ. Хавтас бүрэн болсон үедээ л гарч "
+              "ирнэ.\n\n\b\nЖишээ:\n  $ asmap brief zaamar/ --on 2021-04-06 --out brief/",
+        "en": "Analyse FOLDER and write everything negotiators carry to the talks into "
+              "DIR:\n\n\b\n  map.html       the interactive map, works with no network\n"
+              "  overview.pdf   the overview map, then one sheet per eligible site\n"
+              "  sites.csv      every site and why (machine column names)\n"
+              "  sites.xlsx     the same for people: headers in the language, hectares "
+              "to 0.01\n  conflicts.csv  overlapping licenses\n"
+              "  summary.md     counts, eligible hectares, who to negotiate with, posts "
+              "where a\n  summary.html   movement permit is needed, conflicts, rules, data "
+              "sources\n  results.gpkg   the analysis layers, for QGIS\n"
+              "  documents/     the documents the sites and posts name\n\n"
+              "--profile public writes only columns the catalogue marks public (no names, "
+              "phone numbers or unknown columns) in every file. The folder appears only "
+              "when complete.\n\n\b\nExamples:\n"
+              "  $ asmap brief zaamar/ --on 2021-04-06 --out brief/\n"
+              "  $ asmap brief zaamar/ --lang en --profile public --out brief-public/"},
+    "help_brief_out": {"mn": "Бичих хавтас (байвал бүхлээр нь солино).",
+                       "en": "Folder to write (replaced as a whole when it exists)."},
+    "short_export": {"mn": "Давхарга эсвэл үр дүнг KML/KMZ, GeoJSON, GeoPackage, Shapefile "
+                           "болгоно.",
+                     "en": "Export layers or results as KML/KMZ, GeoJSON, GeoPackage, "
+                           "Shapefile."},
+    "help_export": {
+        "mn": "Төслийн хавтас эсвэл шинжилгээг (results.gpkg) бусад программд экспортлоно.\n\n"
+              "kml/kmz нь Google Earth, OsmAnd, Organic Maps, Mapeo-д; gpkg нь QGIS-д "
+              "загвартайгаа нээгдэнэ; geojson ба shp нь давхарга бүрт нэг файлтай хавтас "
+              "бичнэ.\n\n\b\nЖишээ:\n"
+              "  $ asmap export results.gpkg --to kmz --out zaamar.kmz --profile public",
+        "en": "Export a project folder or an analysis (results.gpkg) for other tools.\n\n"
+              "kml/kmz for Google Earth, OsmAnd, Organic Maps and Mapeo; gpkg opens in QGIS "
+              "already styled; geojson and shp write a folder with one file per layer.\n\n"
+              "A FOLDER alone exports its layers. Add --on (or --rules) to analyse it first, "
+              "or --results to use an earlier analysis: the export then holds every layer of "
+              "the folder plus the analysis layers (sites with their verdicts, exclusions, "
+              "routes, conflicts).\n\n\b\nExample:\n"
+              "  $ asmap export results.gpkg --to kmz --out zaamar.kmz --profile public\n"
+              "  $ asmap export zaamar/ --on 2021-04-06 --to gpkg --out zaamar-qgis.gpkg"},
+    "help_to": {"mn": "Гаралтын формат.", "en": "Output format."},
+    "help_export_out": {"mn": "Бичих файл (kml, kmz, gpkg) эсвэл хавтас (geojson, shp).",
+                        "en": "File (kml, kmz, gpkg) or folder (geojson, shp) to write."},
+    "short_import": {"mn": "Кадастрын хүснэгт, GPS, утасны (Kobo/ODK) өгөгдлийг давхарга "
+                           "болгоно.",
+                     "en": "Turn cadastre tables, GPS files and phone data into layers."},
+    "help_import": {"mn": "Хээрийн өгөгдлийг давхарга болгоно: кадастрын булангийн хүснэгт, "
+                          "GPS файл, KoboToolbox / ODK Central-ын экспорт.",
+                    "en": "Turn field data into layers: cadastre corner tables, handheld GPS "
+                          "files, and KoboToolbox / ODK Central exports."},
+    "help_import_out": {"mn": "Бичих давхаргын файл (өргөтгөл нь форматыг сонгоно).",
+                        "en": "Layer file to write (its extension chooses the format)."},
+    "short_licenses": {"mn": "Булангийн солбицлын хүснэгтээс тусгай зөвшөөрлийн полигон.",
+                       "en": "License polygons from a table of corner coordinates."},
+    "help_licenses": {
+        "mn": "Кадастрын хүснэгтээс (мөр бүр нэг булангийн цэг) тусгай зөвшөөрлийн "
+              "полигон.\n\nТолгой англиар (license_id, point, lon, lat, holder, kind, status, "
+              "start_date, end_date) эсвэл монголоор (Тусгай зөвшөөрлийн дугаар, Цэг, "
+              "Уртраг, Өргөрөг, Эзэмшигч, Төрөл, Төлөв). Солбицол аравтын бутархай эсвэл "
+              "DMS-ээр. Муу мөр байвал юу ч бичихгүй.\n\n\b\nЖишээ:\n"
+              "  $ asmap import licenses corners.xlsx --out zaamar/licenses.gpkg",
+        "en": "License polygons from a cadastre table, one row per corner point.\n\n"
+              "Headers in English (license_id, point, lon, lat, holder, kind, status, "
+              "start_date, end_date) or Mongolian (Тусгай зөвшөөрлийн дугаар, Цэг, Уртраг, "
+              "Өргөрөг, Эзэмшигч, Төрөл, Төлөв). Coordinates in decimal degrees or DMS "
+              "(104°52'20.5\", 104 52 20.5, 104:52:20.5, 104-52-20.5). Nothing is written "
+              "when a row is bad.\n\n\b\nExample:\n"
+              "  $ asmap import licenses corners.xlsx --out zaamar/licenses.gpkg"},
+    "help_import_crs": {"mn": "WGS84 биш бол солбицлын CRS (Pulkovo 1942-д +towgs84 хэрэгтэй).",
+                        "en": "CRS of the coordinates when not WGS84 (Pulkovo 1942 needs "
+                              "+towgs84)."},
+    "short_gps": {"mn": "GPX цэг, замнал эсвэл lat/lon CSV-ээс давхарга.",
+                  "en": "A layer from GPX waypoints and tracks, or a CSV of lat/lon."},
+    "help_gps": {
+        "mn": "Гар GPS эсвэл утасны апп (GPX), эсвэл lat/lon баганатай CSV-ээс давхарга.\n\n"
+              "Цэгүүд төрлийн дугаараар нэрлэгдсэн цэг болно; эхэндээ буцаж ирсэн замнал "
+              "полигон, нээлттэй замнал шугам болно. GPS мэдэхгүй баганыг хоосон үлдээнэ: "
+              "бөглөөд `asmap validate` ажиллуулна уу.\n\n\b\nЖишээ:\n"
+              "  $ asmap import gps walk.gpx --kind tailings --out zaamar/tailings.gpkg",
+        "en": "A layer from a handheld GPS or phone app (GPX) or a CSV with lat/lon "
+              "columns.\n\nWaypoints become points named by the kind's id; tracks walked "
+              "back to their start become polygons; open tracks become lines. Columns a GPS "
+              "cannot know are left empty: fill them in, then run `asmap validate`.\n\n"
+              "\b\nExample:\n"
+              "  $ asmap import gps walk.gpx --kind tailings --out zaamar/tailings.gpkg"},
+    "help_kind": {"mn": "Объектуудын давхаргын төрөл.", "en": "Layer kind the features are."},
+    # analyze's summary table and progress steps
+    "cli_summary_title": {"mn": "asmap analyze, {on}", "en": "asmap analyze, {on}"},
+    "cli_sites": {"mn": "талбай", "en": "sites"},
+    "cli_eligible": {"mn": "ашиглах боломжтой", "en": "eligible"},
+    "cli_eligible_unverified": {"mn": "ашиглах боломжтой, баталгаажаагүй",
+                                "en": "eligible, unverified"},
+    "cli_eligible_ha": {"mn": "ашиглах боломжтой га", "en": "eligible hectares"},
+    "cli_unchecked": {"mn": "шалгаагүй дүрэм", "en": "unchecked rules"},
+    "cli_posts_permits": {"mn": "зөвшөөрөл шаардах цэг", "en": "posts needing permits"},
+    "cli_negotiate_with": {"mn": "хэлэлцэх тал: {party}", "en": "negotiate with {party}"},
+    "cli_conflicts": {"mn": "тусгай зөвшөөрлийн давхцал", "en": "license conflicts"},
+    "cli_wrote": {"mn": "{path} бичлээ", "en": "wrote {path}"},
+    "cli_wrote_and": {"mn": "{path} ба {csv} бичлээ", "en": "wrote {path} and {csv}"},
+    "step_loading": {"mn": "давхарга уншиж байна", "en": "loading layers"},
+    "step_reproject": {"mn": "проекц хөрвүүлж байна", "en": "reproject"},
+    "step_exclusions": {"mn": "хориглосон бүс", "en": "exclusions"},
+    "step_areas": {"mn": "талбай тооцож байна", "en": "areas"},
+    "step_licenses": {"mn": "тусгай зөвшөөрөл", "en": "licenses"},
+    "step_routes": {"mn": "хүрэх зам", "en": "routes"},
+    "step_conflicts": {"mn": "давхцал", "en": "conflicts"},
+    # validate's table
+    "col_severity": {"mn": "ноцтой", "en": "severity"},
+    "col_layer": {"mn": "давхарга", "en": "layer"},
+    "col_feature": {"mn": "объект", "en": "feature"},
+    "col_field": {"mn": "талбар", "en": "field"},
+    "col_problem": {"mn": "асуудал", "en": "problem"},
+    "col_todo": {"mn": "юу хийх", "en": "what to do"},
+    "sev_error": {"mn": "алдаа", "en": "error"},
+    "sev_warning": {"mn": "анхааруулга", "en": "warning"},
+    # what the other commands say when done
+    "cli_wrote_map": {"mn": "{path} бичлээ ({mb:.1f} МБ, {mode}, {language})",
+                      "en": "wrote {path} ({mb:.1f} MB, {mode}, {language})"},
+    "cli_offline": {"mn": "сүлжээгүй", "en": "offline"},
+    "cli_online": {"mn": "сүлжээтэй", "en": "online"},
+    "cli_fetching_tiles": {"mn": "{basemap} суурь зураг татаж байна (сервер хамгийн ихдээ "
+                                 "{seconds:.0f} с хүлээнэ)",
+                           "en": "fetching {basemap} tiles (waiting at most {seconds:.0f} s "
+                                 "for the server)"},
+    "cli_site_sheet": {"mn": "{site} талбай", "en": "site {site}"},
+    "cli_overview": {"mn": "тойм", "en": "overview"},
+    "cli_wrote_print": {"mn": "{path} бичлээ ({what}, {paper} {orientation}, {language}, "
+                              "{profile})",
+                        "en": "wrote {path} ({what}, {paper} {orientation}, {language}, "
+                              "{profile})"},
+    "cli_wrote_brief": {"mn": "{path}/ бичлээ (ашиглах боломжтой {n} талбай, {language}, "
+                              "{profile})",
+                        "en": "wrote {path}/ ({n} eligible sites, {language}, {profile})"},
+    "cli_wrote_export": {"mn": "{path} бичлээ.", "en": "Wrote {path}."},
+    "cli_wrote_layer": {"mn": "{out}-д {n} {what} бичлээ.", "en": "Wrote {n} {what} to {out}."},
+    "cli_warning": {"mn": "анхааруулга: {text}", "en": "warning: {text}"},
+    "cli_unexpected": {"mn": "гэнэтийн алдаа {kind}: {detail} (ASMAP_DEBUG=1 тавьж дахин "
+                             "ажиллуулаад гаралтыг мэдэгдэнэ үү)",
+                       "en": "unexpected {kind}: {detail} (run again with ASMAP_DEBUG=1 and "
+                             "report the output)"},
+    "err_no_path": {"mn": "{path}: ийм файл, хавтас алга; замаа шалгана уу",
+                    "en": "{path}: no such file or folder; check the path"},
+    "err_not_date": {"mn": "{value!r} нь огноо биш; YYYY-MM-DD хэлбэрээр бичнэ үү",
+                     "en": "{value!r} is not a date; write it as YYYY-MM-DD"},
+    "err_results_with_rules": {
+        "mn": "--rules ба --on нь шинжлэхэд хэрэглэгдэнэ; --results-д аль дүрэм, огноог "
+              "хэрэглэсэн нь аль хэдийн бичигдсэн",
+        "en": "--rules and --on apply when analysing; with --results the results already "
+              "say which rules and date were used"},
+    "err_scheduler_engine": {"mn": "--scheduler-т --engine dask хэрэгтэй",
+                             "en": "--scheduler needs --engine dask"},
+    "err_export_folder": {"mn": "--results, --rules, --on ба --crs нь төслийн ХАВТАС-тай "
+                                "хэрэглэгдэнэ",
+                          "en": "--results, --rules, --on and --crs go with a project FOLDER"},
+    "err_print_out": {"mn": "{path}: зургийг .pdf (вектор) эсвэл .png файлд бичнэ үү",
+                      "en": "{path}: write the map to a .pdf (vector) or a .png file"},
 }
+
+# --- validation problems (issue 18): their words live in layers, which problems come from
+LABELS.update(_MESSAGES)
 
 
 def t(key: str, lang: str = "mn", **values: object) -> str:

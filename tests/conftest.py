@@ -22,3 +22,12 @@ def tree_hash(folder: Path) -> dict[str, str]:
     """SHA-256 of every file below a folder, to prove a command did not modify its inputs."""
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(autouse=True)
+def english_terminal(monkeypatch):
+    """The command line speaks Mongolian unless told; most tests read its English words.
+
+    Tests of the language setting itself unset ASMAP_LANG or pass --lang.
+    """
+    monkeypatch.setenv("ASMAP_LANG", "en")

@@ -72,7 +72,7 @@ def test_json(tmp_path):
     assert problems == [{"severity": "error", "layer": "tailings", "feature": "T-1",
                          "field": "stage", "message": "value 'x' is not allowed",
                          "hint": "use one of: active, mined_out, reclaiming, reclaimed",
-                         "file": "tailings.geojson"}]
+                         "file": "tailings.geojson", "code": "pr_not_allowed"}]
 
 
 def test_rules_file_and_crs(tmp_path):
