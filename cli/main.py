@@ -59,7 +59,7 @@ class _Failure(click.ClickException):
 
 @click.group(cls=AsmapGroup, context_settings={"help_option_names": ["-h", "--help"]},
              help="help_group")
-@click.version_option(_version(), "--version", prog_name="asmap")
+@click.version_option(_version(), "--version", prog_name="asmap", help="help_version")
 @click.option("-v", "--verbose", count=True, help="help_verbose")
 @click.pass_context
 def cli(ctx: click.Context, verbose: int) -> None:

@@ -182,8 +182,8 @@ class I18nCommand(click.Command):
 
     def get_help_option(self, ctx: click.Context):  # noqa: D102
         option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = "help_help"
+        if option is not None and not getattr(option, "asmap_words", False):
+            option.help, option.asmap_words = "help_help", True  # click's is English only
         return option
 
 

@@ -409,6 +409,54 @@ MESSAGES: dict[str, dict[str, str]] = {
     "er_nothing_written": {"en": "{file}: {line}{more}; nothing was written",
                            "mn": "{file}: {line}{more}; юу ч бичээгүй"},
     "er_more": {"en": " ({n} more)", "mn": " (өөр {n})"},
+    # --- phone exports: KoboToolbox and ODK Central (layers/kobo.py, issue 18) ----------
+    "kb_kind": {"en": "--kind {kind!r}: phone exports make {kinds}",
+                "mn": "--kind {kind!r}: утасны экспортоос {kinds} давхарга гаргана"},
+    "kb_format": {"en": "{path}: read a KoboToolbox or ODK Central export as .xlsx or .csv",
+                  "mn": "{path}: KoboToolbox эсвэл ODK Central-ын экспортыг .xlsx эсвэл "
+                        ".csv-ээр уншина"},
+    "kb_map_file": {"en": "{path}: not a fields file ({detail})",
+                    "mn": "{path}: талбарын файл биш ({detail})"},
+    "kb_no_location": {"en": "no location column (geopoint, geoshape or latitude/longitude)",
+                       "mn": "байршлын багана (geopoint, geoshape эсвэл өргөрөг/уртраг) алга"},
+    "kb_no_location_hint": {
+        "en": "name it location (outline for a geoshape), or give it in --map as "
+              "geometry = \"COLUMN\"",
+        "mn": "location (geoshape бол outline) гэж нэрлэх, эсвэл --map файлд geometry = "
+              "\"БАГАНА\" гэж өгнө үү",
+    },
+    "kb_row_no_location": {"en": "no location", "mn": "байршил алга"},
+    "kb_row_no_location_hint": {
+        "en": "record the location again in the form, or delete the submission",
+        "mn": "маягтад байршлыг дахин бүртгэх, эсвэл илгээлтийг устгана уу",
+    },
+    "kb_bad_coordinates": {"en": "cannot read the coordinates {value!r}",
+                           "mn": "{value!r} солбицлыг уншиж чадсангүй"},
+    "kb_bad_coordinates_hint": {
+        "en": "write each point as 'lat lon alt acc', points separated by ';'",
+        "mn": "цэг бүрийг 'lat lon alt acc' гэж, цэгүүдийг ';'-ээр тусгаарлаж бичнэ үү",
+    },
+    "kb_not_a_point": {"en": "{n} points where one geopoint was expected",
+                       "mn": "нэг geopoint байх ёстой газар {n} цэг байна"},
+    "kb_not_a_point_hint": {"en": "record one point for each feature",
+                            "mn": "объект бүрт нэг цэг бүртгэнэ үү"},
+    "kb_shape_few": {"en": "the outline has {n} points; an area needs at least 3",
+                     "mn": "хүрээ {n} цэгтэй; талбайд дор хаяж 3 цэг хэрэгтэй"},
+    "kb_shape_few_hint": {"en": "walk the outline again, tapping at least 3 corners",
+                          "mn": "хүрээг дахин тойрч, дор хаяж 3 булан тэмдэглэнэ үү"},
+    "kb_shape_open": {"en": "the outline is not closed (its first and last points differ)",
+                      "mn": "хүрээ битүү биш (эхний ба сүүлийн цэг өөр)"},
+    "kb_shape_open_hint": {"en": "record it as a geoshape (which closes), or end on the "
+                                 "first point",
+                           "mn": "geoshape-ээр (өөрөө битүүрдэг) бүртгэх, эсвэл эхний цэг "
+                                 "дээр дуусгана уу"},
+    "kb_unknown_choice": {"en": "{value!r} is no choice asmap knows",
+                          "mn": "{value!r} нь asmap-ийн мэдэх сонголт биш"},
+    "kb_unknown_choice_hint": {
+        "en": "use one of: {allowed} (or their labels in the form), or map it in --map",
+        "mn": "дараахын нэгийг (эсвэл маягт дахь нэрийг) бичнэ үү: {allowed}, эсвэл --map-д "
+              "зааж өгнө үү",
+    },
     # --- words used inside the sentences above -------------------------------------------
     "w_did_you_mean_known": {"en": "did you mean {near!r}? (known: {known})",
                              "mn": "{near!r} гэсэн үү? (мэдэгдэх: {known})"},

@@ -274,6 +274,7 @@ LABELS: dict[str, dict[str, str]] = {
     "table_more": {"mn": "... болон өөр {count} талбай", "en": "... and {count} more sites"},
     # --- command line (issue 18): help, summaries, messages of `asmap` ---------------
     "help_help": {"mn": "Энэ тусламжийг харуулаад гарна.", "en": "Show this message and exit."},
+    "help_version": {"mn": "Хувилбарыг харуулаад гарна.", "en": "Show the version and exit."},
     "help_lang": {"mn": "Хэл: mn эсвэл en (анхдагч: ASMAP_LANG, эсвэл хавтасны asmap.toml "
                         "доторх lang, эсвэл mn).",
                   "en": "Language: mn or en (default: ASMAP_LANG, else lang in the "
@@ -503,6 +504,34 @@ LABELS: dict[str, dict[str, str]] = {
               "\b\nExample:\n"
               "  $ asmap import gps walk.gpx --kind tailings --out zaamar/tailings.gpkg"},
     "help_kind": {"mn": "Объектуудын давхаргын төрөл.", "en": "Layer kind the features are."},
+    "short_kobo": {"mn": "KoboToolbox / ODK Central-ын экспортоос давхарга (XLSX эсвэл CSV).",
+                   "en": "A layer from a KoboToolbox or ODK Central export (XLSX or CSV)."},
+    "help_kobo": {
+        "mn": "KoboToolbox эсвэл ODK Central-ын өгөгдлийн экспортоос давхарга.\n\n"
+              "XLSX эсвэл CSV (; эсвэл ,), XML нэр эсвэл шошготой толгой, бүлгийн угтвар "
+              "(group_site/stage), geopoint (lat lon alt acc эсвэл _location_latitude ...), "
+              "geoshape, _uuid, _submission_time, _index, давталтын бүлгийн хуудас, зураг. "
+              "Талбарууд нэрээрээ, --map файлаар эсвэл шошгоороо; сонголтууд нэр эсвэл "
+              "хоёр хэлний шошгоороо таарна. Муу мөр бүрийг нэг мөрөнд хэлж, юу ч "
+              "бичихгүй.\n\n\b\nЖишээ:\n"
+              "  $ asmap import kobo tailings_visit.xlsx --kind tailings --out "
+              "zaamar/tailings.gpkg",
+        "en": "A layer from a KoboToolbox or ODK Central data export.\n\nXLSX or CSV "
+              "(; or ,), XML-value or label headers, group prefixes (group_site/stage), "
+              "geopoints (lat lon alt acc, or _location_latitude ...), geoshapes, _uuid, "
+              "_submission_time, _index, repeat-group sheets (kept as their own tables) and "
+              "photo columns. Fields map by name, by the --map file or by their label; "
+              "choices by name or by their label in either language. Every bad row is one "
+              "line; nothing is written then.\n\n\b\nExample:\n"
+              "  $ asmap import kobo tailings_visit.xlsx --kind tailings --out "
+              "zaamar/tailings.gpkg\n"
+              "  $ asmap import kobo posts.csv --kind posts --map fields.toml --out posts.gpkg"},
+    "help_kobo_map": {"mn": "[fields] хүснэгттэй TOML: каталогийн багана = \"экспортын "
+                            "толгой\" (geometry = байршлын багана).",
+                      "en": "TOML with a [fields] table: catalogue column = \"export "
+                            "header\" (geometry = the location column)."},
+    "cli_nothing_written": {"mn": "{file}: {n} асуудал; юу ч бичээгүй",
+                            "en": "{file}: {n} problems; nothing was written"},
     # analyze's summary table and progress steps
     "cli_summary_title": {"mn": "asmap analyze, {on}", "en": "asmap analyze, {on}"},
     "cli_sites": {"mn": "талбай", "en": "sites"},
