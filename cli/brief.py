@@ -16,10 +16,13 @@ from asmap.cli import options
 @options.lang_opt
 @options.profile_opt
 @options.crs_opt
+@options.no_photos_opt
+@options.photo_mb_opt
 @click.option("--out", "out", required=True, metavar="DIR",
               type=click.Path(file_okay=False, path_type=Path),
               help="help_brief_out")
-def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out: Path) -> None:
+def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, no_photos: bool,
+          photo_mb: float, out: Path) -> None:
     """Analyse FOLDER and write everything negotiators carry to the talks into DIR:
 
     \b
@@ -44,7 +47,9 @@ def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out
 
     lang = options.resolve_lang(lang, folder)
     analysis = geo.analyze(layers.load(folder, crs=crs), rules=rules, on=on)
-    path = maps.write_brief(analysis, out, lang=lang, profile=profile)
+    with options.said_warnings(lang):
+        path = maps.write_brief(analysis, out, lang=lang, profile=profile, media=folder,
+                                photos=not no_photos, photo_mb=photo_mb)
     eligible = int(analysis.sites["eligible"].fillna(False).astype(bool).sum())
     click.echo(options.say("cli_wrote_brief", lang, path=path, n=eligible, language=lang,
                            profile=profile))

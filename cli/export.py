@@ -21,8 +21,9 @@ from asmap.maps.exchange.export import FORMATS
 @options.rules_opt
 @options.on_opt
 @options.crs_opt
+@options.no_photos_opt
 def export(source: Path, to: str, out: Path, profile: str, lang: str, results: Path | None,
-           rules, on, crs: str | None) -> None:
+           rules, on, crs: str | None, no_photos: bool) -> None:
     """Export a project folder or an analysis (results.gpkg) for other tools.
 
     kml/kmz for Google Earth, OsmAnd, Organic Maps and Mapeo; gpkg opens in QGIS
@@ -41,9 +42,11 @@ def export(source: Path, to: str, out: Path, profile: str, lang: str, results: P
     from asmap.maps.exchange.export import export as export_layers
 
     lang = options.resolve_lang(lang, source if source.is_dir() else None)
+    media = source if source.is_dir() else None
     if source.is_dir() and (results or rules or on):
         source = options.analysis_for(source, results=results, rules=rules, on=on, crs=crs)
     elif results or rules or on or crs:
         raise click.UsageError(options.say("err_export_folder", lang))
-    written = export_layers(source, out, to=to, profile=profile, lang=lang)
+    written = export_layers(source, out, to=to, profile=profile, lang=lang, media=media,
+                            photos=not no_photos)
     click.echo(options.say("cli_wrote_export", lang, path=written))

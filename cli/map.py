@@ -19,10 +19,12 @@ from asmap.cli import options
               help="help_offline")
 @options.profile_opt
 @options.crs_opt
+@options.no_photos_opt
+@options.photo_mb_opt
 @click.option("--out", "out", required=True, metavar="MAP.html",
               type=click.Path(dir_okay=False, path_type=Path), help="help_map_out")
 def map_(folder: Path, results: Path | None, rules, on, lang: str, offline: bool,
-         profile: str, crs: str | None, out: Path) -> None:
+         profile: str, crs: str | None, no_photos: bool, photo_mb: float, out: Path) -> None:
     """Write the interactive map of FOLDER: every layer, why each site is or is not
     eligible, who holds the land, the posts on the way, a legend and map tools.
 
@@ -40,7 +42,9 @@ def map_(folder: Path, results: Path | None, rules, on, lang: str, offline: bool
 
     lang = options.resolve_lang(lang, folder)
     analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
-    path = maps.write_map(analysis, out, lang=lang, offline=offline, profile=profile)
+    with options.said_warnings(lang):
+        path = maps.write_map(analysis, out, lang=lang, offline=offline, profile=profile,
+                              media=folder, photos=not no_photos, photo_mb=photo_mb)
     size = path.stat().st_size / 1_000_000
     mode = options.say("cli_offline" if offline else "cli_online", lang)
     click.echo(options.say("cli_wrote_map", lang, path=path, mb=size, mode=mode,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -201,3 +202,27 @@ def _lang_flag(ctx: click.Context, param: click.Parameter, value: str | None) ->
 lang_opt = click.option(
     "--lang", type=click.Choice(["mn", "en"]), default=None, callback=_lang_flag,
     help="help_lang")
+
+
+# --- photos (issue 18) -------------------------------------------------------------------
+no_photos_opt = click.option("--no-photos", "no_photos", is_flag=True, help="help_no_photos")
+photo_mb_opt = click.option("--photo-mb", "photo_mb", type=click.FloatRange(min=0),
+                            default=10.0, show_default=True, metavar="MB",
+                            help="help_photo_mb")
+
+
+@contextmanager
+def said_warnings(lang: str):
+    """Say asmap's warnings (a photo budget) in `lang` on stderr, after the work."""
+    import warnings
+
+    from asmap.layers.errors import AsmapWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", AsmapWarning)
+        yield
+    for item in caught:
+        if isinstance(item.message, AsmapWarning):
+            click.echo(say("cli_warning", lang, text=item.message.text(lang)), err=True)
+        else:
+            warnings.warn_explicit(item.message, item.category, item.filename, item.lineno)

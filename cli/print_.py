@@ -31,12 +31,13 @@ def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
 @click.option("--basemap", metavar="osm|satellite|URL",
               help="help_basemap")
 @options.crs_opt
+@options.no_photos_opt
 @click.option("--out", "out", required=True, metavar="MAP.pdf|MAP.png", callback=_out,
               type=click.Path(dir_okay=False, path_type=Path),
               help="help_print_out")
 def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
            orientation: str, site: str | None, profile: str, basemap: str | None,
-           crs: str | None, out: Path) -> None:
+           crs: str | None, no_photos: bool, out: Path) -> None:
     """Write a print-ready map of FOLDER: title, map with every layer, site labels,
     legend, scale bar, north arrow, lat/lon grid, the table of eligible sites and the
     data sources with their dates.
@@ -65,7 +66,8 @@ def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
         click.echo(options.say("cli_fetching_tiles", lang, basemap=basemap,
                                seconds=TIMEOUT_S), err=True)
     path = maps.write_print(analysis, out, lang=lang, paper=paper, orientation=orientation,
-                            site=site, profile=profile, basemap=basemap)
+                            site=site, profile=profile, basemap=basemap, media=folder,
+                           photos=not no_photos)
     what = options.say("cli_site_sheet", lang, site=site) if site else options.say(
         "cli_overview", lang)
     click.echo(options.say("cli_wrote_print", lang, path=path, what=what, paper=paper,

@@ -74,3 +74,20 @@ class UsageError(AsmapError):
     """The call itself is wrong: an option, a path, a rules key (exit code 2)."""
 
     exit_code = 2
+
+
+class AsmapWarning(UserWarning):
+    """Something the user should know that did not stop the work (a photo budget).
+
+    Carries a `code` of the words table and its parameters, like `AsmapError`, so the
+    command line says it in the user's language (`text`).
+    """
+
+    def __init__(self, message: str = "", *, code: str = "", **params: object) -> None:
+        super().__init__(render(code, "en", params) if code else message)
+        self.code = code
+        self.params = params
+
+    def text(self, lang: str = "en") -> str:
+        """The warning in `lang`."""
+        return render(self.code, lang, self.params) if self.code else str(self)

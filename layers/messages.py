@@ -457,6 +457,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "дараахын нэгийг (эсвэл маягт дахь нэрийг) бичнэ үү: {allowed}, эсвэл --map-д "
               "зааж өгнө үү",
     },
+    # --- photos and documents (layers/media.py, issue 18) --------------------------------
+    "pr_media_missing": {"en": "{name!r} is not in the folder",
+                         "mn": "{name!r} файл хавтаст алга"},
+    "pr_media_missing_hint": {
+        "en": "copy the file into the project folder (or its photos/ folder), or correct "
+              "the name",
+        "mn": "файлыг төслийн хавтас (эсвэл photos/ хавтас)-т хуулах, эсвэл нэрийг засна уу",
+    },
+    "pr_media_missing_more": {"en": "… and {n:,} more files that are not in the folder",
+                              "mn": "… мөн хавтаст байхгүй өөр {n:,} файл"},
+    "pr_media_missing_more_hint": {"en": "copy them into the project folder",
+                                   "mn": "тэдгээрийг төслийн хавтаст хуулна уу"},
+    "pr_photo_not_image": {"en": "{name!r} is not an image",
+                           "mn": "{name!r} нь зураг биш"},
+    "pr_photo_not_image_hint": {"en": "name a JPEG or PNG photo, or move the file to the "
+                                      "document column",
+                                "mn": "JPEG эсвэл PNG зураг заах, эсвэл файлыг document "
+                                      "баганад шилжүүлнэ үү"},
+    "photo_budget": {
+        "en": "photos over {mb:g} MB: {left} of {total} left out of the map; raise "
+              "--photo-mb or use fewer photos",
+        "mn": "зураг {mb:g} МБ-аас хэтэрсэн тул {total}-аас {left}-ийг газрын зурагт "
+              "оруулсангүй; --photo-mb-г өсгөх эсвэл цөөн зураг хэрэглэнэ үү",
+    },
     # --- words used inside the sentences above -------------------------------------------
     "w_did_you_mean_known": {"en": "did you mean {near!r}? (known: {known})",
                              "mn": "{near!r} гэсэн үү? (мэдэгдэх: {known})"},

@@ -105,6 +105,13 @@ def _id(name: str, what: str) -> Column:
 
 CONTACT = Column("contact", sensitive=True, description="person or phone number (sensitive)")
 
+# --- photos and documents (issue 18): optional on tailings, posts (and agreements) -------
+PHOTO = Column("photo", description="photo files relative to the folder, ';'-separated "
+                                    "(or Kobo attachment names)")
+DOCUMENT = Column("document", description="a document file relative to the folder, or a URL")
+#: The columns any kind that carries photos and a document adds at the end of its own.
+MEDIA: tuple[Column, ...] = (PHOTO, DOCUMENT)
+
 SPECS: dict[str, LayerSpec] = {
     spec.kind: spec
     for spec in (
@@ -123,6 +130,7 @@ SPECS: dict[str, LayerSpec] = {
                 Column("name", description="local name of the site"),
                 Column("operator", description="company that worked the ground"),
                 CONTACT,
+                *MEDIA,
             ),
             "tailings heaps and worked ground that the NGO might work",
             required=True, id_column="site_id",
@@ -178,6 +186,7 @@ SPECS: dict[str, LayerSpec] = {
                 Column("end_date", "date", description="last day the post stands"),
                 Column("observed_on", "date", description="day someone saw it"),
                 Column("precision_m", "float", description="how precise its position is, metres"),
+                *MEDIA,
             ),
             "police and company posts where a movement permit is needed",
             id_column="post_id",

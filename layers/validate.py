@@ -13,8 +13,10 @@ import geopandas as gpd
 from pyproj import CRS
 
 from asmap.layers.checks import check_layer
+from asmap.layers.column_checks import feature_labels
 from asmap.layers.discover import ALL_LAYERS, Source, discover
 from asmap.layers.geometry_checks import parse_crs
+from asmap.layers.media import check_media
 from asmap.layers.messages import render
 from asmap.layers.problems import Problem, errors, warnings
 from asmap.layers.readers import list_layers, read_source
@@ -105,6 +107,10 @@ def inspect(folder: str | Path, *, crs: str | CRS | None = None,
         checked.problems += found
         if frame is not None:
             checked.layers[source.kind] = frame
+            if {"photo", "document"} & set(frame.columns):
+                checked.problems += check_media(
+                    frame, source.kind, folder, file=source.file,
+                    label=feature_labels(frame, SPECS[source.kind]))
     if "tailings" not in {s.kind for s in sources}:
         checked.problems.append(Problem.of("error", "tailings", "", "", "pr_no_tailings"))
     return checked

@@ -530,6 +530,13 @@ LABELS: dict[str, dict[str, str]] = {
                             "толгой\" (geometry = байршлын багана).",
                       "en": "TOML with a [fields] table: catalogue column = \"export "
                             "header\" (geometry = the location column)."},
+    "help_no_photos": {"mn": "Зургийг огт оруулахгүй (public хувилбарт ч газрын зураг орно).",
+                       "en": "Leave every photo out (public keeps photos of the ground)."},
+    "help_photo_mb": {"mn": "Газрын зурагт оруулах зургийн дээд хэмжээ, МБ (хэтэрвэл "
+                            "анхааруулна).",
+                      "en": "Most megabytes of photos embedded in the map (a warning says "
+                            "when exceeded)."},
+    "documents_heading": {"mn": "Баримт бичиг", "en": "Documents"},
     "cli_nothing_written": {"mn": "{file}: {n} асуудал; юу ч бичээгүй",
                             "en": "{file}: {n} problems; nothing was written"},
     # analyze's summary table and progress steps

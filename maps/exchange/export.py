@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS layer_styles (
 
 
 def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
-           lang: str = "mn") -> Path:
+           lang: str = "mn", media: str | Path | None = None, photos: bool = True) -> Path:
     """
     Write a project's layers, or an analysis with its layers, in a format for other tools.
 
@@ -62,6 +62,10 @@ def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
         ``internal`` keeps every column; ``public`` leaves out sensitive ones.
     lang
         Language of layer names, placemark descriptions and legend labels.
+    media
+        The project folder the photos are in: a KMZ carries them (small JPEGs, no EXIF).
+    photos
+        False leaves the ``photo`` column, and the photos, out of every format.
 
     Returns
     -------
@@ -72,10 +76,13 @@ def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
         raise UsageError(f"cannot export to {to!r}; choose one of {', '.join(FORMATS)}")
     check_profile(profile)
     layers, analysis = collect(source, profile=profile)
+    if not photos:
+        layers = {k: f.drop(columns=["photo"]) if "photo" in f else f for k, f in layers.items()}
     out = Path(out)
     if to in ("kml", "kmz"):
         rules = analysis.rules if analysis else None
-        return write_kml(layers, out, lang=lang, rules=rules, kmz=to == "kmz")
+        return write_kml(layers, out, lang=lang, rules=rules, kmz=to == "kmz",
+                         media=media if photos else None)
     if to == "gpkg":
         return write_gpkg(layers, out, lang=lang, analysis=analysis)
     return write_folder(layers, out, suffix=".geojson" if to == "geojson" else ".shp")

@@ -26,6 +26,7 @@ from asmap.maps import provenance, tiles
 from asmap.maps.i18n import LANGS, t
 from asmap.maps.paper import furniture as cartography
 from asmap.maps.paper.drawing import draw_analysis, projected
+from asmap.maps.paper.photo import draw_photo
 from asmap.maps.paper.words import eligible_rows, figures_lines, route_inset, site_label_points
 
 #: Paper sizes in millimetres, landscape (width, height).
@@ -245,8 +246,10 @@ def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
 
 
 def site_sheet(analysis: Any, site_id: str, *, lang: str, paper: str, orientation: str,
-               profile: str = "internal", basemap: str | None = None) -> Figure:
-    """One site's sheet: zoomed map, its route and posts in an inset, and its figures."""
+               profile: str = "internal", basemap: str | None = None,
+               media: Path | None = None) -> Figure:
+    """One site's sheet: zoomed map, its route and posts in an inset, its figures and its
+    first photo (found below `media`, the project folder)."""
     site = find_site(analysis, site_id)
     layout = LAYOUTS[orientation]
     fig = _new_page(paper, orientation)
@@ -266,6 +269,7 @@ def site_sheet(analysis: Any, site_id: str, *, lang: str, paper: str, orientatio
     box.text(0, 0.97, "\n".join(figures_lines(site, analysis, lang=lang)), fontsize=6.6,
              va="top", linespacing=1.45, wrap=True)
     _legend(fig, layout["small_legend"], handles, lang=lang, fontsize=5.2, ncol=2)
+    draw_photo(fig, site, media, orientation=orientation)
     _footer(fig, analysis, lang=lang, profile=profile, tiles_missing=missing)
     return fig
 
@@ -302,16 +306,17 @@ def _prepared(analysis: Any, lang: str, profile: str) -> Any:
 
 def print_pages(analysis: Any, *, lang: str = "mn", paper: str = "A4",
                 orientation: str = "landscape", site: str | None = None,
-                profile: str = "internal", basemap: str | bool | None = None
-                ) -> list[Figure]:
+                profile: str = "internal", basemap: str | bool | None = None,
+                media: str | Path | None = None, photos: bool = True) -> list[Figure]:
     """Every page of a print map (see `print_map`): one for a site sheet, one or more else."""
     page_size(paper, orientation)
     basemap = _basemap(basemap)
     shared = _prepared(analysis, lang, profile)
+    media = Path(media) if media is not None and photos else None
     with matplotlib.rc_context(RC):
         if site is not None:
             return [site_sheet(shared, site, lang=lang, paper=paper, orientation=orientation,
-                               profile=profile, basemap=basemap)]
+                               profile=profile, basemap=basemap, media=media)]
         return overview_pages(shared, lang=lang, paper=paper, orientation=orientation,
                               profile=profile, basemap=basemap)
 
@@ -390,7 +395,8 @@ def write_print(analysis: Any, out: str | Path, **options: Any) -> Path:
         (300 dpi, the map page). The file appears only once complete.
     options
         The keyword options of `print_map`: ``lang``, ``paper``, ``orientation``,
-        ``site``, ``profile``, ``basemap``.
+        ``site``, ``profile``, ``basemap``, and ``media`` (the project folder the
+        photos are in) and ``photos`` (False: none on the site sheet).
 
     Returns
     -------

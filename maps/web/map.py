@@ -19,9 +19,10 @@ import geopandas as gpd
 import shapely
 
 from asmap.geo.result import Analysis
-from asmap.geo.sharing import apply_profile
+from asmap.geo.sharing import apply_profile, without_photos
 from asmap.layers.atomic import write_text_atomic
 from asmap.maps.i18n import t
+from asmap.maps.media import PHOTO_MB, PhotoBudget
 from asmap.maps.provenance import needs_osm_credit
 from asmap.maps.styles import (
     EXCLUSION_STYLES,
@@ -119,13 +120,14 @@ def layer_data(frame: Any, features: list[dict[str, Any]], fields: FieldTable
     return {"s": table.strings(), "features": out}
 
 
-def _site_layer(analysis: Analysis, lang: str, table: FieldTable
-                ) -> tuple[dict[str, Any], list[list[str]]]:
+def _site_layer(analysis: Analysis, lang: str, table: FieldTable,
+                photos: PhotoBudget | None = None) -> tuple[dict[str, Any], list[list[str]]]:
     features, index = [], []
     dots = len(analysis.sites) > CANVAS_FROM
     for row, geom in zip(_rows(analysis.sites), analysis.sites.geometry.values, strict=True):
         site_id = "" if popups.is_missing(row.get("site_id")) else str(row["site_id"])
         title, pieces, pairs = popups.site_popup_pieces(row, rules=analysis.rules, lang=lang)
+        pieces = _with_photos(pieces, row, photos)
         verdict = escape(": " + t(popups.verdict_key(row), lang))
         features.append({"c": site_category(row), "id": site_id, "h": title, "p": pieces,
                          "rows": pairs, "t": [verdict]})
@@ -145,10 +147,12 @@ def _parts_layer(analysis: Analysis, lang: str) -> dict[str, Any]:
 
 
 def _plain_layer(kind: str, frame: Any, lang: str, table: FieldTable, *, labels: bool = False,
-                 radius_m: float | None = None) -> dict[str, Any]:
+                 radius_m: float | None = None,
+                 photos: PhotoBudget | None = None) -> dict[str, Any]:
     features = []
     for row, geom in zip(_rows(frame), frame.geometry.values, strict=True):
         title, pieces, pairs = popups.layer_popup_pieces(kind, row, lang=lang)
+        pieces = _with_photos(pieces, row, photos)
         feature: dict[str, Any] = {"c": _style_key(kind, row), "h": title, "p": pieces,
                                    "rows": pairs}
         if labels and not popups.is_missing(row.get("holder")):
@@ -159,6 +163,13 @@ def _plain_layer(kind: str, frame: Any, lang: str, table: FieldTable, *, labels:
             feature["r"] = float(radius_m if popups.is_missing(radius) else radius)
         features.append(feature)
     return layer_data(frame, features, table)
+
+
+def _with_photos(pieces: list[str], row: dict[str, Any], photos: PhotoBudget | None
+                 ) -> list[str]:
+    """The popup pieces with the feature's photos as embedded thumbnails after the first."""
+    html = photos.html(row.get("photo")) if photos is not None and "photo" in row else ""
+    return [*pieces[:1], html, *pieces[1:]] if html else pieces
 
 
 def _network_layer(routes: Any, lang: str) -> dict[str, Any]:
@@ -244,7 +255,8 @@ def _basemaps(fmap: folium.Map, *, lang: str, offline: bool) -> None:
 
 
 def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
-             profile: str = "internal") -> folium.Map:
+             profile: str = "internal", media: str | Path | None = None,
+             photos: bool = True, photo_mb: float = PHOTO_MB) -> folium.Map:
     """
     The interactive map of an analysis: every layer, legend, title block and tools.
 
@@ -258,7 +270,15 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
         Inline Leaflet so the page needs no network; the plain background is the default
         basemap (tiles still load when a connection exists).
     profile
-        ``internal`` keeps every column in popups; ``public`` only public ones.
+        ``internal`` keeps every column in popups; ``public`` only public ones (photos of
+        the ground are public).
+    media
+        The project folder the ``photo`` names are relative to; None: no thumbnails.
+    photos
+        False leaves every photo out (the thumbnails and the ``photo`` column).
+    photo_mb
+        Most megabytes of thumbnails to embed; past it the rest are left out and an
+        `AsmapWarning` says how many.
 
     Returns
     -------
@@ -270,15 +290,19 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
     >>> m = site_map(geo.analyze(layers.load(layers.sample_path())), lang="en")  # doctest: +SKIP
     """
     analysis = apply_profile(analysis, profile)
+    analysis = analysis if photos else without_photos(analysis)
+    budget = PhotoBudget(Path(media), photo_mb) if photos and media is not None else None
     drawn = _layers(analysis)
     fmap = AsmapMap(location=[48.2, 104.8], zoom_start=10, tiles=None, max_zoom=22)
     fmap.add_child(elements.Assets(offline=offline))
     _basemaps(fmap, lang=lang, offline=offline)
     sites_table = FieldTable()
-    sites_data, index = (_site_layer(analysis, lang, sites_table) if "sites" in drawn
+    sites_data, index = (_site_layer(analysis, lang, sites_table, budget) if "sites" in drawn
                          else (None, []))
     for name, frame in drawn.items():
-        _add_layer(fmap, name, frame, analysis, lang, (sites_data, sites_table))
+        _add_layer(fmap, name, frame, analysis, lang, (sites_data, sites_table), budget)
+    if budget is not None:
+        budget.warn()
     folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
     _add_tools(fmap, analysis, drawn, index, lang=lang, profile=profile)
     bounds = _bounds(drawn)
@@ -300,7 +324,8 @@ def _canvas(data: dict[str, Any], big: bool = False) -> bool:
 
 
 def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang: str,
-               sites: tuple[dict[str, Any] | None, FieldTable]) -> None:
+               sites: tuple[dict[str, Any] | None, FieldTable],
+               photos: PhotoBudget | None = None) -> None:
     table = FieldTable()
     if name == "exclusions":
         for kind in _exclusion_kinds(frame):
@@ -321,7 +346,8 @@ def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang
         data = _network_layer(frame, lang)
     else:
         radius = analysis.rules.post_radius_m if name == "posts" else None
-        data = _plain_layer(name, frame, lang, table, labels=name == "licenses", radius_m=radius)
+        data = _plain_layer(name, frame, lang, table, labels=name == "licenses", radius_m=radius,
+                            photos=photos)
     credit = None
     if name == "boundary" and needs_osm_credit(analysis.sources, frame):
         credit = escape(t("osm_credit", lang))
@@ -371,7 +397,8 @@ def render_html(fmap: folium.Map) -> str:
 
 
 def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline: bool = False,
-              profile: str = "internal") -> Path:
+              profile: str = "internal", media: str | Path | None = None,
+              photos: bool = True, photo_mb: float = PHOTO_MB) -> Path:
     """
     Write the interactive map to one HTML file (atomically) and return its path.
 
@@ -389,6 +416,8 @@ def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline:
         laptop at the negotiating table); the plain background is the basemap.
     profile
         ``internal`` keeps every column in popups; ``public`` only public ones.
+    media, photos, photo_mb
+        Photo thumbnails in the popups (see `site_map`).
 
     Returns
     -------
@@ -401,7 +430,8 @@ def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline:
     >>> write_map(analysis, "out/map.html", lang="en", offline=True)  # doctest: +SKIP
     PosixPath('out/map.html')
     """
-    html = render_html(site_map(analysis, lang=lang, offline=offline, profile=profile))
+    html = render_html(site_map(analysis, lang=lang, offline=offline, profile=profile,
+                                media=media, photos=photos, photo_mb=photo_mb))
     return write_text_atomic(out, html)
 
 
