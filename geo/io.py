@@ -67,7 +67,7 @@ def write_results(analysis: Analysis, path: str | Path) -> Path:
     """
     path = Path(path)
     if path.suffix.lower() != ".gpkg":
-        raise UsageError(f"{path}: results are written as a GeoPackage; name it *.gpkg")
+        raise UsageError(code="er_results_gpkg", path=path)
     meta = {METADATA_KEY: json.dumps(_metadata(analysis), ensure_ascii=False, sort_keys=True)}
     stamp = f"{analysis.on.isoformat()}T00:00:00.000Z"
     # SQLite need not sync after every layer: the finished file is synced once, then renamed
@@ -115,17 +115,15 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
     """
     path = Path(path)
     if not path.exists():
-        raise UsageError(f"{path}: no such results file; run `asmap analyze --out {path}`")
+        raise UsageError(code="er_no_results", path=path)
     try:
         info = pyogrio.read_info(path, layer="sites")
         frames = {name: pyogrio.read_dataframe(path, layer=name) for name in Analysis.OUTPUTS}
     except pyogrio.errors.DataSourceError as exc:
-        raise DataError(f"{path}: not a results GeoPackage ({exc}); write it with "
-                        "`asmap analyze --out`") from None
+        raise DataError(code="er_not_results", path=path, detail=str(exc)) from None
     raw = (info.get("layer_metadata") or {}).get(METADATA_KEY)
     if raw is None:
-        raise DataError(f"{path}: the sites layer has no asmap metadata; write it with "
-                        "`asmap analyze --out`")
+        raise DataError(code="er_no_metadata", path=path)
     meta = json.loads(raw)
     return Analysis(**frames, rules=Rules.from_mapping(meta["rules"]),
                     on=date.fromisoformat(meta["on"]), layers=dict(layers or {}),

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from asmap.layers.errors import UsageError
+from asmap.layers.messages import word
 from asmap.layers.settings import RULES
 
 
@@ -67,12 +68,12 @@ class Rules:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise UsageError(f"{path}: rules file not found; check the path") from None
+            raise UsageError(code="er_rules_missing", path=path) from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise UsageError(f"{path}: not a valid TOML file ({exc}); fix the syntax") from None
+            raise UsageError(code="er_rules_toml", path=path, detail=str(exc)) from None
         table = data.get("rules")
         if not isinstance(table, dict):
-            raise UsageError(f"{path}: no [rules] table; add one (see `asmap analyze --help`)")
+            raise UsageError(code="er_rules_table", path=path)
         return cls.from_mapping({**table, **overrides}, where=str(path))
 
     def replace(self, **changes: Any) -> Rules:
@@ -89,10 +90,8 @@ def _coerce(name: str, value: Any, kind: type, where: str) -> Any:
     if kind is int:
         ok = ok and float(value).is_integer()
     if not ok:
-        raise UsageError(
-            f"{where}: rule {name!r} must be a {'whole ' if kind is int else ''}number, "
-            f"got {value!r}"
-        )
+        raise UsageError(code="er_rule_number", where=where, name=name, value=value,
+                         whole=word("w_whole") if kind is int else "")
     if value < RULES[name].minimum:
-        raise UsageError(f"{where}: rule {name!r} must not be negative, got {value!r}")
+        raise UsageError(code="er_rule_negative", where=where, name=name, value=value)
     return kind(value)

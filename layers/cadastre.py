@@ -197,33 +197,25 @@ def _source_crs(crs: str | None) -> CRS | None:
     try:
         source = CRS.from_user_input(crs)
     except CRSError:
-        raise UsageError(f"--crs {crs!r} is not a CRS; give an EPSG code such as EPSG:4326 "
-                         "or a PROJ string") from None
+        raise UsageError(code="er_not_crs", crs=crs) from None
     datum = source.datum.name if source.datum else ""
     if "Pulkovo" in datum and not source.is_bound and "towgs84" not in crs.lower():
-        raise UsageError(
-            f"--crs {crs!r} is Pulkovo 1942, which has no standard transformation to WGS84 "
-            "for Mongolia; give a PROJ string with the +towgs84=... parameters of your survey"
-        )
+        raise UsageError(code="er_pulkovo", crs=crs)
     return source
 
 
 def _coordinate_columns(table: pd.DataFrame, path: Path, source: CRS | None) -> tuple[str, str]:
     missing = [c for c in ("license_id", "point") if c not in table]
     if missing:
-        raise DataError(f"{path.name}: no {' or '.join(missing)} column; the header row needs "
-                        "license_id, point, lon and lat (or Тусгай зөвшөөрлийн дугаар, Цэг, "
-                        "Уртраг, Өргөрөг)")
+        raise DataError(code="er_cadastre_columns", file=path.name,
+                        missing=" or ".join(missing))
     if "lon" in table and "lat" in table:
         return "lon", "lat"
     if "x" in table and "y" in table:
         if source is None or not source.is_projected:
-            raise UsageError(f"{path.name} has X/Y columns (Gauss-Krüger?); say which "
-                             "projected CRS they are in with --crs, including +towgs84 for "
-                             "Pulkovo 1942")
+            raise UsageError(code="er_cadastre_xy", file=path.name)
         return "y", "x"  # X is northing and Y easting on Soviet-era documents
-    raise DataError(f"{path.name}: no longitude/latitude columns; name them lon and lat "
-                    "(or Уртраг and Өргөрөг)")
+    raise DataError(code="er_cadastre_lonlat", file=path.name)
 
 
 def _fill_down(table: pd.DataFrame) -> pd.DataFrame:

@@ -47,11 +47,11 @@ def discover(folder: Path) -> tuple[list[Source], list[Problem]]:
         When `folder` does not exist or is a file of no layer format.
     """
     if not folder.exists():
-        raise UsageError(f"{folder}: no such file or folder; check the path")
+        raise UsageError(code="er_no_path", path=folder)
     if folder.is_file():
         if not extension(folder):
-            raise UsageError(f"{folder}: not a layer file or a folder; the formats are "
-                             f"{', '.join(sorted(FORMATS))}")
+            raise UsageError(code="er_not_layer_file", path=folder,
+                             formats=", ".join(sorted(FORMATS)))
         files = [folder]
     else:
         files = sorted(p for p in folder.iterdir()

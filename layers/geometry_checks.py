@@ -38,8 +38,7 @@ def parse_crs(crs: str | int | CRS | None) -> CRS | None:
     try:
         return CRS.from_user_input(int(text) if text.isdigit() else text)
     except (CRSError, ValueError, TypeError):
-        raise UsageError(f"--crs {crs!r} is no CRS pyproj knows; give an EPSG code such as "
-                         "EPSG:4326 (degrees) or EPSG:32648 (UTM 48N metres)") from None
+        raise UsageError(code="er_bad_crs", crs=crs) from None
 
 
 def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, file: str,

@@ -69,14 +69,14 @@ def read_gps(path: str | Path, *, kind: str) -> gpd.GeoDataFrame:
     spec = get_spec(kind)
     path = Path(path)
     if not path.is_file():
-        raise UsageError(f"{path}: no such file; check the path")
+        raise UsageError(code="er_no_file", path=path)
     suffix = path.suffix.lower()
     if suffix == ".gpx":
         frame = _from_gpx(path, spec)
     elif suffix == ".csv":
         frame = _from_csv(path, spec)
     else:
-        raise UsageError(f"{path.name}: read GPS data from .gpx or .csv files")
+        raise UsageError(code="er_gps_format", file=path.name)
     return _complete(frame, spec)
 
 
@@ -100,8 +100,7 @@ def _from_gpx(path: Path, spec: LayerSpec) -> gpd.GeoDataFrame:
     try:
         layers = {name for name, _ in pyogrio.list_layers(path)}
     except pyogrio.errors.DataSourceError:
-        raise DataError(f"{path.name}: not a GPX file GDAL can read; export it again "
-                        "from the device or app") from None
+        raise DataError(code="er_gpx_unreadable", file=path.name) from None
     if spec.family == "point":
         return _waypoints(path, spec) if "waypoints" in layers else _empty(path, "waypoints")
     parts = [pyogrio.read_dataframe(path, layer=name) for name in ("tracks", "routes")
@@ -178,7 +177,7 @@ def _distance(a: np.ndarray, b: np.ndarray) -> float:
 def _from_csv(path: Path, spec: LayerSpec) -> gpd.GeoDataFrame:
     table = rename_headers(read_table(path), CSV_HEADERS)
     if "lon" not in table or "lat" not in table:
-        raise DataError(f"{path.name}: no lat/lon columns; name them lat and lon")
+        raise DataError(code="er_gps_lonlat", file=path.name)
     coords, problems = np.full((len(table), 2), np.nan), []
     for i, (lon, lat) in enumerate(zip(table["lon"], table["lat"], strict=True)):
         try:

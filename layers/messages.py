@@ -556,6 +556,118 @@ MESSAGES: dict[str, dict[str, str]] = {
     "gp_fill_in": {"en": "{name} is empty for {n} of {total} features",
                    "mn": "{total} объектын {n}-д {name} хоосон"},
     "gp_fill_in_hint": {"en": "fill in {what}{allowed}", "mn": "бөглөнө үү: {what}{allowed}"},
+    # --- errors of the commands (layers, geo, maps; issue 18) ---------------------------
+    "er_out_format": {
+        "en": "{path}: cannot write {suffix}; end the name in .gpkg, .geojson or .shp",
+        "mn": "{path}: {suffix} бичих боломжгүй; нэрийг .gpkg, .geojson эсвэл .shp-ээр төгсгөнө үү",
+    },
+    "er_bad_crs": {
+        "en": "--crs {crs!r} is no CRS pyproj knows; give an EPSG code such as EPSG:4326 (degrees)"
+              " or EPSG:32648 (UTM 48N metres)",
+        "mn": "--crs {crs!r} нь pyproj-ийн мэдэх CRS биш; EPSG код өгнө үү, жишээ нь EPSG:4326 "
+              "(градус) эсвэл EPSG:32648 (UTM 48N метр)",
+    },
+    "er_not_crs": {
+        "en": "--crs {crs!r} is not a CRS; give an EPSG code such as EPSG:4326 or a PROJ string",
+        "mn": "--crs {crs!r} нь CRS биш; EPSG:4326 гэх мэт EPSG код эсвэл PROJ мөр өгнө үү",
+    },
+    "er_pulkovo": {
+        "en": "--crs {crs!r} is Pulkovo 1942, which has no standard transformation to WGS84 for "
+              "Mongolia; give a PROJ string with the +towgs84=... parameters of your survey",
+        "mn": "--crs {crs!r} нь Pulkovo 1942; Монголд WGS84 руу хөрвүүлэх стандарт параметр алга; "
+              "хэмжилтийнхээ +towgs84=... параметртэй PROJ мөр өгнө үү",
+    },
+    "er_cadastre_columns": {
+        "en": "{file}: no {missing} column; the header row needs license_id, point, lon and lat "
+              "(or Тусгай зөвшөөрлийн дугаар, Цэг, Уртраг, Өргөрөг)",
+        "mn": "{file}: {missing} багана алга; толгой мөрөнд Тусгай зөвшөөрлийн дугаар, Цэг, "
+              "Уртраг, Өргөрөг (эсвэл license_id, point, lon, lat) хэрэгтэй",
+    },
+    "er_cadastre_xy": {
+        "en": "{file} has X/Y columns (Gauss-Krüger?); say which projected CRS they are in with "
+              "--crs, including +towgs84 for Pulkovo 1942",
+        "mn": "{file}-д X/Y багана байна (Гаусс-Крюгер?); ямар проекцтой болохыг --crs-ээр "
+              "(Pulkovo 1942 бол +towgs84-тэй) хэлнэ үү",
+    },
+    "er_cadastre_lonlat": {
+        "en": "{file}: no longitude/latitude columns; name them lon and lat (or Уртраг and "
+              "Өргөрөг)",
+        "mn": "{file}: уртраг/өргөргийн багана алга; Уртраг ба Өргөрөг (эсвэл lon ба lat) гэж "
+              "нэрлэнэ үү",
+    },
+    "er_spreadsheet": {
+        "en": "{file}: cannot read the spreadsheet ({detail})",
+        "mn": "{file}: хүснэгтийг уншиж чадсангүй ({detail})",
+    },
+    "er_table_format": {
+        "en": "{file}: read .csv or .xlsx tables; save the sheet as one of them",
+        "mn": "{file}: .csv эсвэл .xlsx хүснэгт уншина; хуудсыг аль нэгээр нь хадгална уу",
+    },
+    "er_no_sample": {
+        "en": "no bundled sample called {name!r}; the samples are: {known}",
+        "mn": "{name!r} нэртэй жишээ алга; жишээнүүд: {known}",
+    },
+    "er_not_layer_file": {
+        "en": "{path}: not a layer file or a folder; the formats are {formats}",
+        "mn": "{path}: давхаргын файл ч, хавтас ч биш; форматууд: {formats}",
+    },
+    "er_which_layer": {
+        "en": "{file}: holds layers {names}; say which with layer=",
+        "mn": "{file}-д {names} давхаргууд байна; аль нь болохыг layer=-ээр хэлнэ үү",
+    },
+    "er_gps_format": {
+        "en": "{file}: read GPS data from .gpx or .csv files",
+        "mn": "{file}: GPS өгөгдлийг .gpx эсвэл .csv файлаас уншина",
+    },
+    "er_gpx_unreadable": {
+        "en": "{file}: not a GPX file GDAL can read; export it again from the device or app",
+        "mn": "{file}: GDAL уншиж чадах GPX файл биш; төхөөрөмж эсвэл аппаас дахин экспортлоно уу",
+    },
+    "er_gps_lonlat": {
+        "en": "{file}: no lat/lon columns; name them lat and lon",
+        "mn": "{file}: lat/lon багана алга; lat ба lon гэж нэрлэнэ үү",
+    },
+    "er_unknown_kind": {
+        "en": "unknown layer kind {kind!r}; the kinds are: {kinds}",
+        "mn": "үл мэдэгдэх давхаргын төрөл {kind!r}; төрлүүд: {kinds}",
+    },
+    "er_rules_missing": {
+        "en": "{path}: rules file not found; check the path",
+        "mn": "{path}: дүрмийн файл олдсонгүй; замаа шалгана уу",
+    },
+    "er_rules_toml": {
+        "en": "{path}: not a valid TOML file ({detail}); fix the syntax",
+        "mn": "{path}: TOML файл буруу ({detail}); бичлэгийг засна уу",
+    },
+    "er_rules_table": {
+        "en": "{path}: no [rules] table; add one (see `asmap analyze --help`)",
+        "mn": "{path}: [rules] хүснэгт алга; нэмнэ үү (`asmap analyze --help`-г үзнэ үү)",
+    },
+    "er_rule_number": {
+        "en": "{where}: rule {name!r} must be a {whole}number, got {value!r}",
+        "mn": "{where}: {name!r} дүрэм {whole}тоо байх ёстой, {value!r} байна",
+    },
+    "er_rule_negative": {
+        "en": "{where}: rule {name!r} must not be negative, got {value!r}",
+        "mn": "{where}: {name!r} дүрэм сөрөг байж болохгүй, {value!r} байна",
+    },
+    "er_results_gpkg": {
+        "en": "{path}: results are written as a GeoPackage; name it *.gpkg",
+        "mn": "{path}: үр дүнг GeoPackage-ээр бичнэ; *.gpkg гэж нэрлэнэ үү",
+    },
+    "er_no_results": {
+        "en": "{path}: no such results file; run `asmap analyze --out {path}`",
+        "mn": "{path}: ийм үр дүнгийн файл алга; `asmap analyze --out {path}` ажиллуулна уу",
+    },
+    "er_not_results": {
+        "en": "{path}: not a results GeoPackage ({detail}); write it with `asmap analyze --out`",
+        "mn": "{path}: үр дүнгийн GeoPackage биш ({detail}); `asmap analyze --out`-оор бичнэ үү",
+    },
+    "er_no_metadata": {
+        "en": "{path}: the sites layer has no asmap metadata; write it with `asmap analyze --out`",
+        "mn": "{path}: sites давхаргад asmap-ийн мета өгөгдөл алга; `asmap analyze --out`-оор "
+              "бичнэ үү",
+    },
     # --- words used inside the sentences above -------------------------------------------
     "w_did_you_mean_known": {"en": "did you mean {near!r}? (known: {known})",
                              "mn": "{near!r} гэсэн үү? (мэдэгдэх: {known})"},

@@ -171,8 +171,7 @@ def read_layer(path: str | Path, kind: str | None = None, *, crs: str | None = N
         names = [name for name, _ in list_layers(path)]
         layer = spec.kind if spec.kind in names else (names[0] if len(names) == 1 else "")
         if not layer:
-            raise DataError(f"{path.name}: holds layers {', '.join(names)}; say which with "
-                            f"layer=")
+            raise DataError(code="er_which_layer", file=path.name, names=", ".join(names))
     frame, problems = read_source(path, layer=layer or "", kind=spec.kind, file=path.name)
     if frame is not None:
         frame, more = check_layer(frame, spec, file=path.name, crs=parse_crs(crs))

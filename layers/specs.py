@@ -223,9 +223,7 @@ def get_spec(kind: str) -> LayerSpec:
     try:
         return SPECS[kind.lower()]
     except KeyError:
-        raise UsageError(
-            f"unknown layer kind {kind!r}; the kinds are: {', '.join(KINDS)}"
-        ) from None
+        raise UsageError(code="er_unknown_kind", kind=kind, kinds=", ".join(KINDS)) from None
 
 
 def catalogue_markdown() -> str:
