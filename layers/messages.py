@@ -668,6 +668,76 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "{path}: sites давхаргад asmap-ийн мета өгөгдөл алга; `asmap analyze --out`-оор "
               "бичнэ үү",
     },
+    "er_not_date": {
+        "en": "{value!r} is not a date; write it as YYYY-MM-DD",
+        "mn": "{value!r} нь огноо биш; YYYY-MM-DD хэлбэрээр бичнэ үү",
+    },
+    "er_no_tailings": {
+        "en": "no tailings layer; add tailings (polygons with site_id and stage)",
+        "mn": "хаягдлын давхарга алга; tailings (site_id, stage бүхий полигон) нэмнэ үү",
+    },
+    "er_layer_no_crs": {
+        "en": "{kind}: the layer has no CRS; set one (e.g. EPSG:4326)",
+        "mn": "{kind}: давхаргад CRS алга; тохируулна уу (жишээ нь EPSG:4326)",
+    },
+    "er_column_not_date": {
+        "en": "{kind}: column {column} has a value that is not a date; write dates as YYYY-MM-DD",
+        "mn": "{kind}: {column} баганад огноо биш утга байна; огноог YYYY-MM-DD хэлбэрээр бичнэ үү",
+    },
+    "er_tailings_column": {
+        "en": "tailings: no {column} column; add it (see the layer catalogue)",
+        "mn": "tailings: {column} багана алга; нэмнэ үү (давхаргын каталогийг үзнэ үү)",
+    },
+    "er_site_twice": {
+        "en": "tailings: site_id {site!r} is used twice; give each site its own id",
+        "mn": "tailings: {site!r} дугаар хоёр удаа хэрэглэгдсэн; талбай бүрт өөрийн дугаар өгнө үү",
+    },
+    "er_site_geometry": {
+        "en": "tailings: site {site!r} has {got}; draw each site as a polygon",
+        "mn": "tailings: {site!r} талбай {got}; талбай бүрийг полигоноор зурна уу",
+    },
+    "er_no_base": {
+        "en": "settlements: no settlement has is_base true; set is_base to true for the settlement"
+              " that access routes start from",
+        "mn": "settlements: is_base true суурин алга; замын эхлэх сууринд is_base = true тавина уу",
+    },
+    "er_many_bases": {
+        "en": "settlements: {n} settlements have is_base true ({which}); keep it true for one only",
+        "mn": "settlements: {n} суурин is_base true ({which}); зөвхөн нэгийг true үлдээнэ үү",
+    },
+    "er_base_no_geometry": {
+        "en": "settlements: the base settlement has no geometry; give it a point",
+        "mn": "settlements: төв сууринд геометр алга; цэг өгнө үү",
+    },
+    "er_no_site": {
+        "en": "no site {site!r} in the analysis; nearby ids: {near}",
+        "mn": "шинжилгээнд {site!r} талбай алга; ойролцоо дугаарууд: {near}",
+    },
+    "er_basemap": {
+        "en": "unknown basemap {basemap!r}; use {known} or a tile URL with {{z}}, {{x}} and {{y}}",
+        "mn": "үл мэдэгдэх суурь зураг {basemap!r}; {known} эсвэл {{z}}, {{x}}, {{y}}-тэй URL өгнө"
+              " үү",
+    },
+    "er_contextily": {
+        "en": "a print basemap needs contextily: pip install 'asmap[basemap]'",
+        "mn": "хэвлэх суурь зурагт contextily хэрэгтэй: pip install 'asmap[basemap]'",
+    },
+    "er_brief_not_folder": {
+        "en": "{path}: exists and is not a folder; choose a folder for the brief",
+        "mn": "{path}: байгаа бөгөөд хавтас биш; товч мэдээлэлд хавтас сонгоно уу",
+    },
+    "er_dask_missing": {
+        "en": "the dask engine needs dask-geopandas and distributed; install them with `pip "
+              "install 'asmap[dask]'` or use the local engine",
+        "mn": "dask хөдөлгүүрт dask-geopandas ба distributed хэрэгтэй; `pip install "
+              "'asmap[dask]'`-ээр суулгах эсвэл local хөдөлгүүр хэрэглэнэ үү",
+    },
+    "er_scheduler": {
+        "en": "cannot reach the Dask scheduler at {scheduler!r} ({detail}); check the address or "
+              "leave --scheduler out",
+        "mn": "{scheduler!r} дахь Dask scheduler-т холбогдож чадсангүй ({detail}); хаягаа шалгах "
+              "эсвэл --scheduler-г орхино уу",
+    },
     # --- words used inside the sentences above -------------------------------------------
     "w_did_you_mean_known": {"en": "did you mean {near!r}? (known: {known})",
                              "mn": "{near!r} гэсэн үү? (мэдэгдэх: {known})"},

@@ -93,7 +93,7 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
     check_profile(profile)
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"{out_dir}: exists and is not a folder; choose a folder for the brief")
+        raise UsageError(code="er_brief_not_folder", path=out_dir)
     shared = apply_profile(analysis, profile)
     media = Path(media) if media is not None else None
     found = documents(shared, media)

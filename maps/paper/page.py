@@ -283,7 +283,7 @@ def find_site(analysis: Any, site_id: str) -> dict[str, Any]:
         near += [i for i in difflib.get_close_matches(site_id, ids, n=5, cutoff=0.3)
                  if i not in near][:5 - len(near)]
         near = near or sorted(ids)[:5]
-        raise UsageError(f"no site {site_id!r} in the analysis; nearby ids: {', '.join(near)}")
+        raise UsageError(code="er_no_site", site=site_id, near=", ".join(near))
     row = analysis.sites[analysis.sites["site_id"] == site_id].iloc[0]
     return row.drop(labels=analysis.sites.geometry.name).to_dict()
 
