@@ -738,6 +738,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "{scheduler!r} дахь Dask scheduler-т холбогдож чадсангүй ({detail}); хаягаа шалгах "
               "эсвэл --scheduler-г орхино уу",
     },
+    "er_unreadable": {
+        "en": "{detail}",
+        "mn": "файлыг уншиж чадсангүй: {detail}",
+    },
+    "er_leaflet_missing": {
+        "en": "offline maps need the package django-js-lib-leaflet; install it with `pip install "
+              "django-js-lib-leaflet`",
+        "mn": "сүлжээгүй газрын зурагт django-js-lib-leaflet багц хэрэгтэй; `pip install django-"
+              "js-lib-leaflet`-ээр суулгана уу",
+    },
+    "er_shapefile_mixed": {
+        "en": "{name} mixes geometry types, which a Shapefile cannot hold; export to gpkg or "
+              "geojson instead",
+        "mn": "{name}-д янз бүрийн геометр холилдсон тул Shapefile-д багтахгүй; gpkg эсвэл "
+              "geojson руу экспортлоно уу",
+    },
     # --- words used inside the sentences above -------------------------------------------
     "w_did_you_mean_known": {"en": "did you mean {near!r}? (known: {known})",
                              "mn": "{near!r} гэсэн үү? (мэдэгдэх: {known})"},

@@ -62,7 +62,7 @@ def list_layers(path: Path) -> list[tuple[str, bool]]:
             warnings.simplefilter("ignore")
             listed = pyogrio.list_layers(path)
     except (DataSourceError, DataLayerError, OSError, RuntimeError) as exc:
-        raise DataError(_unreadable(path, exc)) from None
+        raise DataError(code="er_unreadable", detail=_unreadable(path, exc)) from None
     return [(str(name), geom_type is not None) for name, geom_type in listed]
 
 

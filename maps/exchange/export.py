@@ -123,7 +123,7 @@ def _load(source: Any) -> Any:
         return source
     path = Path(source)
     if not path.exists():
-        raise UsageError(f"{path}: no such file or folder; check the path")
+        raise UsageError(code="er_no_path", path=path)
     if path.suffix.lower() == ".gpkg" and "sites" in {n for n, _ in pyogrio.list_layers(path)}:
         from asmap.geo import read_results
 
@@ -198,8 +198,7 @@ def write_folder(layers: Mapping[str, Any], out: str | Path, *, suffix: str) -> 
         for name, frame in layers.items():
             if suffix == ".shp" and frame.geometry.dropna().geom_type.str.replace(
                     "Multi", "").nunique() > 1:
-                raise DataError(f"{name} mixes geometry types, which a Shapefile cannot hold; "
-                                "export to gpkg or geojson instead")
+                raise DataError(code="er_shapefile_mixed", name=name)
             renamed = write_layer(frame, tmp / f"{name}{suffix}", family=_family(name, frame))
             if renamed:
                 renames[name] = renamed
