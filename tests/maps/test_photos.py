@@ -171,3 +171,22 @@ def test_brief_copies_documents_and_links_them(analysis, folder, tmp_path):
     assert 'ZT-02: <a href="https://example.mn/plan.pdf">' in summary
     assert len(thumbnails((out / "map.html").read_text(encoding="utf-8"))) == 2
     assert not any(s in (out / "overview.pdf").read_bytes() for s in SECRETS)
+
+
+@pytest.mark.browser
+def test_offline_popup_shows_the_thumbnail(browser, analysis, folder, tmp_path, artifacts):
+    from tests.maps.test_browser import open_offline
+
+    problems: list[str] = []
+    page = open_offline(browser, write_map(analysis, tmp_path / "m.html", offline=True,
+                                           lang="en", media=folder), problems)
+    size = page.evaluate("""() => new Promise(done => {
+        const layer = asmap.registry['ZT-01']; layer.openPopup();
+        const img = layer.getPopup().getElement().querySelector('.asmap-photos img');
+        const report = () => done([img.naturalWidth, img.naturalHeight]);
+        img.complete ? report() : img.addEventListener('load', report);
+        })""")
+    assert size == [480, 360]
+    page.screenshot(path=str(artifacts / "interactive-photo.png"))
+    assert problems == []
+    page.close()
