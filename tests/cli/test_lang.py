@@ -137,6 +137,9 @@ def test_narrow_terminal_keeps_file_names_whole(tmp_path):
     assert all(len(line) <= 80 for line in output.splitlines())
     assert "tailings.geojson" in output and "post.geojson" in output
     assert "use 'mined_out'" in output
+    mn = run("validate", str(folder), "--lang", "mn", width=80).output
+    assert all(len(line) <= 80 for line in mn.splitlines())
+    assert "tailings.geojson" in mn and "'mined_out' гэж бичнэ үү" in mn
     wide = run("validate", str(folder), "--lang", "en", width=120).output
     assert "┃ severity" in wide and all(len(line) <= 120 for line in wide.splitlines())
     assert "tailings.geojson" in wide

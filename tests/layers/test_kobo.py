@@ -104,3 +104,14 @@ def test_every_bad_row_is_one_problem_and_nothing_is_written(tmp_path):
     assert caught.value.problems[0].line("mn").startswith(
         "bad.csv, 2-р мөр, талбар Талбайн хүрээ: байршил алга")
     assert not out.exists()
+
+
+def test_settlements_from_a_geopoint_export(tmp_path):
+    export = tmp_path / "settlements.csv"
+    export.write_text("name;is_base;Байршил;_uuid;_index\n"
+                      "Бат-Өлзий;true;48.21667 104.77389 1136 5;s-1;1\n"
+                      "Хөвөө;false;48.3 104.6 1100 5;s-2;2\n", encoding="utf-8")
+    layer = import_kobo(export, tmp_path / "settlements.gpkg", kind="settlements")
+    assert layer["name"].tolist() == ["Бат-Өлзий", "Хөвөө"]
+    assert layer["is_base"].tolist() == [True, False]
+    assert (layer.geometry[0].x, layer.geometry[0].y) == (104.77389, 48.21667)
