@@ -32,17 +32,10 @@ from asmap.cli import options
 @options.lang_opt
 def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: bool,
             crs: str | None, engine: str, scheduler: str | None, lang: str | None) -> None:
-    """Flag which tailings sites are eligible, record why not, whose land they are on,
-    and which posts stand on the way from the base settlement.
+    """Flag which tailings sites are eligible, record why not, whose land they are on, and which
+    posts stand on the way from the base settlement.
 
-    FOLDER holds the layers (default: the bundled Zaamar sample). Rules come from
-    --rules, else the folder's asmap.toml [rules] table, else the defaults.
-
-    \b
-    Example:
-      $ asmap analyze zaamar/ --on 2021-04-06 --out results.gpkg --csv sites.csv
-      $ asmap analyze zaamar/ --rules strict.toml --out results.gpkg --json
-      $ asmap analyze national/ --engine dask --scheduler tcp://10.0.0.5:8786 --out r.gpkg
+    What --help says (in mn and en) is ``help_analyze`` in maps/i18n.py.
     """
     from asmap import geo, layers
 

@@ -23,25 +23,9 @@ from asmap.cli import options
               help="help_brief_out")
 def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, no_photos: bool,
           photo_mb: float, out: Path) -> None:
-    """Analyse FOLDER and write everything negotiators carry to the talks into DIR:
+    """Analyse FOLDER and write everything negotiators carry to the talks into DIR.
 
-    \b
-      map.html       the interactive map, works with no network
-      overview.pdf   the overview map, then one sheet per eligible site
-      sites.csv      every site and why (machine column names)
-      sites.xlsx     the same for people: headers in the language, hectares to 0.01
-      conflicts.csv  overlapping licenses
-      summary.md     counts, eligible hectares, who to negotiate with, posts where a
-      summary.html   movement permit is needed, conflicts, rules, data sources
-      results.gpkg   the analysis layers, for QGIS
-
-    --profile public writes only columns the catalogue marks public (no names, phone
-    numbers or unknown columns) in every file. The folder appears only when complete.
-
-    \b
-    Examples:
-      $ asmap brief zaamar/ --on 2021-04-06 --out brief/
-      $ asmap brief zaamar/ --lang en --profile public --out brief-public/
+    What --help says (in mn and en) is ``help_brief`` in maps/i18n.py.
     """
     from asmap import geo, layers, maps
 

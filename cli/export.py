@@ -26,18 +26,7 @@ def export(source: Path, to: str, out: Path, profile: str, lang: str, results: P
            rules, on, crs: str | None, no_photos: bool) -> None:
     """Export a project folder or an analysis (results.gpkg) for other tools.
 
-    kml/kmz for Google Earth, OsmAnd, Organic Maps and Mapeo; gpkg opens in QGIS
-    already styled; geojson and shp write a folder with one file per layer.
-
-    A FOLDER alone exports its layers. Add --on (or --rules) to analyse it first, or
-    --results to use an earlier analysis: the export then holds every layer of the
-    folder plus the analysis layers (sites with their verdicts, exclusions, routes,
-    conflicts).
-
-    \b
-    Example:
-      $ asmap export results.gpkg --to kmz --out zaamar.kmz --profile public
-      $ asmap export zaamar/ --on 2021-04-06 --to gpkg --out zaamar-qgis.gpkg
+    What --help says (in mn and en) is ``help_export`` in maps/i18n.py.
     """
     from asmap.maps.exchange.export import export as export_layers
 

@@ -35,14 +35,7 @@ def import_() -> None:
 def licenses(table: Path, out: Path, crs: str | None, lang: str | None) -> None:
     """License polygons from a cadastre table, one row per corner point.
 
-    Headers in English (license_id, point, lon, lat, holder, kind, status, start_date,
-    end_date) or Mongolian (Тусгай зөвшөөрлийн дугаар, Цэг, Уртраг, Өргөрөг, Эзэмшигч,
-    Төрөл, Төлөв). Coordinates in decimal degrees or DMS (104°52'20.5", 104 52 20.5,
-    104:52:20.5, 104-52-20.5). Nothing is written when a row is bad.
-
-    \b
-    Example:
-      $ asmap import licenses corners.xlsx --out zaamar/licenses.gpkg
+    What --help says (in mn and en) is ``help_licenses`` in maps/i18n.py.
     """
     from asmap.layers.cadastre import import_licenses
 
@@ -58,13 +51,7 @@ def licenses(table: Path, out: Path, crs: str | None, lang: str | None) -> None:
 def gps(file: Path, kind: str, out: Path, lang: str | None) -> None:
     """A layer from a handheld GPS or phone app (GPX) or a CSV with lat/lon columns.
 
-    Waypoints become points named by the kind's id; tracks walked back to their start
-    become polygons; open tracks become lines. Columns a GPS cannot know are left
-    empty: fill them in, then run `asmap validate`.
-
-    \b
-    Example:
-      $ asmap import gps walk.gpx --kind tailings --out zaamar/tailings.gpkg
+    What --help says (in mn and en) is ``help_gps`` in maps/i18n.py.
     """
     from asmap.layers.gps import import_gps
 
@@ -86,9 +73,7 @@ def gps(file: Path, kind: str, out: Path, lang: str | None) -> None:
 def kobo(export: Path, kind: str, out: Path, fields: Path | None, lang: str | None) -> None:
     """A layer from a KoboToolbox or ODK Central data export (XLSX or CSV).
 
-    \b
-    Example:
-      $ asmap import kobo tailings_visit.xlsx --kind tailings --out zaamar/tailings.gpkg
+    What --help says (in mn and en) is ``help_kobo`` in maps/i18n.py.
     """
     from asmap.layers.errors import ProblemError
     from asmap.layers.kobo import import_kobo

@@ -25,18 +25,10 @@ from asmap.cli import options
               type=click.Path(dir_okay=False, path_type=Path), help="help_map_out")
 def map_(folder: Path, results: Path | None, rules, on, lang: str, offline: bool,
          profile: str, crs: str | None, no_photos: bool, photo_mb: float, out: Path) -> None:
-    """Write the interactive map of FOLDER: every layer, why each site is or is not
-    eligible, who holds the land, the posts on the way, a legend and map tools.
+    """Write the interactive map of FOLDER: every layer, why each site is or is not eligible, who
+    holds the land, the posts on the way, a legend and map tools.
 
-    FOLDER holds the layers (default: the bundled Zaamar sample). Without --results
-    the analysis runs first (rules from --rules, else the folder's asmap.toml).
-    --offline inlines everything, so the page opens on a laptop with no connection;
-    --profile public leaves out names, phone numbers and unknown columns.
-
-    \b
-    Example:
-      $ asmap map zaamar/ --on 2021-04-06 --offline --out zaamar-map.html
-      $ asmap map zaamar/ --results results.gpkg --lang en --profile public --out map.html
+    What --help says (in mn and en) is ``help_map`` in maps/i18n.py.
     """
     from asmap import maps
 

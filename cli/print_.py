@@ -38,22 +38,11 @@ def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
 def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
            orientation: str, site: str | None, profile: str, basemap: str | None,
            crs: str | None, no_photos: bool, out: Path) -> None:
-    """Write a print-ready map of FOLDER: title, map with every layer, site labels,
-    legend, scale bar, north arrow, lat/lon grid, the table of eligible sites and the
-    data sources with their dates.
+    """Write a print-ready map of FOLDER: title, map with every layer, site labels, legend, scale
+    bar, north arrow, lat/lon grid, the table of eligible sites and the data sources with their
+    dates.
 
-    FOLDER holds the layers (default: the bundled Zaamar sample). Without --results
-    the analysis runs first. --site draws one site's sheet instead of the overview.
-    --profile public leaves out names, phone numbers and unknown columns. No network
-    is needed; with --basemap, tiles are drawn when the server answers, and the page
-    says so when it does not.
-
-    \b
-    Examples:
-      $ asmap print zaamar/ --on 2021-04-06 --out zaamar.pdf
-      $ asmap print zaamar/ --lang en --paper A3 --orientation portrait --out zaamar.png
-      $ asmap print --results results.gpkg --site ZT-01 --profile public --out ZT-01.pdf
-      $ asmap print zaamar/ --basemap satellite --site ZT-01 --out ZT-01-satellite.pdf
+    What --help says (in mn and en) is ``help_print`` in maps/i18n.py.
     """
     from asmap import maps
 

@@ -25,10 +25,7 @@ TABLE_WIDTH = 100
 def validate(folder, crs, rules_path, as_json, lang):
     """Check every layer of FOLDER against the catalogue and list every problem.
 
-    \b
-    Example:
-      $ asmap validate field-data/ --crs EPSG:32648
-      $ asmap validate field-data/ --json > problems.json
+    What --help says (in mn and en) is ``help_validate`` in maps/i18n.py.
     """
     lang = options.resolve_lang(lang, folder)
     checked = inspect(folder, crs=crs, rules_path=rules_path)
