@@ -170,6 +170,9 @@ def _tailings(rng: np.random.Generator, n: int, rivers: gpd.GeoDataFrame) -> gpd
         "stage": stage,
         "operator": rng.choice(["Company A", "Company B", "Company C", None], n),
         "contact": np.where(rng.random(n) < 0.1, "+976 9911 0000", None),
+        # issue 14: when mining ended (no random draw, so the other values stay the same)
+        "mined_out_on": [f"2020-{i % 12 + 1:02d}-15" if s == "mined_out" else None
+                         for i, s in enumerate(stage)],
     }, geoms)
 
 

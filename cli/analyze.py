@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs
 
 
 @click.command(cls=options.I18nCommand, short_help="short_analyze", help="help_analyze")
@@ -40,6 +41,7 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
     from asmap import geo, layers
 
     lang = options.resolve_lang(lang, folder)
+    check_outputs(files=[out, csv_path])
     with _progress(lang) as step:
         project = layers.load(folder, crs=crs)
         if scheduler is not None and engine != "dask":
@@ -98,7 +100,11 @@ def _print_summary(summary: dict, out: Path, csv_path: Path | None, lang: str) -
         shown = party if lang == "en" else say(party)  # "local government" has words in mn
         table.add_row(say("cli_negotiate_with", party=shown), ", ".join(sites))
     table.add_row(say("cli_conflicts"), str(summary["conflicts"]))
-    console = Console(width=max(100, Console().width), soft_wrap=True)
+    for agreement, checks in summary.get("agreements", {}).items():  # the codes stay codes
+        table.add_row(say("cli_agreement", agreement=agreement),
+                      ", ".join(checks) or say("cli_no_problem"))
+    console = Console(width=max(100, Console().width), soft_wrap=True, markup=False,
+                      highlight=False)  # names and paths are data, never markup
     console.print(table)
     console.print(say("cli_wrote_and", path=out, csv=csv_path) if csv_path
                   else say("cli_wrote", path=out))

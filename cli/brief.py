@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs
 
 
 @click.command("brief", cls=options.I18nCommand, short_help="short_brief", help="help_brief")
@@ -21,8 +22,10 @@ from asmap.cli import options
 @click.option("--out", "out", required=True, metavar="DIR",
               type=click.Path(file_okay=False, path_type=Path),
               help="help_brief_out")
+@click.option("--since", "since", metavar="OLD", type=click.Path(exists=True, path_type=Path),
+              help="help_brief_since")
 def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, no_photos: bool,
-          photo_mb: float, out: Path) -> None:
+          photo_mb: float, out: Path, since: Path | None) -> None:
     """Analyse FOLDER and write everything negotiators carry to the talks into DIR.
 
     What --help says (in mn and en) is ``help_brief`` in maps/i18n.py.
@@ -30,10 +33,11 @@ def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, no_
     from asmap import geo, layers, maps
 
     lang = options.resolve_lang(lang, folder)
+    check_outputs(folders=[out])
     analysis = geo.analyze(layers.load(folder, crs=crs), rules=rules, on=on)
     with options.said_warnings(lang):
         path = maps.write_brief(analysis, out, lang=lang, profile=profile, media=folder,
-                                photos=not no_photos, photo_mb=photo_mb)
+                                photos=not no_photos, photo_mb=photo_mb, since=since)
     eligible = int(analysis.sites["eligible"].fillna(False).astype(bool).sum())
     click.echo(options.say("cli_wrote_brief", lang, path=path, n=eligible, language=lang,
                            profile=profile))

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs
 from asmap.maps.exchange.export import FORMATS
 
 
@@ -31,11 +32,13 @@ def export(source: Path, to: str, out: Path, profile: str, lang: str, results: P
     from asmap.maps.exchange.export import export as export_layers
 
     lang = options.resolve_lang(lang, source if source.is_dir() else None)
+    check_outputs(**{"folders" if to in ("geojson", "shp") else "files": [out]})
     media = source if source.is_dir() else None
-    if source.is_dir() and (results or rules or on):
-        source = options.analysis_for(source, results=results, rules=rules, on=on, crs=crs)
-    elif results or rules or on or crs:
+    if not source.is_dir() and (results or rules or on or crs):
         raise click.UsageError(options.say("err_export_folder", lang))
-    written = export_layers(source, out, to=to, profile=profile, lang=lang, media=media,
-                            photos=not no_photos)
+    if results or rules or on:
+        source = options.analysis_for(source, results=results, rules=rules, on=on, crs=crs)
+        crs = None  # already used to read the folder
+    written = export_layers(source, out, to=to, profile=profile, lang=lang, crs=crs,
+                            media=media, photos=not no_photos)
     click.echo(options.say("cli_wrote_export", lang, path=written))

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs
 from asmap.layers.specs import KINDS
 
 _out = click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
@@ -40,6 +41,7 @@ def licenses(table: Path, out: Path, crs: str | None, lang: str | None) -> None:
     from asmap.layers.cadastre import import_licenses
 
     lang = options.resolve_lang(lang)
+    check_outputs(files=[out], inputs=[table])
     _report(import_licenses(table, out, crs=crs), out, "licenses", lang)
 
 
@@ -56,6 +58,7 @@ def gps(file: Path, kind: str, out: Path, lang: str | None) -> None:
     from asmap.layers.gps import import_gps
 
     lang = options.resolve_lang(lang)
+    check_outputs(files=[out], inputs=[file])
     _report(import_gps(file, out, kind=kind), out, kind, lang)
 
 
@@ -79,6 +82,7 @@ def kobo(export: Path, kind: str, out: Path, fields: Path | None, lang: str | No
     from asmap.layers.kobo import import_kobo
 
     lang = options.resolve_lang(lang)
+    check_outputs(files=[out], inputs=[export, *([fields] if fields else [])])
     try:
         frame = import_kobo(export, out, kind=kind, fields=fields)
     except ProblemError as exc:  # every bad row on its own line, then what it means

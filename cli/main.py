@@ -42,6 +42,11 @@ class AsmapGroup(I18nGroup):
         except Exception as exc:  # the promise: never a traceback for a user
             if os.environ.get("ASMAP_DEBUG"):
                 raise
+            from asmap.cli.paths import write_failure
+
+            failure = write_failure(exc, _lang(ctx))
+            if failure:  # a read-only folder or a full disk: no bug
+                raise _Failure(failure, 1) from None
             raise _Failure(say("cli_unexpected", _lang(ctx), kind=type(exc).__name__,
                                detail=exc), 1) from None
 
@@ -57,21 +62,35 @@ class _Failure(click.ClickException):
         self.exit_code = exit_code
 
 
+class _ToStderr(logging.Handler):
+    """Log records as lines on the standard error of the command running now."""
+
+    def emit(self, record: logging.LogRecord) -> None:  # noqa: D102
+        click.echo(self.format(record), err=True)
+
+
+def _log_to_stderr(verbose: int) -> None:
+    """asmap's loggers: warnings only; -v adds the analysis steps, -vv their counts."""
+    logger = logging.getLogger("asmap")
+    logger.setLevel(max(logging.WARNING - 10 * verbose, logging.DEBUG))
+    if not any(isinstance(h, _ToStderr) for h in logger.handlers):
+        handler = _ToStderr()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+
+
 @click.group(cls=AsmapGroup, context_settings={"help_option_names": ["-h", "--help"]},
              help="help_group")
 @click.version_option(_version(), "--version", prog_name="asmap", help="help_version")
 @click.option("-v", "--verbose", count=True, help="help_verbose")
-@click.pass_context
-def cli(ctx: click.Context, verbose: int) -> None:
+def cli(verbose: int) -> None:
     """asmap: which tailings can artisanal miners work, whose land is it, and how to get there.
 
     Every command reads a project folder of GIS layers (default: the bundled Zaamar
     sample). Start with `asmap validate FOLDER`, then `asmap analyze FOLDER --out
     results.gpkg`.
     """
-    level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(message)s", stream=sys.stderr)
-    ctx.ensure_object(dict)
+    _log_to_stderr(verbose)
 
 
 # Commands are registered explicitly, one module each.
@@ -95,6 +114,14 @@ from asmap.cli.print_ import print_  # noqa: E402
 
 cli.add_command(print_)
 cli.add_command(brief)
+from asmap.cli.compare import compare  # noqa: E402
+from asmap.cli.timeline import timeline  # noqa: E402
+
+cli.add_command(compare)
+cli.add_command(timeline)
+from asmap.cli.annex import annex  # noqa: E402
+
+cli.add_command(annex)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs
 
 
 @click.command("map", cls=options.I18nCommand, short_help="short_map", help="help_map")
@@ -33,6 +34,7 @@ def map_(folder: Path, results: Path | None, rules, on, lang: str, offline: bool
     from asmap import maps
 
     lang = options.resolve_lang(lang, folder)
+    check_outputs(files=[out])
     analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
     with options.said_warnings(lang):
         path = maps.write_map(analysis, out, lang=lang, offline=offline, profile=profile,

@@ -9,15 +9,18 @@ from pathlib import Path
 
 import click
 
+from asmap.cli.paths import record_input
 from asmap.layers.project import sample_path
 
 
 def _folder(ctx: click.Context, param: click.Parameter, value: str | None) -> Path:
     if value is None:
+        record_input(sample_path())  # the bundled sample is an input like any folder
         return sample_path()
     path = Path(value)
     if not path.exists():
         raise click.BadParameter(say("err_no_path", path=value))
+    record_input(path)
     return path
 
 
@@ -36,6 +39,9 @@ def _rules(ctx: click.Context, param: click.Parameter, value: str | None):
     from asmap.geo.rules import Rules
     from asmap.layers.errors import AsmapError
 
+    if Path(value).is_dir():
+        raise click.BadParameter(f"{value}: is a folder; give the rules file (RULES.toml)")
+    record_input(value)
     try:
         return Rules.from_toml(value)
     except AsmapError as exc:
@@ -58,7 +64,14 @@ profile_opt = click.option("--profile", type=click.Choice(["internal", "public"]
 results_opt = click.option(
     "--results", "results", metavar="RESULTS.gpkg",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    callback=lambda ctx, param, value: _input(value),
     help="help_results")
+
+
+def _input(value: Path | None) -> Path | None:
+    if value is not None:
+        record_input(value)
+    return value
 
 
 def analysis_for(folder: Path, *, results: Path | None, rules, on, crs: str | None):
@@ -151,9 +164,9 @@ def say(key: str, lang: str | None = None, **values: object) -> str:
 
 
 def _words(text: str | None) -> str | None:
-    from asmap.maps.i18n import LABELS
+    from asmap.maps.i18n import has_text
 
-    return say(text) if text and text in LABELS else text
+    return say(text) if text and has_text(text) else text
 
 
 class I18nCommand(click.Command):

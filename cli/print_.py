@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
+from asmap.cli.paths import check_outputs
 
 
 def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
@@ -47,6 +48,7 @@ def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
     from asmap import maps
 
     lang = options.resolve_lang(lang, folder)
+    check_outputs(files=[out])
     analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
     if basemap:
         from asmap.maps.tiles import TIMEOUT_S, check_basemap

@@ -33,7 +33,7 @@ def validate(folder, crs, rules_path, as_json, lang):
         click.echo(json.dumps([p.as_dict(lang) for p in checked.problems], ensure_ascii=False,
                               indent=2))
     else:
-        console = Console(highlight=False, soft_wrap=False)
+        console = Console(highlight=False, soft_wrap=False, markup=False)  # data, not markup
         if checked.problems and console.width >= TABLE_WIDTH:
             console.print(_table(checked.problems, lang))
         elif checked.problems:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pandas as pd
 
 import geopandas as gpd
 import shapely
 
+from asmap.geo import schema
 from asmap.geo.eligibility import polygonal
 from asmap.geo.licenses import MIN_OVERLAP_HA
 
-COLUMNS = ("license_id_a", "license_id_b", "holder_a", "holder_b", "kind_a", "kind_b",
-           "overlap_ha")
+COLUMNS = schema.columns("conflicts")
+
+log = logging.getLogger(__name__)
 
 
 def license_conflicts(licenses: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -47,5 +51,6 @@ def license_conflicts(licenses: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     order = np.lexsort((frame["license_id_b"].to_numpy(), frame["license_id_a"].to_numpy()))
     frame = frame.iloc[order].reset_index(drop=True)
     polygons = polygonal(overlap[order])
+    log.debug("license conflicts: %d overlapping pairs among %d licenses", len(frame), len(lic))
     return gpd.GeoDataFrame(frame, geometry=polygons, crs=licenses.crs)
 

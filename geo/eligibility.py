@@ -8,12 +8,13 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
+from asmap.geo import schema
 from asmap.geo.exclusions import KINDS
 from asmap.geo.grouping import joined
 from asmap.geo.parallel import elementwise, query
 
 #: Reasons a site is not eligible, in the order they are reported.
-REASONS = ("NOT_MINED_OUT", "OUTSIDE_SOUM", "TOO_SMALL", "TOO_FAR")
+REASONS = schema.codes("reason")
 #: Less than this (m²) of a site inside an exclusion zone is rounding, not a note.
 SLIVER_M2 = 0.01
 #: Exclusion pieces with more vertices than this are cut into tiles before the overlay.

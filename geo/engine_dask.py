@@ -86,7 +86,7 @@ def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
         k = npartitions or max(2 * n_workers, math.ceil(len(tailings) / TARGET_PARTITION_SITES))
         parts = _spatial_partitions(tailings, min(k, len(tailings)))
         pieces, whole = _run(client, layers, parts, rules=rules, on=on)
-    return _merge(whole, pieces, layers, tailings)
+    return _with_agreements(_merge(whole, pieces, layers, tailings), layers, rules=rules, on=on)
 
 
 def _require_dask() -> None:
@@ -146,7 +146,8 @@ def _analyze_whole(first: gpd.GeoDataFrame, others: tuple, rules: Any,
 
 def _payload(layers: Mapping[str, gpd.GeoDataFrame]) -> tuple:
     """Every layer but the sites, plus what a Project carries, as one picklable value."""
-    frames = {kind: frame for kind, frame in layers.items() if kind != "tailings"}
+    frames = {kind: frame for kind, frame in layers.items()
+              if kind not in ("tailings", "agreements")}  # agreements: see _with_agreements
     if isinstance(layers, Project):
         return frames, (layers.folder, layers.settings, layers.problems)
     return frames, None
@@ -176,6 +177,38 @@ def _merge(whole: Analysis, pieces: list[tuple[gpd.GeoDataFrame, ...]],
                        else pd.RangeIndex(len(frame)))
         merged[name] = gpd.GeoDataFrame(frame, geometry=frame.geometry.name, crs=frame.crs)
     return dataclasses.replace(whole, layers=dict(layers), **merged)
+
+
+def _with_agreements(result: Analysis, layers: Mapping[str, gpd.GeoDataFrame], *,
+                     rules: Any, on: date) -> Analysis:
+    """The agreements checked here, on the sites they name (an agreement spans partitions).
+
+    Each site's answer depends on that site alone, so analysing only the named sites
+    gives the checks the whole project would.
+    """
+    from asmap.geo.agreements import SITE_COLUMNS
+    from asmap.geo.analyze import analyze
+    from asmap.geo.schema import split
+
+    agreements = layers["agreements"] if "agreements" in layers else None
+    if agreements is None or len(agreements) == 0:
+        return result
+    tailings = layers["tailings"]
+    named = {s for ids in agreements["site_ids"] for s in split(ids)}
+    covered = tailings[tailings["site_id"].astype(str).isin(named)]
+    frames, project = _payload(layers)
+    local = analyze(_with_tailings(({**frames, "agreements": agreements}, project),
+                                   covered if len(covered) else tailings.iloc[:1]),
+                    rules=rules, on=on)
+    found = local.sites.set_index(local.sites["site_id"].astype(str))
+    sites = result.sites.copy()
+    ids = sites["site_id"].astype(str)
+    for col in SITE_COLUMNS:
+        column = found[col].reindex(ids.to_numpy()) if len(covered) else pd.Series(
+            [None] * len(ids), dtype=object)
+        sites[col] = pd.Series(column.astype(object).where(column.notna(), None).to_numpy(),
+                               index=sites.index, dtype=object)
+    return dataclasses.replace(result, sites=sites, agreements=local.agreements)
 
 
 def _concat(frames: list[gpd.GeoDataFrame]) -> gpd.GeoDataFrame:

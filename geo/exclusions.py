@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from datetime import date
 
@@ -11,11 +12,12 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
+from asmap.geo import schema
 from asmap.geo.parallel import each
 from asmap.geo.rules import Rules
 
-#: Exclusion kinds, in the order they are reported.
-KINDS = ("RIVER_BUFFER", "RESTRICTED", "RECLAMATION", "POST_ZONE")
+#: Exclusion kinds, in the order they are reported (the note codes of `geo.schema`).
+KINDS = schema.codes("note")
 #: The layer each kind comes from.
 LAYER_OF = {"RIVER_BUFFER": "rivers", "RESTRICTED": "restricted",
             "RECLAMATION": "reclamation", "POST_ZONE": "posts"}
@@ -23,6 +25,8 @@ LAYER_OF = {"RIVER_BUFFER": "rivers", "RESTRICTED": "restricted",
 POST_QUAD_SEGS = 64
 #: Segments per quarter circle at the ends and bends of a river buffer.
 RIVER_QUAD_SEGS = 16
+
+log = logging.getLogger(__name__)
 
 
 def in_force(frame: pd.DataFrame, on: date) -> np.ndarray:
@@ -117,6 +121,8 @@ def exclusion_pieces(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules, on
                                     radius_m=rules.post_radius_m).geometry.values)
     values = np.concatenate(geoms) if geoms else np.array([], dtype=object)
     polygonal = np.isin(shapely.get_type_id(values), (3, 6, 7))  # drop stray points and lines
+    log.debug("exclusion zones in force: %s", ", ".join(
+        f"{kind} {kinds.count(kind)}" for kind in KINDS if kind in kinds) or "none")
     return gpd.GeoDataFrame({"kind": np.array(kinds, dtype=object)[polygonal]},
                             geometry=values[polygonal], crs=crs)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -14,27 +15,23 @@ import geopandas as gpd
 import pyogrio
 import shapely
 
+from asmap.geo import schema
 from asmap.geo.crs import WGS84, utm_zone_label
 from asmap.geo.result import Analysis
 from asmap.geo.rules import Rules
 from asmap.layers.atomic import atomic_path
+from asmap.layers.cells import csv_safe
+from asmap.layers.discover import RESULTS_KEY
 from asmap.layers.errors import DataError, UsageError
 
-#: Geometry type each output layer is declared with (also when it is empty).
-GEOMETRY_TYPES = {"sites": "MultiPolygon", "eligible_parts": "MultiPolygon",
-                  "exclusions": "MultiPolygon", "routes": "LineString",
-                  "conflicts": "MultiPolygon"}
-#: Columns of each output layer when it has no rows (apart from the sites' own).
-EMPTY_COLUMNS = {
-    "eligible_parts": {"site_id": "str", "available_ha": "float"},
-    "exclusions": {"kind": "str", "area_ha": "float"},
-    "routes": {"site_id": "str", "route_km": "float", "posts_on_route": "str",
-               "permit_needed": "bool"},
-    "conflicts": {"license_id_a": "str", "license_id_b": "str", "holder_a": "str",
-                  "holder_b": "str", "kind_a": "str", "kind_b": "str", "overlap_ha": "float"},
-}
+GEOMETRY_TYPES = schema.GEOMETRY_TYPES
+#: The dtype of an empty column of each schema type.
+EMPTY_DTYPES = {"str": "object", "float": "float", "int": "int64", "bool": "bool",
+                "date": "datetime64[ns]"}
 #: Key of the JSON document stored in the metadata of the sites layer.
-METADATA_KEY = "asmap"
+METADATA_KEY = RESULTS_KEY
+
+log = logging.getLogger(__name__)
 
 
 def write_results(analysis: Analysis, path: str | Path) -> Path:
@@ -85,6 +82,7 @@ def write_results(analysis: Analysis, path: str | Path) -> Path:
                                         append=tmp.exists(), use_arrow=True)
     finally:
         pyogrio.set_gdal_config_options(old)
+    log.info("wrote %s (%d sites)", path, len(analysis.sites))
     return path
 
 
@@ -116,11 +114,18 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
     path = Path(path)
     if not path.exists():
         raise UsageError(code="er_no_results", path=path)
+    if path.is_dir():
+        raise UsageError(code="er_results_folder", path=path)
+    not_results = DataError(code="er_not_results_file", path=path)
+    if path.suffix.lower() != ".gpkg":
+        raise not_results
     try:
         info = pyogrio.read_info(path, layer="sites")
-        frames = {name: pyogrio.read_dataframe(path, layer=name) for name in Analysis.OUTPUTS}
-    except pyogrio.errors.DataSourceError as exc:
-        raise DataError(code="er_not_results", path=path, detail=str(exc)) from None
+        present = {name for name, _ in pyogrio.list_layers(path)}
+        frames = {name: pyogrio.read_dataframe(path, layer=name) for name in Analysis.OUTPUTS
+                  if name in present or name != "agreements"}  # older files have none
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError):
+        raise not_results from None
     raw = (info.get("layer_metadata") or {}).get(METADATA_KEY)
     if raw is None:
         raise DataError(code="er_no_metadata", path=path)
@@ -137,6 +142,7 @@ def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:
 
     The centroid is given as ``lon``, ``lat`` (WGS84, 6 decimals) and as ``utm_e``,
     ``utm_n`` (metres, 1 decimal) in ``utm_zone`` (e.g. ``48N``), for GPS units and Excel.
+    Text that a spreadsheet would run as a formula gets a leading ``'`` (`layers.cells`).
 
     Parameters
     ----------
@@ -168,6 +174,7 @@ def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:
     table["utm_e"] = np.round(centre_m[:, 0], 1)
     table["utm_n"] = np.round(centre_m[:, 1], 1)
     table["utm_zone"] = utm_zone_label(analysis.crs)
+    table = csv_safe(table)
     with atomic_path(path) as tmp:
         table.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n",
                      date_format="%Y-%m-%d")
@@ -193,8 +200,8 @@ def _jsonable(value):
 def _for_gpkg(frame: gpd.GeoDataFrame, name: str) -> gpd.GeoDataFrame:
     """The frame as written: EPSG:4326, an index-free copy, typed columns when empty."""
     frame = frame.to_crs(WGS84).reset_index(drop=True)
-    if len(frame) == 0 and name in EMPTY_COLUMNS:
-        columns = {c: pd.Series(dtype="object" if t == "str" else t)
-                   for c, t in EMPTY_COLUMNS[name].items()}
+    if len(frame) == 0 and name in schema.LAYERS and name != "sites":
+        columns = {c: pd.Series(dtype=EMPTY_DTYPES[t])
+                   for c, t in schema.column_types(name).items()}
         frame = gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([], crs=WGS84), crs=WGS84)
     return frame

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 import numpy as np
@@ -22,6 +23,8 @@ KIND_ORDER = {"mining": 0, "asm": 1, "exploration": 2}
 TIE_HA = 0.01
 #: Overlaps smaller than this (hectares, 1 m²) are edges that touch, not overlaps.
 MIN_OVERLAP_HA = 0.0001
+
+log = logging.getLogger(__name__)
 
 
 def counting_licenses(licenses: gpd.GeoDataFrame, on: date) -> gpd.GeoDataFrame:
@@ -86,6 +89,7 @@ def assign_licenses(sites: np.ndarray, licenses: gpd.GeoDataFrame) -> pd.DataFra
               .sort_values(["site", "rank", "license_id"], kind="stable")
               .drop_duplicates("site"))
     rows = chosen["site"].to_numpy()
+    log.debug("licenses: %d of %d sites lie on a counting license", len(rows), len(out))
     out.loc[rows, "license_id"] = chosen["license_id"].to_numpy()
     out.loc[rows, "holder"] = chosen["holder"].to_numpy()
     out.loc[rows, "negotiate_with"] = chosen["holder"].fillna(LOCAL_GOVERNMENT).to_numpy()

@@ -47,6 +47,11 @@ class Analysis:
         Rules that could not be applied because a layer was missing.
     crs
         The metric CRS the analysis measured in (e.g. ``EPSG:32648``).
+    agreements
+        One row per agreement of the ``agreements`` layer: its columns, ``checks`` (the
+        codes of `geo.agreements.CODES`, ``;``-joined, empty when all is well),
+        ``mapped_ha`` (its sites' summed available_ha) and the union of its sites'
+        available ground (of the sites when none is available). Empty without the layer.
     """
 
     sites: gpd.GeoDataFrame
@@ -60,9 +65,35 @@ class Analysis:
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     unchecked: tuple[str, ...] = ()
     crs: str = "EPSG:32648"
+    agreements: gpd.GeoDataFrame | None = None
 
     #: Names of the output GeoDataFrames, in the order they are written.
-    OUTPUTS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts")
+    OUTPUTS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts", "agreements")
+
+    def __post_init__(self) -> None:
+        if self.agreements is None:
+            from asmap.geo.agreements import COLUMNS
+
+            self.agreements = gpd.GeoDataFrame({c: [] for c in COLUMNS}, geometry=[],
+                                               crs="EPSG:4326")
+
+    def place_name(self) -> str:
+        """
+        The soum's name for titles, footers and summaries: one rule for every output.
+
+        The ``name`` (else geoBoundaries' ``shapeName``) of the boundary, else the name of
+        the first settlement, else "".
+        """
+        for kind, columns in (("boundary", ("name", "shapeName")), ("settlements", ("name",))):
+            frame = self.layers.get(kind)
+            if frame is None or not len(frame):
+                continue
+            for column in columns:
+                if column in frame.columns:
+                    names = [v.strip() for v in frame[column] if isinstance(v, str) and v.strip()]
+                    if names:
+                        return names[0]
+        return ""
 
     def summary(self) -> dict[str, Any]:
         """Counts and lists that sum up the analysis (see `geo.summary.summarize`)."""

@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from asmap.layers.errors import UsageError
-from asmap.layers.messages import word
-from asmap.layers.settings import RULES
+from asmap.layers.settings import RULES, rule_fault
 
 
 @dataclass(frozen=True)
@@ -69,6 +68,10 @@ class Rules:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise UsageError(code="er_rules_missing", path=path) from None
+        except IsADirectoryError:
+            raise UsageError(code="er_rules_folder", path=path) from None
+        except RecursionError:
+            raise UsageError(code="er_rules_deep", path=path) from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise UsageError(code="er_rules_toml", path=path, detail=str(exc)) from None
         table = data.get("rules")
@@ -86,12 +89,8 @@ class Rules:
 
 
 def _coerce(name: str, value: Any, kind: type, where: str) -> Any:
-    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if kind is int:
-        ok = ok and float(value).is_integer()
-    if not ok:
-        raise UsageError(code="er_rule_number", where=where, name=name, value=value,
-                         whole=word("w_whole") if kind is int else "")
-    if value < RULES[name].minimum:
-        raise UsageError(code="er_rule_negative", where=where, name=name, value=value)
+    wrong = rule_fault(name, value)
+    if wrong:
+        raise UsageError(code="er_rule_wrong", where=where, rule=wrong,
+                         default=RULES[name].default)
     return kind(value)

@@ -11,23 +11,16 @@ import dataclasses
 
 import geopandas as gpd
 
+from asmap.geo import schema
 from asmap.geo.result import Analysis
 from asmap.layers.errors import UsageError
 from asmap.layers.specs import SPECS
 
 PROFILES = ("internal", "public")
 
-#: Columns that the analysis adds to its outputs; all of them are public.
+#: Columns that the analysis adds to its outputs and that may leave the NGO.
 ANALYSIS_COLUMNS: dict[str, tuple[str, ...]] = {
-    "sites": ("site_id", "name", "stage", "area_ha", "available_ha", "eligible", "reasons",
-              "notes", "unchecked", "license_id", "holder", "licenses_all", "negotiate_with",
-              "route_km", "posts_on_route", "permit_needed"),
-    "eligible_parts": ("site_id", "available_ha"),
-    "exclusions": ("kind", "area_ha"),
-    "routes": ("site_id", "route_km", "posts_on_route", "permit_needed"),
-    "conflicts": ("license_id_a", "license_id_b", "holder_a", "holder_b", "kind_a", "kind_b",
-                  "overlap_ha"),
-}
+    layer: schema.public_columns(layer) for layer in schema.LAYERS}
 
 
 def public_columns(frame: gpd.GeoDataFrame, kind: str) -> list[str]:

@@ -9,6 +9,7 @@ import numpy as np
 from asmap.geo.eligibility import REASONS
 from asmap.geo.exclusions import KINDS
 from asmap.geo.result import Analysis
+from asmap.geo.schema import split
 
 
 def summarize(analysis: Analysis) -> dict[str, Any]:
@@ -27,7 +28,8 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
         unchecked), ``eligible_ha``, ``reasons`` and ``notes`` (sites per code, every
         code listed), ``unchecked``, ``posts_needing_permits`` (posts on the routes to
         the eligible sites), ``negotiate_with`` (party -> eligible site ids),
-        ``conflicts`` (number of overlapping license pairs), ``rules`` and ``on``.
+        ``conflicts`` (number of overlapping license pairs), ``agreements`` (agreement
+        id -> its checks, a list of codes), ``rules`` and ``on``.
 
     Examples
     --------
@@ -35,6 +37,8 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
     >>> summary = summarize(geo.analyze(layers.load(layers.sample_path()), on="2021-04-06"))
     >>> summary["sites"], summary["eligible"], summary["reasons"]["TOO_SMALL"]
     (28, 16, 8)
+    >>> summary["agreements"]["AG-2021-02"]
+    ['AREA_MISMATCH', 'NO_RESOLUTION']
     """
     sites = analysis.sites
     eligible = sites["eligible"].to_numpy(bool)
@@ -55,13 +59,16 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
         "posts_needing_permits": sorted(_split_all(chosen["posts_on_route"])),
         "negotiate_with": negotiate,
         "conflicts": int(len(analysis.conflicts)),
+        "agreements": {str(a): [c for c in str(checks or "").split(";") if c]  # issue 14
+                       for a, checks in zip(analysis.agreements["agreement_id"],
+                                            analysis.agreements["checks"], strict=True)},
         "rules": analysis.rules.as_dict(),
         "on": analysis.on.isoformat(),
     }
 
 
 def _split_all(values) -> set[str]:
-    return {part for text in values.fillna("").astype(str) for part in text.split(";") if part}
+    return {part for text in values for part in split(text)}
 
 
 def _counts(values, codes: tuple[str, ...]) -> dict[str, int]:

@@ -1,4 +1,8 @@
-"""The layer catalogue, readers, validation and the bundled sample data."""
+"""The layer catalogue, readers for every format users have, validation and the sample.
+
+Makes GeoDataFrames (EPSG:4326) and `Problem` lists from files; imports no other part of
+asmap, so the analysis and the maps can both rely on it.
+"""
 
 from asmap.layers import errors, specs
 from asmap.layers.cadastre import read_cadastre_table

@@ -26,6 +26,7 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 
 from asmap.layers.errors import DataError, ProblemError, UsageError
+from asmap.layers.geometry_checks import needs_parameters
 from asmap.layers.messages import word
 from asmap.layers.problems import Problem
 from asmap.layers.tables import read_table, rename_headers
@@ -198,8 +199,7 @@ def _source_crs(crs: str | None) -> CRS | None:
         source = CRS.from_user_input(crs)
     except CRSError:
         raise UsageError(code="er_not_crs", crs=crs) from None
-    datum = source.datum.name if source.datum else ""
-    if "Pulkovo" in datum and not source.is_bound and "towgs84" not in crs.lower():
+    if needs_parameters(source) and "towgs84" not in crs.lower():
         raise UsageError(code="er_pulkovo", crs=crs)
     return source
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 from pyproj import CRS
 
+from asmap.layers.cells import clean_text_columns
 from asmap.layers.column_checks import check_columns, feature_labels, rename_columns
 from asmap.layers.geometry_checks import check_geometry
 from asmap.layers.messages import word
@@ -42,7 +43,13 @@ def check_layer(frame: gpd.GeoDataFrame, spec: LayerSpec, *, file: str,
             return None, [empty]
         frame, _ = check_columns(frame, spec, label=str, file=file)
         return frame.set_crs(4326, allow_override=True), [empty]
+    clashes = case_clashes(frame, spec, file=file)
+    if clashes:
+        return None, clashes
     frame, problems = rename_columns(frame, spec, file=file)
+    frame, found = clean_text_columns(frame, kind=spec.kind, file=file,
+                                      labels=lambda f: feature_labels(f, spec))
+    problems += found
     label = feature_labels(frame, spec)
     located, found = check_geometry(frame, spec, label=label, file=file, crs=crs)
     problems += found
@@ -50,3 +57,27 @@ def check_layer(frame: gpd.GeoDataFrame, spec: LayerSpec, *, file: str,
                                  label=label, file=file)
     problems += found
     return (typed if located is not None else None), problems
+
+
+def case_clashes(frame: gpd.GeoDataFrame, spec: LayerSpec, *, file: str) -> list[Problem]:
+    """
+    Errors for columns whose names differ only by case (``notes`` and ``NOTES``).
+
+    GeoPackage, Shapefile and SQLite treat such names as one, so no output could hold both.
+
+    Examples
+    --------
+    >>> import geopandas as gpd
+    >>> from asmap.layers.specs import SPECS
+    >>> frame = gpd.GeoDataFrame({"notes": ["a"], "NOTES": ["b"]}, geometry=[None])
+    >>> case_clashes(frame, SPECS["tailings"], file="tailings.geojson")[0].message
+    "columns 'notes' and 'NOTES' differ only by case"
+    """
+    seen: dict[str, str] = {}
+    problems = []
+    for name in map(str, frame.columns):
+        first = seen.setdefault(name.lower(), name)
+        if first != name:
+            problems.append(Problem.of("error", spec.kind, "", name, "pr_case_clash",
+                                       file=file, first=first, name=name))
+    return problems

@@ -232,13 +232,14 @@ def _numbers(text, column, problem, label) -> tuple[pd.Series, list[Problem]]:
     problems = capped(unparsed, lambda i: problem(label(i), "pr_not_number",
                                                   value=text.iloc[i]),
                       summary=lambda n: problem("", "pr_not_number_more", n=n))
-    strict = column.name == "radius_m"
+    strict = column.name in ("radius_m", "area_ha")  # area_ha: agreements (issue 14)
     bad = values <= 0 if strict else values < 0
     limit = word("w_greater_than_0" if strict else "w_0_or_more")
-    rule = word("w_post_radius_rule") if strict else ""
+    rule = word("w_post_radius_rule") if column.name == "radius_m" else ""
+    code = "pr_negative_area" if column.name == "area_ha" else "pr_negative"
     problems += capped(
         np.flatnonzero(bad.to_numpy()),
-        lambda i: problem(label(i), "pr_negative", name=column.name, value=values.iloc[i],
+        lambda i: problem(label(i), code, name=column.name, value=values.iloc[i],
                           limit=limit, rule=rule),
         summary=lambda n: problem("", "pr_negative_more", n=n, limit=limit))
     return values.where(~bad), problems

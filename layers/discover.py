@@ -6,15 +6,19 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyogrio
+
 from asmap.layers.errors import DataError, UsageError
 from asmap.layers.problems import Problem
 from asmap.layers.readers import CONTAINERS, FORMATS, extension, list_layers
 from asmap.layers.specs import KINDS
 
 #: Formats also used for things that are no layers: a name far from any kind is ignored.
-GENERIC = frozenset({".json", ".csv", ".zip"})
+GENERIC = frozenset({".json", ".csv", ".zip", ".xlsx"})
 ALL_LAYERS = "*"
 """Layer name meaning: every geometry layer of the file, one after the other."""
+#: Key of the JSON document `geo.write_results` stores in the metadata of the sites layer.
+RESULTS_KEY = "asmap"
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,10 @@ def discover(folder: Path) -> tuple[list[Source], list[Problem]]:
     sources: list[Source] = []
     problems: list[Problem] = []
     for path in files:
+        if folder.is_dir() and is_results(path):
+            problems.append(Problem.of("warning", path.name, "", "", "pr_results_ignored",
+                                       file=path.name, name=path.name))
+            continue
         found, trouble = _sources_of(path)
         sources += found
         problems += trouble
@@ -72,6 +80,28 @@ def discover(folder: Path) -> tuple[list[Source], list[Problem]]:
             continue
         chosen[source.kind] = source
     return [chosen[k] for k in KINDS if k in chosen], problems
+
+
+def is_results(path: Path) -> bool:
+    """
+    True when `path` is a GeoPackage written by `geo.write_results` (asmap's own results).
+
+    Examples
+    --------
+    >>> from asmap.layers import sample_path
+    >>> is_results(sample_path() / "tailings.geojson")
+    False
+    """
+    if path.suffix.lower() != ".gpkg":
+        return False
+    try:
+        names = {name for name, _ in list_layers(path)}
+        if "sites" not in names:
+            return False
+        info = pyogrio.read_info(path, layer="sites")
+    except (DataError, pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError):
+        return False
+    return RESULTS_KEY in (info.get("layer_metadata") or {})
 
 
 def _sources_of(path: Path) -> tuple[list[Source], list[Problem]]:

@@ -75,12 +75,25 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
         geoms = shapely.force_2d(geoms)
     missing = shapely.is_missing(geoms)
     empty = ~missing & shapely.is_empty(geoms)
-    for mask, what in ((missing, "pr_no_geometry"), (empty, "pr_empty_geometry")):
+    if spec.geometry_optional:  # a table kind (agreements, issue 14): no geometry is fine
+        missing, empty = missing | empty, np.zeros(len(geoms), dtype=bool)
+        if missing.all():
+            return gpd.GeoDataFrame(frame.drop(columns=frame.geometry.name),
+                                    geometry=gpd.GeoSeries([None] * len(frame),
+                                                           index=frame.index, crs=WGS84)), []
+    reported = missing & (not spec.geometry_optional)
+    for mask, what in ((reported, "pr_no_geometry"), (empty, "pr_empty_geometry")):
         problems += capped(
             np.flatnonzero(mask),
             lambda i, what=what: problem("error", label(i), what),
             summary=lambda n, what=what: problem("error", "", what + "_more", n=n))
     present = ~(missing | empty)
+    infinite = _rows_where(geoms, lambda xy: ~np.isfinite(xy).all(axis=1))
+    problems += capped(
+        np.flatnonzero(infinite),
+        lambda i: problem("error", label(i), "pr_not_finite"),
+        summary=lambda n: problem("error", "", "pr_not_finite_more", n=n))
+    present &= ~infinite
     geoms = _collections_to_multi(geoms, spec, present)
     wrong, found = _check_family(geoms, spec, present, problem, label)
     problems += found
@@ -101,7 +114,26 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
             lambda i: problem("error", label(i), "pr_not_converted", crs=_name(src)),
             summary=lambda n: problem("error", "", "pr_not_converted_more", n=n))
     out.set_crs(WGS84, allow_override=True, inplace=True)  # out is this function's own
+    problems += _null_island(np.asarray(out.geometry.values, dtype=object), problem, label)
     return out, problems
+
+
+def _null_island(geoms: np.ndarray, problem, label: Label) -> list[Problem]:
+    """Errors for features with a point at exactly (0, 0) degrees, a GPS default."""
+    zero = _rows_where(geoms, lambda xy: (xy == 0).all(axis=1))
+    return capped(
+        np.flatnonzero(zero),
+        lambda i: problem("error", label(i), "pr_null_island"),
+        summary=lambda n: problem("error", "", "pr_null_island_more", n=n))
+
+
+def _rows_where(geoms: np.ndarray, test) -> np.ndarray:
+    """A mask of the geometries with at least one coordinate pair where `test` is true."""
+    coords, index = shapely.get_coordinates(geoms, return_index=True)
+    mask = np.zeros(len(geoms), dtype=bool)
+    if len(coords):
+        mask[np.unique(index[test(coords)])] = True
+    return mask
 
 
 def _collections_to_multi(geoms: np.ndarray, spec: LayerSpec, present: np.ndarray) -> np.ndarray:
@@ -161,7 +193,7 @@ def _choose_crs(file_crs, user_crs, geoms, present, spec, problem, label):
         if user_crs is None:
             return None, [problem("error", "", "pr_no_crs")]
         file_crs, user_crs = user_crs, None
-    if _needs_parameters(file_crs):
+    if needs_parameters(file_crs):
         if user_crs is not None and not _impossible(user_crs, bounds).any():
             return user_crs, []
         return None, [problem("error", "", "pr_pulkovo", crs=_name(file_crs),
@@ -205,7 +237,19 @@ def _explain(crs: CRS, bounds: np.ndarray) -> dict:
             "hint": word("w_reproject")}
 
 
-def _needs_parameters(crs: CRS) -> bool:
+def needs_parameters(crs: CRS) -> bool:
+    """
+    Whether `crs` is Pulkovo 1942 without the user's ``+towgs84`` parameters.
+
+    Mongolia has no standard transformation from Pulkovo 1942 to WGS84, so such
+    coordinates are accepted only with parameters the user supplies, never silently.
+
+    Examples
+    --------
+    >>> from pyproj import CRS
+    >>> needs_parameters(CRS("EPSG:28418")), needs_parameters(CRS("EPSG:4326"))
+    (True, False)
+    """
     datum = crs.datum.name if crs.datum is not None else ""
     return "Pulkovo" in datum and not crs.is_bound
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from pyproj import CRS
@@ -9,6 +10,8 @@ from pyproj import CRS
 from asmap.layers.errors import ProblemError
 from asmap.layers.project import Project
 from asmap.layers.validate import inspect
+
+log = logging.getLogger(__name__)
 
 
 def load(folder: str | Path, *, crs: str | CRS | None = None) -> Project:
@@ -51,5 +54,8 @@ def load(folder: str | Path, *, crs: str | CRS | None = None) -> Project:
         raise ProblemError([checked.errors[0], *(p for p in checked.problems
                                                  if p is not checked.errors[0])],
                            more=tail if more else None)
+    log.info("read %s: %s; %d warning%s", folder, ", ".join(
+        f"{kind} {len(frame)}" for kind, frame in checked.layers.items()),
+        len(checked.problems), "s" * (len(checked.problems) != 1))
     return Project(layers=checked.layers, folder=Path(folder), settings=checked.settings,
                    problems=checked.problems)

@@ -90,8 +90,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "градусаар lon ба lat багана, эсвэл wkt багана нэмнэ үү",
     },
     "pr_csv_bad_xy": {
-        "en": "coordinates are not numbers or not geometry text",
-        "mn": "солбицол тоо биш эсвэл геометрийн бичвэр биш",
+        "en": "coordinates are not finite numbers or not geometry text",
+        "mn": "солбицол төгсгөлөг тоо биш эсвэл геометрийн бичвэр биш",
     },
     "pr_csv_bad_xy_more": {
         "en": "… and {n:,} more rows with unreadable coordinates",
@@ -178,6 +178,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "mn": "{name} нь {value:g}; {limit} байх ёстой"},
     "pr_negative_hint": {"en": "give the distance in metres, or leave it empty{rule}",
                          "mn": "зайг метрээр өгөх эсвэл хоосон үлдээнэ үү{rule}"},
+    "pr_negative_area": {"en": "{name} is {value:g}; it must be {limit}",
+                         "mn": "{name} нь {value:g}; {limit} байх ёстой"},
+    "pr_negative_area_hint": {"en": "give the hectares written in the agreement, or leave it "
+                                    "empty",
+                              "mn": "гэрээнд бичсэн гектарыг өгөх эсвэл хоосон үлдээнэ үү"},
     "pr_negative_more": {"en": "… and {n:,} more values that are not {limit}",
                          "mn": "… мөн {limit} биш өөр {n:,} утга"},
     "pr_negative_more_hint": {"en": "fix them", "mn": "засна уу"},
@@ -215,6 +220,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "замын эхлэх суурин (сумын төв)-г is_base = true, бусдыг false болгоно уу",
     },
     # --- geometry (layers/geometry_checks.py) -------------------------------------------
+    "pr_not_finite": {"en": "coordinates are not finite numbers (inf or nan)",
+                      "mn": "солбицол төгсгөлөг тоо биш (inf эсвэл nan)"},
+    "pr_not_finite_hint": {"en": "write the feature's coordinates as numbers, or delete it",
+                           "mn": "объектын солбицлыг тоогоор бичих эсвэл объектыг устгана уу"},
+    "pr_not_finite_more": {"en": "… and {n:,} more features with coordinates that are not "
+                                 "finite numbers",
+                           "mn": "… мөн солбицол нь төгсгөлөг тоо биш өөр {n:,} объект"},
+    "pr_not_finite_more_hint": {"en": "fix or delete them", "mn": "засах эсвэл устгана уу"},
+    "pr_null_island": {"en": "the feature is at (0, 0) degrees, the default a GPS or app "
+                             "writes when it had no position",
+                       "mn": "объект (0, 0) градуст байна: байршил тогтоогоогүй үед GPS эсвэл "
+                             "програм үүнийг бичдэг"},
+    "pr_null_island_hint": {"en": "take the position again on the spot, or delete the feature",
+                            "mn": "байршлыг газар дээр нь дахин авах эсвэл объектыг устгана уу"},
+    "pr_null_island_more": {"en": "… and {n:,} more features at (0, 0)",
+                            "mn": "… мөн (0, 0)-д байгаа өөр {n:,} объект"},
+    "pr_null_island_more_hint": {"en": "take their positions again, or delete them",
+                                 "mn": "байршлыг нь дахин авах эсвэл устгана уу"},
+    "pr_unknown_site": {"en": "site {site!r} is not in the tailings layer (UNKNOWN_SITE)",
+                        "mn": "{site!r} талбай хаягдлын давхаргад алга (UNKNOWN_SITE)"},
+    "pr_unknown_site_hint": {
+        "en": "correct the id in site_ids, or add the site to the tailings layer",
+        "mn": "site_ids дахь дугаарыг засах эсвэл талбайг хаягдлын давхаргад нэмнэ үү"},
+    "pr_control_in_data": {"en": "control character removed from the text",
+                           "mn": "бичвэрээс удирдах тэмдэгт хасав"},
+    "pr_control_in_data_hint": {"en": "check the value in the source file",
+                                "mn": "эх файл дахь утгыг шалгана уу"},
+    "pr_case_clash": {"en": "columns {first!r} and {name!r} differ only by case",
+                      "mn": "{first!r} ба {name!r} баганын нэр зөвхөн том жижиг үсгээр ялгаатай"},
+    "pr_case_clash_hint": {
+        "en": "rename or delete one of them (GIS formats see {first!r} and {name!r} as one "
+              "column)",
+        "mn": "аль нэгийг нь нэрлэх эсвэл устгана уу (ГМС-ийн формат {first!r} ба {name!r}-г "
+              "нэг багана гэж үздэг)"},
+    "pr_results_ignored": {
+        "en": "ignored: {name!r} holds asmap results (written by `asmap analyze` or `asmap "
+              "export`), not input layers",
+        "mn": "алгассан: {name!r} нь оролтын давхарга биш, asmap-ын үр дүн (`asmap analyze` "
+              "эсвэл `asmap export` бичсэн)"},
+    "pr_results_ignored_hint": {"en": "keep results outside the project folder",
+                                "mn": "үр дүнг төслийн хавтаснаас гадна хадгална уу"},
+    "pr_sheet_geometry": {"en": "an Excel sheet cannot hold {kind} geometries",
+                          "mn": "Excel хуудсанд {kind} геометр хадгалах боломжгүй"},
+    "pr_sheet_geometry_hint": {
+        "en": "export the layer from your GIS as GeoJSON, GeoPackage or Shapefile",
+        "mn": "давхаргыг ГМС-ээсээ GeoJSON, GeoPackage эсвэл Shapefile болгож экспортлоно уу"},
     "pr_no_geometry": {"en": "feature has no geometry", "mn": "объектод геометр алга"},
     "pr_no_geometry_hint": {"en": "draw it or delete the feature",
                             "mn": "зурах эсвэл объектыг устгана уу"},
@@ -353,14 +404,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pr_toml_rules_table_hint": {"en": "write it as [rules]", "mn": "[rules] гэж бичнэ үү"},
     "pr_toml_unknown_rule": {"en": "unknown rule {key!r}", "mn": "үл мэдэгдэх дүрэм {key!r}"},
     "pr_toml_unknown_rule_hint": {"en": "{hint}", "mn": "{hint}"},
-    "pr_toml_not_number": {"en": "{key} must be a {whole}number, got {value!r}",
-                           "mn": "{key} нь {whole}тоо байх ёстой, {value!r} байна"},
-    "pr_toml_not_number_hint": {"en": "write e.g. {key} = {default!r} (no quotes)",
-                                "mn": "жишээ нь {key} = {default!r} гэж (хашилтгүй) бичнэ үү"},
-    "pr_toml_negative": {"en": "{key} must not be negative, got {value!r}",
-                         "mn": "{key} сөрөг байж болохгүй, {value!r} байна"},
-    "pr_toml_negative_hint": {"en": "the default is {default!r}",
-                              "mn": "анхдагч утга нь {default!r}"},
     "pr_toml_sources_table": {"en": "sources must hold one table per layer",
                               "mn": "sources нь давхарга бүрт нэг хүснэгттэй байх ёстой"},
     "pr_toml_sources_table_hint": {"en": "write [sources.tailings] then source = \"...\"",
@@ -643,14 +686,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: no [rules] table; add one (see `asmap analyze --help`)",
         "mn": "{path}: [rules] хүснэгт алга; нэмнэ үү (`asmap analyze --help`-г үзнэ үү)",
     },
-    "er_rule_number": {
-        "en": "{where}: rule {name!r} must be a {whole}number, got {value!r}",
-        "mn": "{where}: {name!r} дүрэм {whole}тоо байх ёстой, {value!r} байна",
-    },
-    "er_rule_negative": {
-        "en": "{where}: rule {name!r} must not be negative, got {value!r}",
-        "mn": "{where}: {name!r} дүрэм сөрөг байж болохгүй, {value!r} байна",
-    },
     "er_results_gpkg": {
         "en": "{path}: results are written as a GeoPackage; name it *.gpkg",
         "mn": "{path}: үр дүнг GeoPackage-ээр бичнэ; *.gpkg гэж нэрлэнэ үү",
@@ -658,10 +693,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "er_no_results": {
         "en": "{path}: no such results file; run `asmap analyze --out {path}`",
         "mn": "{path}: ийм үр дүнгийн файл алга; `asmap analyze --out {path}` ажиллуулна уу",
-    },
-    "er_not_results": {
-        "en": "{path}: not a results GeoPackage ({detail}); write it with `asmap analyze --out`",
-        "mn": "{path}: үр дүнгийн GeoPackage биш ({detail}); `asmap analyze --out`-оор бичнэ үү",
     },
     "er_no_metadata": {
         "en": "{path}: the sites layer has no asmap metadata; write it with `asmap analyze --out`",
@@ -798,6 +829,81 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "Shapefile-ийн бүх хэсгийг (.shp, .shx, .dbf, .prj, .cpg) хавтаст хуулах, "
               "эсвэл дахин экспортлоно уу",
     },
+    # --- outputs that would destroy inputs, full or read-only disks (issue 20) -----------
+    "er_out_is_input": {
+        "en": "{out}: is the input {source}; asmap never overwrites its inputs, choose "
+              "another path",
+        "mn": "{out}: оролтын {source} өөрөө; asmap оролтоо хэзээ ч дарж бичихгүй, өөр зам "
+              "сонгоно уу"},
+    "er_out_contains_input": {
+        "en": "{out}: contains the input {source}; asmap never replaces its inputs, choose "
+              "another path",
+        "mn": "{out}: оролтын {source}-г агуулж байна; asmap оролтоо хэзээ ч солихгүй, өөр "
+              "зам сонгоно уу"},
+    "er_out_inside_input": {
+        "en": "{out}: lies inside the input folder {source}; write outputs outside the "
+              "project folder",
+        "mn": "{out}: оролтын {source} хавтас дотор байна; гаралтыг төслийн хавтаснаас гадна "
+              "бичнэ үү"},
+    "er_out_is_folder": {"en": "{out}: is a folder; give the name of a file to write",
+                         "mn": "{out}: хавтас байна; бичих файлын нэрийг өгнө үү"},
+    "er_out_is_file": {"en": "{path}: is a file; give a folder name for this output",
+                       "mn": "{path}: файл байна; энэ гаралтад хавтасны нэр өгнө үү"},
+    "er_out_not_ours": {
+        "en": "{path}: is a folder asmap did not write and is not empty; it would be "
+              "replaced as a whole, so choose a new or empty folder",
+        "mn": "{path}: asmap бичээгүй, хоосон биш хавтас; бүхлээр нь солигдох тул шинэ эсвэл "
+              "хоосон хавтас сонгоно уу"},
+    "pr_rule_range": {
+        "en": "{name} must be a {whole}number from {minimum:g} to {maximum:g}{unit}, got "
+              "{value!r}",
+        "mn": "{name} нь {minimum:g}-{maximum:g} хооронд {whole}тоо байх ёстой{unit}, "
+              "{value!r} байна"},
+    "pr_toml_rule": {"en": "{rule}", "mn": "{rule}"},
+    "pr_toml_rule_hint": {"en": "write e.g. {key} = {default!r} (the default, no quotes)",
+                          "mn": "жишээ нь {key} = {default!r} гэж (анхдагч утга, хашилтгүй) "
+                                "бичнэ үү"},
+    "er_rule_wrong": {"en": "{where}: rule {rule}; the default is {default!r}",
+                      "mn": "{where}: дүрэм {rule}; анхдагч утга нь {default!r}"},
+    "er_rules_folder": {"en": "{path}: is a folder; give the rules file (RULES.toml)",
+                        "mn": "{path}: хавтас байна; дүрмийн файлыг (RULES.toml) өгнө үү"},
+    "er_rules_deep": {
+        "en": "{path}: nests tables or arrays too deeply to read; write one key = value per "
+              "line under [rules]",
+        "mn": "{path}: хүснэгт эсвэл массив хэт гүн давхацсан тул уншиж чадсангүй; [rules] "
+              "дор мөр бүрт нэг key = value бичнэ үү"},
+    "pr_toml_deep": {"en": "the file nests tables or arrays too deeply to read",
+                     "mn": "файлд хүснэгт эсвэл массив хэт гүн давхацсан тул уншиж чадсангүй"},
+    "pr_toml_deep_hint": {
+        "en": "write one key = value per line under [rules] and [sources.KIND]",
+        "mn": "[rules] ба [sources.KIND] дор мөр бүрт нэг key = value бичнэ үү"},
+    "pr_control_removed": {"en": "control character removed from the text",
+                           "mn": "бичвэрээс удирдах тэмдэгт хасав"},
+    "pr_control_removed_hint": {"en": "check the value in the settings file",
+                                "mn": "тохиргооны файл дахь утгыг шалгана уу"},
+    "er_results_folder": {"en": "{path}: is a folder; give the results file (RESULTS.gpkg)",
+                          "mn": "{path}: хавтас байна; үр дүнгийн файлыг (RESULTS.gpkg) өгнө үү"},
+    "er_not_results_file": {
+        "en": "{path}: not asmap results (a GeoPackage written by `asmap analyze --out`); "
+              "give that file, or analyse again",
+        "mn": "{path}: asmap-ын үр дүн биш (`asmap analyze --out`-оор бичсэн GeoPackage); "
+              "тэр файлыг өгөх эсвэл дахин шинжилнэ үү"},
+    # --- change over time (issue 19) ---
+    "wr_long_period": {"en": "the period {start} to {end} is over ten years; with many events "
+                             "the timeline gets slow",
+                       "mn": "{start} — {end} хугацаа арван жилээс урт; үйл явдал олон бол "
+                             "хугацааны шинжилгээ удаан болно"},
+    "er_the_output": {"en": "the output", "mn": "гаралт"},
+    "er_disk_full": {
+        "en": "{name}: the disk is full; free some space or write to another disk, then run "
+              "again",
+        "mn": "{name}: диск дүүрсэн; зай чөлөөлөх эсвэл өөр диск рүү бичээд дахин ажиллуулна "
+              "уу"},
+    "er_read_only": {
+        "en": "{name}: no permission to write there (a read-only folder or disk); write the "
+              "output to a folder you may write to",
+        "mn": "{name}: тэнд бичих эрхгүй (зөвхөн уншигдах хавтас эсвэл диск); бичих эрхтэй "
+              "хавтаст гаралтаа бичнэ үү"},
 }
 
 def render(code: str, lang: str, params: Mapping[str, object]) -> str:

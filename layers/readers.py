@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import io
 import warnings
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from pyogrio.errors import DataLayerError, DataSourceError
 from asmap.layers.errors import DataError, ProblemError
 from asmap.layers.messages import word
 from asmap.layers.problems import Problem, capped
+from asmap.layers.specs import SPECS
+from asmap.layers.tables import decode_text
 
 #: Layer formats by file extension: the GDAL driver (or reader) and a name for messages.
 FORMATS: dict[str, str] = {
@@ -27,9 +30,11 @@ FORMATS: dict[str, str] = {
     ".zip": "zipped Shapefile", ".kml": "KML", ".kmz": "KMZ", ".fgb": "FlatGeobuf",
     ".parquet": "GeoParquet", ".geoparquet": "GeoParquet", ".csv": "CSV", ".gpx": "GPX",
     ".gml": "GML",
+    # --- agreements (issue 14): tables without geometry ---
+    ".xlsx": "Excel",
 }
 #: Formats whose coordinates are longitude/latitude by definition when the file says nothing.
-DEGREE_FORMATS = frozenset({".geojson", ".json", ".kml", ".kmz", ".gpx", ".csv"})
+DEGREE_FORMATS = frozenset({".geojson", ".json", ".kml", ".kmz", ".gpx", ".csv", ".xlsx"})
 #: Formats that may hold several layers (a GeoPackage, KML folders, a zip of shapefiles).
 CONTAINERS = frozenset({".gpkg", ".kml", ".kmz", ".zip", ".gml"})
 #: Standard KML fields that LIBKML adds to every layer; dropped when they hold nothing.
@@ -98,6 +103,8 @@ def read_source(path: Path, *, layer: str = "", kind: str,
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            if ext == ".xlsx":
+                return _read_sheet(path, kind=kind, file=file)
             if ext == ".csv":
                 frame, problems = _read_csv(path, kind=kind, file=file)
                 return (frame if frame is None else frame.set_crs(4326)), problems
@@ -184,18 +191,19 @@ def read_layer(path: str | Path, kind: str | None = None, *, crs: str | None = N
 
 def _read_csv(path: Path, *, kind: str, file: str) -> tuple[gpd.GeoDataFrame | None,
                                                              list[Problem]]:
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="cp1251")
+    table = pd.read_csv(io.StringIO(decode_text(path.read_bytes())), dtype=str,
+                        keep_default_na=False)
     lower = {str(c).strip().lower(): c for c in table.columns}
     pair = next(((lower[x], lower[y]) for x, y in LON_LAT if x in lower and y in lower), None)
     wkt = next((lower[n] for n in WKT_NAMES if n in lower), None)
+    if pair is None and wkt is None and _is_table_kind(kind):
+        return gpd.GeoDataFrame(table, geometry=[None] * len(table)), []
     if pair is None and wkt is None:
         return None, [Problem.of("error", kind, "", "", "pr_csv_no_xy", file=file)]
     if pair is not None:
         xy = [table[c].str.strip().str.replace(",", ".", regex=False) for c in pair]
         x, y = (pd.to_numeric(v, errors="coerce") for v in xy)
+        x, y = (v.where(np.isfinite(v)) for v in (x, y))  # inf is no coordinate
         bad = np.flatnonzero(((xy[0] != "") & x.isna() | (xy[1] != "") & y.isna()).to_numpy())
         geoms = shapely.points(x.to_numpy(), y.to_numpy())
         geoms[(x.isna() | y.isna()).to_numpy()] = None
@@ -211,8 +219,36 @@ def _read_csv(path: Path, *, kind: str, file: str) -> tuple[gpd.GeoDataFrame | N
     def problem(feature: str, code: str, **params) -> Problem:
         return Problem.of("error", kind, feature, what, code, file=file, **params)
 
-    return frame, capped(bad, lambda i: problem(f"row {i + 1}", "pr_csv_bad_xy"),
+    spec = SPECS.get(kind)
+    ids = table[spec.id_column] if spec and spec.id_column in table else None
+
+    def label(i: int) -> str:
+        return ids.iloc[i] if ids is not None and ids.iloc[i].strip() else f"row {i + 1}"
+
+    return frame, capped(bad, lambda i: problem(label(i), "pr_csv_bad_xy"),
                          summary=lambda n: problem("", "pr_csv_bad_xy_more", n=n))
+
+
+# --- agreements (issue 14): kinds that are tables, read from CSV or Excel ---
+
+def _is_table_kind(kind: str) -> bool:
+    from asmap.layers.specs import SPECS
+
+    return kind in SPECS and SPECS[kind].geometry_optional
+
+
+def _read_sheet(path: Path, *, kind: str, file: str) -> tuple[gpd.GeoDataFrame | None,
+                                                              list[Problem]]:
+    """The first sheet of an Excel workbook as a layer without geometry (table kinds only)."""
+    from asmap.layers.tables import read_table
+
+    if not _is_table_kind(kind):
+        return None, [Problem.of("error", kind, "", "", "pr_sheet_geometry", file=file,
+                                 kind=kind)]
+    table = read_table(path)
+    table = table.loc[:, [c for c in table.columns if c and not c.startswith("Unnamed:")]]
+    table = table[table.notna().any(axis=1)].reset_index(drop=True)
+    return gpd.GeoDataFrame(table, geometry=[None] * len(table), crs=4326), []
 
 
 def _unreadable(path: Path, exc: BaseException) -> str:

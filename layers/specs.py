@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 ColumnType = Literal["str", "date", "float", "bool"]
-Family = Literal["polygon", "point", "line", "line_or_polygon"]
+Family = Literal["polygon", "point", "line", "line_or_polygon", "table_or_polygon"]
 
 #: Geometry types allowed for each family (multi-geometries of the family are fine).
 FAMILY_TYPES: dict[str, frozenset[str]] = {
@@ -21,7 +21,11 @@ FAMILY_TYPES: dict[str, frozenset[str]] = {
     "point": frozenset({"Point", "MultiPoint"}),
     "line": frozenset({"LineString", "MultiLineString"}),
     "line_or_polygon": frozenset({"LineString", "MultiLineString", "Polygon", "MultiPolygon"}),
+    # --- agreements (issue 14): a table whose rows may also carry a polygon ---
+    "table_or_polygon": frozenset({"Polygon", "MultiPolygon"}),
 }
+#: Families whose features need no geometry (a plain CSV or Excel table is enough).
+TABLE_FAMILIES = frozenset({"table_or_polygon"})
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,8 @@ class Column:
     aliases: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if len(self.name) > 10 and self.name[:10] not in self.aliases:
+        short = any(len(alias) <= 10 for alias in self.aliases)
+        if len(self.name) > 10 and self.name[:10] not in self.aliases and not short:
             object.__setattr__(self, "aliases", (*self.aliases, self.name[:10]))
 
 
@@ -98,6 +103,11 @@ class LayerSpec:
         """Geometry types allowed for this kind."""
         return FAMILY_TYPES[self.family]
 
+    @property
+    def geometry_optional(self) -> bool:
+        """Whether features may have no geometry (a table kind)."""
+        return self.family in TABLE_FAMILIES
+
 
 def _id(name: str, what: str) -> Column:
     return Column(name, required=True, unique=True, description=f"unique id of the {what}")
@@ -130,6 +140,9 @@ SPECS: dict[str, LayerSpec] = {
                 Column("name", description="local name of the site"),
                 Column("operator", description="company that worked the ground"),
                 CONTACT,
+                # --- agreements (issue 14) ---
+                Column("mined_out_on", "date",
+                       description="day exploitation ended (opens the working window)"),
                 *MEDIA,
             ),
             "tailings heaps and worked ground that the NGO might work",
@@ -208,6 +221,40 @@ SPECS: dict[str, LayerSpec] = {
              Column("is_base", "bool", default=False,
                     description="the base the routes start from (exactly one)")),
             "settlements; the base is where access routes start",
+        ),
+        # --- agreements (issue 14) ---
+        LayerSpec(
+            "agreements", "table_or_polygon",
+            (
+                _id("agreement_id", "agreement (e.g. AG-2021-01)"),
+                Column("site_ids", required=True,
+                       description="the tailings sites it covers, `;`-separated"),
+                Column("status", required=True,
+                       allowed=("draft", "proposed", "signed", "expired", "cancelled"),
+                       description="where the agreement stands"),
+                Column("company", description="the company party (as the license holder "
+                       "is written)"),
+                Column("license_id", description="the license the ground lies on"),
+                Column("government", description="the soum governor's office, the managing "
+                       "party"),
+                Column("ngo", description="the ASM NGO or partnership"),
+                Column("resolution_no", description="number of the soum citizens' council "
+                       "resolution that approved the area"),
+                Column("resolution_date", "date", description="day of that resolution",
+                       aliases=("resol_date",)),
+                Column("signed_company", "date", description="day the company signed"),
+                Column("signed_government", "date", description="day the government signed"),
+                Column("signed_ngo", "date", description="day the NGO signed"),
+                Column("area_ha", "float", description="hectares written in the agreement "
+                       "(> 0)"),
+                Column("work_from", "date", description="first day the agreement allows work"),
+                Column("work_until", "date", description="last day the agreement allows work"),
+                *MEDIA,  # document: the signed text; photo: e.g. of the signed pages
+                CONTACT,
+            ),
+            "tripartite agreements (company, soum government, NGO) over tailings sites; a "
+            "CSV or Excel table, or a layer with polygons",
+            id_column="agreement_id",
         ),
     )
 }

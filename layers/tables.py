@@ -28,11 +28,7 @@ def read_table(path: str | Path) -> pd.DataFrame:
         except Exception as exc:  # openpyxl raises many kinds for a broken file
             raise DataError(code="er_spreadsheet", file=path.name, detail=str(exc)) from None
     elif suffix in (".csv", ".txt"):
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1251")
+        text = decode_text(path.read_bytes())
         first = text.split("\n", 1)[0]
         sep = max((",", ";", "\t"), key=first.count)
         table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
@@ -40,6 +36,21 @@ def read_table(path: str | Path) -> pd.DataFrame:
         raise UsageError(code="er_table_format", file=path.name)
     table.columns = [str(c).strip() for c in table.columns]
     return table.astype(object).where(table.notna(), None).reset_index(drop=True)
+
+
+def decode_text(raw: bytes) -> str:
+    """
+    The text of a CSV file: UTF-8 (with or without Excel's BOM), else Windows Cyrillic.
+
+    Examples
+    --------
+    >>> decode_text("Заамар".encode("cp1251")), decode_text("\ufeffЗаамар".encode())
+    ('Заамар', 'Заамар')
+    """
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1251")
 
 
 def rename_headers(table: pd.DataFrame, headers: dict[str, tuple[str, ...]]) -> pd.DataFrame:

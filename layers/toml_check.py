@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import tomllib
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from asmap.layers.cells import has_controls, strip_controls
+from asmap.layers.dates import parse_date
 from asmap.layers.messages import LANGS, word
 from asmap.layers.problems import Problem
-from asmap.layers.settings import RULES, SOURCE_KEYS
+from asmap.layers.settings import RULES, SOURCE_KEYS, rule_fault
 from asmap.layers.specs import KINDS
 
 TABLES = ("rules", "sources")
@@ -47,6 +49,8 @@ def check_settings(path: Path, *, rules_file: bool = False) -> tuple[dict[str, A
         return {}, [problem("", "", "pr_toml_not_utf8")]
     except OSError as exc:
         return {}, [problem("", "", "pr_toml_unreadable", detail=str(exc.strerror or exc))]
+    except RecursionError:
+        return {}, [problem("", "", "pr_toml_deep")]
     except tomllib.TOMLDecodeError as exc:
         return {}, [problem("", "", "pr_toml_syntax", detail=str(exc))]
     problems = [problem("", key, "pr_toml_unknown_key", key=key, hint=_suggest(key, TABLES))
@@ -77,15 +81,9 @@ def _check_rules(table: Any, problem) -> tuple[dict[str, Any], list[Problem]]:
             problems.append(problem("[rules]", key, "pr_toml_unknown_rule", key=key,
                                     hint=_suggest(key, RULES)))
             continue
-        whole = spec.type is int
-        number = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if not number or (whole and not float(value).is_integer()):
-            problems.append(problem("[rules]", key, "pr_toml_not_number", key=key,
-                                    whole=word("w_whole") if whole else "", value=value,
-                                    default=spec.default))
-            continue
-        if value < spec.minimum:
-            problems.append(problem("[rules]", key, "pr_toml_negative", key=key, value=value,
+        wrong = rule_fault(key, value)
+        if wrong:
+            problems.append(problem("[rules]", key, "pr_toml_rule", rule=wrong, key=key,
                                     default=spec.default))
             continue
         rules[key] = spec.type(value)
@@ -118,7 +116,7 @@ def _check_source(entry: dict[str, Any], where: str, problem) -> tuple[dict[str,
             problems.append(problem(where, key, "pr_toml_unknown_source_key", key=key,
                                     hint=_suggest(key, SOURCE_KEYS)))
         elif key == "as_of":
-            day = _as_date(value)
+            day = parse_date(value)
             if day is None:
                 problems.append(problem(where, key, "pr_toml_as_of", value=value))
             else:
@@ -126,21 +124,11 @@ def _check_source(entry: dict[str, Any], where: str, problem) -> tuple[dict[str,
         elif not isinstance(value, str):
             problems.append(problem(where, key, "pr_toml_not_text", key=key, value=value))
         else:
-            clean[key] = value
+            if has_controls(value):
+                problems.append(dataclasses.replace(
+                    problem(where, key, "pr_control_removed"), severity="warning"))
+            clean[key] = strip_controls(value)
     return clean, problems
-
-
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
 
 
 def _suggest(key: str, known) -> tuple[str, dict[str, Any]]:

@@ -111,9 +111,29 @@ def inspect(folder: str | Path, *, crs: str | CRS | None = None,
                 checked.problems += check_media(
                     frame, source.kind, folder, file=source.file,
                     label=feature_labels(frame, SPECS[source.kind]))
+    checked.problems += _agreement_sites(checked.layers, sources)
     if "tailings" not in {s.kind for s in sources}:
         checked.problems.append(Problem.of("error", "tailings", "", "", "pr_no_tailings"))
     return checked
+
+
+# --- agreements (issue 14) ---
+
+def _agreement_sites(frames: dict[str, gpd.GeoDataFrame], sources: list[Source]
+                     ) -> list[Problem]:
+    """UNKNOWN_SITE: an agreement naming a site that is not in the tailings layer."""
+    if "agreements" not in frames or "tailings" not in frames:
+        return []
+    known = {str(s) for s in frames["tailings"]["site_id"].dropna()}
+    file = next(s.file for s in sources if s.kind == "agreements")
+    problems = []
+    for agreement, ids in zip(frames["agreements"]["agreement_id"],
+                              frames["agreements"]["site_ids"], strict=True):
+        for site in [p.strip() for p in str(ids or "").split(";") if p.strip()]:
+            if site not in known:
+                problems.append(Problem.of("error", "agreements", str(agreement), "site_ids",
+                                           "pr_unknown_site", file=file, site=site))
+    return problems
 
 
 def _settings(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
@@ -157,6 +177,8 @@ def _read_all(source: Source) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
         if frame is not None:
             frames.append(frame.to_crs(frames[0].crs) if frames and frame.crs and
                           frames[0].crs else frame)
-    if not frames:
+    if not frames and problems:
         return None, problems
+    if not frames:  # an empty KML has no layer at all: it is a layer without features
+        return gpd.GeoDataFrame(geometry=gpd.GeoSeries([], crs=4326)), problems
     return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs), problems

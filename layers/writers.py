@@ -17,7 +17,7 @@ import pandas as pd
 import geopandas as gpd
 import pyogrio
 
-from asmap.layers.atomic import atomic_path
+from asmap.layers.atomic import atomic_path, stoppable
 from asmap.layers.errors import UsageError
 
 #: Output file extension -> GDAL driver.
@@ -32,11 +32,17 @@ SHORT_NAMES = {
     "permit_needed": "permit",
     "license_id_a": "lic_id_a",
     "license_id_b": "lic_id_b",
+    # --- agreements (issue 14) ---
+    "resolution_date": "resol_date",
+    "window_opens": "win_opens",
+    "window_closes": "win_closes",
+    "window_days": "win_days",
+    "agreement_status": "agreem_st",
 }
 
 #: Geometry type to declare when a layer has no features, by catalogue family.
 EMPTY_TYPES = {"polygon": "MultiPolygon", "point": "Point", "line": "MultiLineString",
-               "line_or_polygon": "Unknown"}
+               "line_or_polygon": "Unknown", "table_or_polygon": "MultiPolygon"}
 
 
 def driver_for(path: str | Path) -> str:
@@ -128,7 +134,8 @@ def write_layer(frame: gpd.GeoDataFrame, path: str | Path, *, layer: str | None 
 def _write_shapefile(frame: gpd.GeoDataFrame, path: Path, **kwargs: object) -> None:
     """Write the Shapefile's files in a temporary folder, then move each into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{path.stem}.", dir=path.parent) as tmp:
+    with stoppable(), tempfile.TemporaryDirectory(prefix=f".{path.stem}.",
+                                                  dir=path.parent) as tmp:
         pyogrio.write_dataframe(frame, Path(tmp) / path.name, driver="ESRI Shapefile",
                                 encoding="UTF-8", **kwargs)
         for part in sorted(Path(tmp).iterdir()):

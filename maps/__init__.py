@@ -7,7 +7,8 @@ Shared by all of them: `i18n` (the mn/en table), `styles` (one style table) and
 """
 
 from asmap.maps.brief.folder import write_brief
+from asmap.maps.paper.annex import write_annex
 from asmap.maps.paper.page import print_map, write_print
 from asmap.maps.web.map import site_map, write_map
 
-__all__ = ["print_map", "site_map", "write_brief", "write_map", "write_print"]
+__all__ = ["print_map", "site_map", "write_annex", "write_brief", "write_map", "write_print"]

@@ -7,6 +7,9 @@ filled by `t(key, lang, **values)`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from asmap.geo import schema
 from asmap.layers.messages import MESSAGES as _MESSAGES
 
 LANGS = ("mn", "en")
@@ -21,52 +24,7 @@ LABELS: dict[str, dict[str, str]] = {
         "mn": "Зарим давхарга байхгүй тул дараах дүрмийг шалгаж чадаагүй: {rules}",
         "en": "Some layers are missing, so these rules were not checked: {rules}",
     },
-    # --- reasons (why a site is not eligible) ---------------------------------------
-    "NOT_MINED_OUT": {"mn": "Олборлолт дуусаагүй", "en": "Not mined out"},
-    "NOT_MINED_OUT_explain": {
-        "mn": "Олборлолт дуусаагүй байна (үе шат: {stage}); хаягдлыг зөвхөн олборлолт "
-              "дууссаны дараа ашиглах боломжтой.",
-        "en": "Mining is not over here (stage: {stage}); tailings can be worked only "
-              "once exploitation has finished.",
-    },
-    "OUTSIDE_SOUM": {"mn": "Сумын хилээс гадна", "en": "Outside the soum"},
-    "OUTSIDE_SOUM_explain": {
-        "mn": "Талбай сумын хилд хамаарахгүй; гэрээг зөвхөн сумын нутаг дэвсгэрт хийнэ.",
-        "en": "The site lies outside the soum boundary; the agreement covers the soum only.",
-    },
-    "TOO_SMALL": {"mn": "Хэт жижиг", "en": "Too small"},
-    "TOO_SMALL_explain": {
-        "mn": "Ашиглах боломжтой талбай {available} га нь доод хэмжээ {min} га-аас бага.",
-        "en": "Only {available} ha can be worked, less than the minimum of {min} ha.",
-    },
-    "TOO_FAR": {"mn": "Хэт хол", "en": "Too far"},
-    "TOO_FAR_explain": {
-        "mn": "Төвөөс хүрэх зам {km} км нь дээд хэмжээ {max} км-ээс хол.",
-        "en": "The route from the base is {km} km, farther than the maximum of {max} km.",
-    },
-    # --- notes (exclusions that took area) ------------------------------------------
-    "RIVER_BUFFER": {"mn": "Голын хамгаалалтын бүс", "en": "River protection zone"},
-    "RIVER_BUFFER_explain": {
-        "mn": "Голын усны хамгаалалтын бүсэд олборлолт хийхийг хориглоно.",
-        "en": "Part of the site lies in a river's water protection zone, where mining "
-              "is banned.",
-    },
-    "RESTRICTED": {"mn": "Хязгаарлалттай бүс", "en": "Restricted zone"},
-    "RESTRICTED_explain": {
-        "mn": "Хэсэг нь хамгаалалтын эсвэл хязгаарлалттай бүсэд байна.",
-        "en": "Part of the site lies in a security, protected or other restricted zone.",
-    },
-    "RECLAMATION": {"mn": "Нөхөн сэргээлт", "en": "Reclamation"},
-    "RECLAMATION_explain": {
-        "mn": "Хэсэг нь нөхөн сэргээлт хийгдэж буй эсвэл удахгүй эхлэх талбайд байна.",
-        "en": "Part of the site is being reclaimed, or reclamation starts soon.",
-    },
-    "POST_ZONE": {"mn": "Шалган нэвтрүүлэх цэгийн бүс", "en": "Post zone"},
-    "POST_ZONE_explain": {
-        "mn": "Хэсэг нь шалган нэвтрүүлэх цэгийн бүсэд байна.",
-        "en": "Part of the site lies within the zone of a police or company post.",
-    },
-    "LICENSE": {"mn": "Тусгай зөвшөөрөл", "en": "License"},
+    # (the words of reason, note and rule codes live with the codes: `geo.schema.CODES`)
     # --- layers ---------------------------------------------------------------------
     "layer_boundary": {"mn": "Сумын хил", "en": "Soum boundary"},
     "layer_tailings": {"mn": "Хаягдлын талбай", "en": "Tailings sites"},
@@ -421,7 +379,10 @@ LABELS: dict[str, dict[str, str]] = {
               "бичнэ: map.html, overview.pdf, sites.csv, sites.xlsx, conflicts.csv, "
               "summary.md, summary.html, results.gpkg, documents/.\n\n--profile public нь "
               "зөвхөн нийтэд нээлттэй баганыг бичнэ. Хавтас бүрэн болсон үедээ л гарч "
-              "ирнэ.\n\n\b\nЖишээ:\n  $ asmap brief zaamar/ --on 2021-04-06 --out brief/",
+              "ирнэ.\n\n--since OLD нь товчид \"Өмнөх товч мэдээллээс хойш\" хэсэг, газрын "
+              "зурагт \"changes\" давхарга (анхандаа унтраалттай) нэмнэ.\n\n\b\nЖишээ:\n"
+              "  $ asmap brief zaamar/ --on 2021-04-06 --out brief/\n"
+              "  $ asmap brief zaamar/ --on 2021-07-01 --since brief/ --out brief-july/",
         "en": "Analyse FOLDER and write everything negotiators carry to the talks into "
               "DIR:\n\n\b\n  map.html       the interactive map, works with no network\n"
               "  overview.pdf   the overview map, then one sheet per eligible site\n"
@@ -432,13 +393,120 @@ LABELS: dict[str, dict[str, str]] = {
               "where a\n  summary.html   movement permit is needed, conflicts, rules, data "
               "sources\n  results.gpkg   the analysis layers, for QGIS\n"
               "  documents/     the documents the sites and posts name\n\n"
+              "--since OLD adds a \"Since the last brief\" section to the summary and a "
+              "\"changes\" layer (off by default) to the map: the sites that changed, the "
+              "change in the popup.\n\n"
               "--profile public writes only columns the catalogue marks public (no names, "
               "phone numbers or unknown columns) in every file. The folder appears only "
               "when complete.\n\n\b\nExamples:\n"
               "  $ asmap brief zaamar/ --on 2021-04-06 --out brief/\n"
-              "  $ asmap brief zaamar/ --lang en --profile public --out brief-public/"},
+              "  $ asmap brief zaamar/ --lang en --profile public --out brief-public/\n"
+              "  $ asmap brief zaamar/ --on 2021-07-01 --since brief/ --out brief-july/"},
+    "help_brief_since": {
+        "mn": "Өмнөх товч мэдээллийн хавтас эсвэл results.gpkg: түүнээс хойш өөрчлөгдсөнийг "
+              "товчид болон газрын зургийн давхаргаар нэмнэ.",
+        "en": "An earlier brief folder or results.gpkg: add what changed since then to the "
+              "summary and as a map layer."},
     "help_brief_out": {"mn": "Бичих хавтас (байвал бүхлээр нь солино).",
                        "en": "Folder to write (replaced as a whole when it exists)."},
+    "short_compare": {"mn": "Хоёр үр дүн эсвэл товч мэдээллийн хооронд юу өөрчлөгдсөн.",
+                      "en": "What changed between two results or briefs."},
+    "help_compare": {
+        "mn": "OLD-ийг NEW-тэй харьцуулж, өөрчлөгдсөнийг DIR-т бичнэ.\n\nOLD ба NEW нь үр "
+              "дүнгийн GeoPackage (`asmap analyze --out`) эсвэл товч мэдээллийн хавтас "
+              "(results.gpkg агуулсан): өгөгдлийн хоёр хувилбар, эсвэл нэг өгөгдлийн хоёр "
+              "огноо.\n\n\b\n  changes.csv    өөрчлөлт бүр нэг мөрөнд: site_id, change "
+              "(үгээр), before, after\n  changes.xlsx   мөн адил, гарчиг нь сонгосон хэлээр\n"
+              "  changes.md     тоо, ашиглах боломжтой болсон эсвэл боломжгүй болсон талбай,\n"
+              "  changes.html   шинэ эсвэл хасагдсан тусгай зөвшөөрөл, цэг, өөрчлөгдсөн гэрээ\n"
+              "  changes.gpkg   өөрчлөгдсөн талбайнууд `change` баганатай, QGIS-д\n\n\b\n"
+              "Жишээ:\n  $ asmap compare brief-march/ brief-june/ --out changes/\n"
+              "  $ asmap compare old.gpkg new.gpkg --lang en --out changes/",
+        "en": "Compare OLD with NEW and write what changed into DIR.\n\nOLD and NEW are "
+              "results GeoPackages (`asmap analyze --out`) or brief folders (they hold "
+              "results.gpkg): two versions of the data, or the same data on two dates.\n\n"
+              "\b\n  changes.csv    one row per change: site_id, change (in words), before, "
+              "after\n  changes.xlsx   the same, headers in the language\n"
+              "  changes.md     counts, sites that became or stopped being eligible and why,\n"
+              "  changes.html   licenses and posts that appeared or went, agreements that "
+              "changed\n  changes.gpkg   the changed sites with a `change` column, for QGIS\n"
+              "\n\b\nExamples:\n  $ asmap compare brief-march/ brief-june/ --out changes/\n"
+              "  $ asmap compare old.gpkg new.gpkg --lang en --out changes/"},
+    "cli_rules_differ": {
+        "mn": "OLD ба NEW өөр дүрмээр хийгдсэн ({rules}); ямар ч байсан харьцуулав",
+        "en": "OLD and NEW were made with different rules ({rules}); compared all the same"},
+    "cli_wrote_changes": {
+        "mn": "{out}/ бичлээ ({sites} талбайд {n} өөрчлөлт, {old} -> {new})",
+        "en": "wrote {out}/ ({n} changes at {sites} sites, {old} -> {new})"},
+    "short_timeline": {"mn": "Хугацааны туршид талбай бүрийн дүгнэлт хэзээ өөрчлөгдөх вэ.",
+                       "en": "When each site's verdict changes over a period."},
+    "help_timeline": {
+        "mn": "ХАВТАС-ыг --from ба --to хооронд оролт өөрчлөгдөх өдөр бүрээр шинжилж, талбай "
+              "бүрийн интервалыг (site_id, from, until, eligible, reasons, notes, "
+              "negotiate_with, posts_on_route, changed_by) болон талбай бүрийн графикийг "
+              "бичнэ.\n\nҮйл явдал: цэгийн start_date ба end_date-ийн дараах өдөр, тусгай "
+              "зөвшөөрлийн эхлэл ба дуусгаврын дараах өдөр, төлөвлөсөн нөхөн сэргээлтийн "
+              "start_date-ээс reclamation_notice_days хасагдсан өдөр, гэрээний огноонууд.\n\n"
+              "\b\nЖишээ:\n"
+              "  $ asmap timeline zaamar/ --from 2021-01-01 --to 2021-12-31 --out timeline.csv\n"
+              "  $ asmap timeline --from 2021-04-06 --to 2022-04-05 --site ZT-07 --out zt07.csv",
+        "en": "Analyse FOLDER on every date an input changes between --from and --to, and "
+              "write each site's intervals (site_id, from, until, eligible, reasons, notes, "
+              "negotiate_with, posts_on_route, changed_by) and a chart per site.\n\n"
+              "Events: a post's start_date and the day after its end_date, a license's start "
+              "and the day after its end, a planned reclamation's start_date minus "
+              "reclamation_notice_days, an agreement's dates.\n\n\b\nExamples:\n"
+              "  $ asmap timeline zaamar/ --from 2021-01-01 --to 2021-12-31 --out timeline.csv\n"
+              "  $ asmap timeline --from 2021-04-06 --to 2022-04-05 --site ZT-07 --out zt07.csv"},
+    "help_timeline_from": {"mn": "Хугацааны эхний өдөр.", "en": "First day of the period."},
+    "help_timeline_to": {"mn": "Хугацааны сүүлийн өдөр.", "en": "Last day of the period."},
+    "help_timeline_site": {"mn": "Зөвхөн энэ талбайг дагана (олныг бол давтана); анхдагч: "
+                                 "бүх талбай.",
+                           "en": "Follow only this site (repeat for more); default: every "
+                                 "site."},
+    "help_timeline_out": {"mn": "Бичих интервалын CSV; timeline.html-ийг хажууд нь бичнэ.",
+                          "en": "CSV of intervals to write; timeline.html is written beside "
+                                "it."},
+    "err_from_after_to": {"mn": "--from {start} нь --to {end}-ээс хойно; --from-ыг түрүүлж "
+                                "өгнө үү",
+                          "en": "--from {start} is after --to {end}; give --from first"},
+    "cli_wrote_timeline": {
+        "mn": "{csv} ба {page} бичлээ ({sites} талбай, {n} интервал, {dates} огноо шинжлэв)",
+        "en": "wrote {csv} and {page} ({sites} sites, {n} intervals, {dates} dates analysed)"},
+    "short_annex": {"mn": "Гэрээний хавсралт бичнэ: газрын зураг ба булангийн солбицол.",
+                    "en": "Write an agreement's annex: map and corner coordinates."},
+    "help_annex": {
+        "mn": "ХАВТАС-ын AGREEMENT_ID гэрээний хавсралтыг бичнэ, гарын үсэг зурсан "
+              "бичвэрт хавсаргана.\n\n1-р хуудас: гэрээний газар бүхэл масштабаар, "
+              "масштабын шугам, хойд зүг, торлол, тусгай зөвшөөрлийн хил, хориглосон бүс, "
+              "дугаарласан булангууд; талууд, гектар, ажиллах хугацаа, ИТХ-ын тогтоол, "
+              "шалгалтууд, гурван гарын үсгийн хэсэг. Дараа нь талбай бүрийн булангийн "
+              "солбицлын хүснэгт (DMS, аравтын градус, UTM). Зураг газарзүйн солбицолтой: "
+              "утасны PDF газрын зургийн програм таны байршлыг харуулна.\n\n\b\nЖишээ:\n"
+              "  $ asmap annex AG-2021-01 --on 2021-04-06 --out AG-2021-01.pdf\n"
+              "  $ asmap annex zaamar/ AG-2021-02 --lang en --paper A3 --out annex.pdf",
+        "en": "Write the annex of agreement AGREEMENT_ID of FOLDER, to staple to the signed "
+              "text.\n\nPage 1: the agreed ground at a round scale with scale bar, north "
+              "arrow, graticule, the license outline, the exclusion zones and the numbered "
+              "corners; the parties, hectares, working window, council resolution, the checks "
+              "and three signature blocks. Then the corner coordinate table of each site (DMS, "
+              "decimal degrees, UTM). The map is georeferenced: a phone PDF map app shows your "
+              "position on it.\n\n\b\nExamples:\n"
+              "  $ asmap annex AG-2021-01 --on 2021-04-06 --out AG-2021-01.pdf\n"
+              "  $ asmap annex zaamar/ AG-2021-02 --lang en --paper A3 --out annex.pdf"},
+    "help_annex_paper": {"mn": "Цаасны хэмжээ (босоо).", "en": "Paper size (portrait)."},
+    "help_annex_out": {"mn": "Бичих PDF.", "en": "The PDF to write."},
+    "err_annex_out": {"mn": "{path}: хавсралт нь PDF; *.pdf гэж нэрлэнэ үү",
+                      "en": "{path}: an annex is a PDF; name it *.pdf"},
+    "err_annex_where": {
+        "mn": "гэрээний дугаарыг, хавтас байвал түүний дараа өгнө үү (asmap annex zaamar/ "
+              "AG-2021-01 --out annex.pdf)",
+        "en": "give the agreement id, after the folder if any (asmap annex zaamar/ AG-2021-01 "
+              "--out annex.pdf)"},
+    "cli_wrote_annex": {"mn": "{path} бичлээ ({agreement} гэрээний хавсралт, {paper}, "
+                              "{language}, {profile})",
+                        "en": "wrote {path} (annex of {agreement}, {paper}, {language}, "
+                              "{profile})"},
     "short_export": {"mn": "Давхарга эсвэл үр дүнг KML/KMZ, GeoJSON, GeoPackage, Shapefile "
                            "болгоно.",
                      "en": "Export layers or results as KML/KMZ, GeoJSON, GeoPackage, "
@@ -550,6 +618,8 @@ LABELS: dict[str, dict[str, str]] = {
     "cli_posts_permits": {"mn": "зөвшөөрөл шаардах цэг", "en": "posts needing permits"},
     "cli_negotiate_with": {"mn": "хэлэлцэх тал: {party}", "en": "negotiate with {party}"},
     "cli_conflicts": {"mn": "тусгай зөвшөөрлийн давхцал", "en": "license conflicts"},
+    "cli_agreement": {"mn": "гэрээ {agreement}", "en": "agreement {agreement}"},
+    "cli_no_problem": {"mn": "асуудал илрээгүй", "en": "no problem found"},
     "cli_wrote": {"mn": "{path} бичлээ", "en": "wrote {path}"},
     "cli_wrote_and": {"mn": "{path} ба {csv} бичлээ", "en": "wrote {path} and {csv}"},
     "step_loading": {"mn": "давхарга уншиж байна", "en": "loading layers"},
@@ -609,6 +679,185 @@ LABELS: dict[str, dict[str, str]] = {
                           "en": "--results, --rules, --on and --crs go with a project FOLDER"},
     "err_print_out": {"mn": "{path}: зургийг .pdf (вектор) эсвэл .png файлд бичнэ үү",
                       "en": "{path}: write the map to a .pdf (vector) or a .png file"},
+    # --- change over time (issue 19): compare, brief --since, timeline -------------
+    "change": {"mn": "Өөрчлөлт", "en": "Change"},
+    "before": {"mn": "Өмнө", "en": "Before"},
+    "after": {"mn": "Одоо", "en": "After"},
+    "code": {"mn": "Код", "en": "Code"},
+    "change_APPEARED": {"mn": "Шинэ талбай", "en": "New site"},
+    "change_DISAPPEARED": {"mn": "Талбай хасагдсан", "en": "Site gone"},
+    "change_BECAME_ELIGIBLE": {"mn": "Ашиглах боломжтой болсон", "en": "Became eligible"},
+    "change_NO_LONGER_ELIGIBLE": {"mn": "Ашиглах боломжгүй болсон",
+                                  "en": "No longer eligible"},
+    "change_REASONS": {"mn": "Шалтгаан өөрчлөгдсөн", "en": "Reasons changed"},
+    "change_NOTES": {"mn": "Хасагдсан хэсэг өөрчлөгдсөн", "en": "Area taken by changed"},
+    "change_AVAILABLE_HA": {"mn": "Ашиглах талбай өөрчлөгдсөн", "en": "Available area changed"},
+    "change_LICENSE": {"mn": "Тусгай зөвшөөрөл өөрчлөгдсөн", "en": "License changed"},
+    "change_HOLDER": {"mn": "Эзэмшигч өөрчлөгдсөн", "en": "Holder changed"},
+    "change_NEGOTIATE_WITH": {"mn": "Хэлэлцээр хийх тал өөрчлөгдсөн",
+                              "en": "Party to negotiate with changed"},
+    "change_ROUTE_KM": {"mn": "Замын урт өөрчлөгдсөн", "en": "Route length changed"},
+    "change_POSTS_ON_ROUTE": {"mn": "Зам дээрх цэг өөрчлөгдсөн", "en": "Posts on route changed"},
+    "change_WINDOW": {"mn": "Ажиллах хугацаа өөрчлөгдсөн", "en": "Work window changed"},
+    "change_AGREEMENT": {"mn": "Гэрээ өөрчлөгдсөн", "en": "Agreement changed"},
+    "changes_title": {"mn": "Өөрчлөлт: {old} — {new}", "en": "Changes: {old} to {new}"},
+    "since_heading": {"mn": "Өмнөх товч мэдээллээс хойш", "en": "Since the last brief"},
+    "since_dates": {"mn": "{old}-ны шинжилгээтэй харьцуулав (одоо {new})",
+                    "en": "Compared with the analysis of {old} (now {new})"},
+    "since_counts": {"mn": "{sites} талбайд {changes} өөрчлөлт", "en": "{changes} changes at "
+                     "{sites} sites"},
+    "since_none": {"mn": "Өөрчлөлт алга.", "en": "Nothing changed."},
+    "became_line": {"mn": "{site} ашиглах боломжтой болсон (өмнө: {why})",
+                    "en": "{site} became eligible (before: {why})"},
+    "stopped_line": {"mn": "{site} ашиглах боломжгүй болсон: {why}",
+                     "en": "{site} is no longer eligible: {why}"},
+    "appeared_line": {"mn": "{site}: шинэ талбай", "en": "{site}: new site"},
+    "disappeared_line": {"mn": "{site}: талбай хасагдсан", "en": "{site}: site gone"},
+    "licenses_appeared": {"mn": "Шинээр хүчин төгөлдөр болсон тусгай зөвшөөрөл: {ids}",
+                          "en": "Licenses that appeared: {ids}"},
+    "licenses_went": {"mn": "Хугацаа дууссан эсвэл хасагдсан тусгай зөвшөөрөл: {ids}",
+                      "en": "Licenses that expired or went: {ids}"},
+    "holder_changed": {"mn": "{id}: эзэмшигч {old} → {new}",
+                       "en": "{id}: holder {old} → {new}"},
+    "posts_appeared": {"mn": "Шинээр гарсан цэг: {ids}", "en": "Posts put up: {ids}"},
+    "posts_went": {"mn": "Татан буулгасан цэг: {ids}", "en": "Posts that went: {ids}"},
+    "agreement_changed": {"mn": "Гэрээ {id}: {column} {old} → {new}",
+                          "en": "Agreement {id}: {column} {old} → {new}"},
+    "rules_differ": {"mn": "Өөр дүрмээр хийсэн шинжилгээ: {rules}",
+                     "en": "The analyses were made with different rules: {rules}"},
+    "layer_changes": {"mn": "Өмнөх товч мэдээллээс хойших өөрчлөлт",
+                      "en": "Changes since the last brief"},
+    "timeline_title": {"mn": "Дүгнэлт хэзээ өөрчлөгдөх вэ: {start} — {end}",
+                       "en": "When verdicts change: {start} to {end}"},
+    "becomes_eligible": {"mn": "{site} {date}-нд ашиглах боломжтой болно: {events}",
+                         "en": "{site} becomes eligible on {date}, when {events}"},
+    "stops_eligible": {"mn": "{site} {date}-нд ашиглах боломжгүй болно ({why}): {events}",
+                       "en": "{site} stops being eligible on {date} ({why}), when {events}"},
+    "verdict_same": {"mn": "{site}: {what} {date}-нд өөрчлөгдөнө: {events}",
+                     "en": "{site}: {what} changes on {date}, when {events}"},
+    "timeline_no_change": {"mn": "Энэ хугацаанд ямар ч талбайн дүгнэлт өөрчлөгдөхгүй.",
+                           "en": "No site's verdict changes in the period."},
+    "timeline_charted": {"mn": "Хугацааны аль нэг үед ашиглах боломжтой талбайнууд",
+                         "en": "Sites eligible at some time in the period"},
+    "and": {"mn": "ба", "en": "and"},
+    "event_POST_START": {"mn": "{id} цэг гарна", "en": "post {id} is put up"},
+    "event_POST_END": {"mn": "{id} цэг татан буугдана", "en": "post {id} ends"},
+    "event_LICENSE_START": {"mn": "{id} тусгай зөвшөөрөл хүчин төгөлдөр болно",
+                            "en": "license {id} starts"},
+    "event_LICENSE_END": {"mn": "{id} тусгай зөвшөөрлийн хугацаа дуусна",
+                          "en": "license {id} expires"},
+    "event_RECLAMATION_NOTICE": {"mn": "{id} нөхөн сэргээлтийн мэдэгдлийн хугацаа эхэлнэ",
+                                 "en": "reclamation {id} enters the notice window"},
+    "event_WORK_FROM": {"mn": "{id} гэрээгээр ажил эхэлж болно",
+                        "en": "work may start under agreement {id}"},
+    "event_WORK_UNTIL": {"mn": "{id} гэрээний ажиллах хугацаа дуусна",
+                         "en": "the work window of agreement {id} closes"},
+    "event_SIGNED_COMPANY": {"mn": "компани {id} гэрээнд гарын үсэг зурна",
+                             "en": "the company signs agreement {id}"},
+    "event_SIGNED_GOVERNMENT": {"mn": "орон нутгийн засаг захиргаа {id} гэрээнд гарын үсэг "
+                                      "зурна", "en": "the local government signs agreement {id}"},
+    "event_SIGNED_NGO": {"mn": "ТББ {id} гэрээнд гарын үсэг зурна",
+                         "en": "the NGO signs agreement {id}"},
+    "event_RESOLUTION": {"mn": "{id} гэрээний шийдвэр гарна",
+                         "en": "the resolution on agreement {id} is passed"},
+    "from": {"mn": "Эхлэх", "en": "From"},
+    "until": {"mn": "Хүртэл", "en": "Until"},
+    "changed_by": {"mn": "Өөрчлөлтийн шалтгаан", "en": "Changed by"},
+    "layer_changes_map": {"mn": "Өөрчлөгдсөн талбай", "en": "Changed sites"},
+    # --- agreements (issue 14): the working window, the agreement record, the annex ---
+    "mined_out_on": {"mn": "Олборлолт дууссан огноо", "en": "Mined out on"},
+    "window_opens": {"mn": "Ажиллах хугацаа эхэлсэн", "en": "Window opens"},
+    "window_closes": {"mn": "Ажиллах хугацаа дуусах", "en": "Window closes"},
+    "window_days": {"mn": "Үлдсэн хоног", "en": "Days left"},
+    "window": {"mn": "Ажиллах хугацаа", "en": "Working window"},
+    "window_closes_words": {"mn": "ажиллах хугацаа {day}-нд дуусна ({days} хоног)",
+                            "en": "window closes {day} ({days} days)"},
+    "window_opens_words": {"mn": "{day}-нээс хойш ажиллах боломжтой",
+                           "en": "window open since {day}"},
+    "window_no_close": {"mn": "талбайд нөхөн сэргээлт төлөвлөөгүй",
+                        "en": "no reclamation planned on the ground"},
+    "window_soon": {"mn": "Ажиллах хугацаа 180 хоногт дуусах талбайнууд",
+                    "en": "Eligible sites whose window closes within 180 days"},
+    "agreement_id": {"mn": "Гэрээний дугаар", "en": "Agreement"},
+    "agreement_status": {"mn": "Гэрээний төлөв", "en": "Agreement status"},
+    "site_ids": {"mn": "Талбайнууд", "en": "Sites"},
+    "government": {"mn": "Засаг захиргаа", "en": "Government"},
+    "ngo": {"mn": "ТББ / нөхөрлөл", "en": "NGO"},
+    "resolution_no": {"mn": "ИТХ-ын тогтоолын дугаар", "en": "Council resolution"},
+    "resolution_date": {"mn": "Тогтоолын огноо", "en": "Resolution date"},
+    "signed_company": {"mn": "Компани гарын үсэг зурсан", "en": "Company signed"},
+    "signed_government": {"mn": "Засаг захиргаа гарын үсэг зурсан",
+                          "en": "Government signed"},
+    "signed_ngo": {"mn": "ТББ гарын үсэг зурсан", "en": "NGO signed"},
+    "work_from": {"mn": "Ажил эхлэх", "en": "Work from"},
+    "work_until": {"mn": "Ажил дуусах", "en": "Work until"},
+    "document": {"mn": "Баримт бичиг", "en": "Document"},
+    "checks": {"mn": "Шалгалт", "en": "Checks"},
+    "mapped_ha": {"mn": "Зураглсан талбай (га)", "en": "Mapped (ha)"},
+    "layer_agreements": {"mn": "Гэрээнүүд", "en": "Agreements"},
+    "agreements_heading": {"mn": "Гэрээнүүд", "en": "Agreements"},
+    "agreement_status_draft": {"mn": "төсөл", "en": "draft"},
+    "agreement_status_proposed": {"mn": "санал болгосон", "en": "proposed"},
+    "agreement_status_signed": {"mn": "гарын үсэг зурсан", "en": "signed"},
+    "agreement_status_expired": {"mn": "хугацаа дууссан", "en": "expired"},
+    "agreement_status_cancelled": {"mn": "цуцалсан", "en": "cancelled"},
+    "agreement_of_site": {"mn": "Гэрээ {agreement} ({status})",
+                          "en": "Agreement {agreement} ({status})"},
+    "checks_none": {"mn": "Шалгалтаар асуудал илрээгүй.", "en": "No problem found."},
+    # (the words of the agreement check codes live with the codes: `geo.schema.CODES`)
+    "annex_title": {"mn": "Гэрээ {agreement}-ийн хавсралт: газрын зураг ба булангийн "
+                          "цэгүүдийн солбицол",
+                    "en": "Annex to agreement {agreement}: map and corner coordinates"},
+    "annex_parties": {"mn": "Талууд", "en": "Parties"},
+    "party_company": {"mn": "Компани", "en": "Company"},
+    "party_government": {"mn": "Засаг захиргаа (удирдах тал)",
+                         "en": "Government (managing party)"},
+    "party_ngo": {"mn": "Бичил уурхайчдын ТББ", "en": "ASM NGO"},
+    "annex_hectares": {"mn": "Талбай: зураглсан {mapped} га, гэрээнд {written}",
+                       "en": "Area: {mapped} ha mapped, {written} in the agreement"},
+    "annex_written_ha": {"mn": "{ha} га", "en": "{ha} ha"},
+    "not_written": {"mn": "бичээгүй", "en": "not written"},
+    "annex_resolution": {"mn": "ИТХ-ын тогтоол: {number}, {day}",
+                         "en": "Council resolution: {number} of {day}"},
+    "annex_work": {"mn": "Ажиллах хугацаа (гэрээгээр): {start} – {end}",
+                   "en": "Work allowed: {start} to {end}"},
+    "annex_scale": {"mn": "Масштаб 1:{scale}", "en": "Scale 1:{scale}"},
+    "annex_signature": {"mn": "Гарын үсэг: ____________________  Огноо: ____________",
+                        "en": "Signature: ____________________  Date: ____________"},
+    "annex_signed_on": {"mn": "Гарын үсэг зурсан: {day}", "en": "Signed on {day}"},
+    "annex_ground": {"mn": "Гэрээний газар", "en": "Agreed ground"},
+    "annex_corners": {"mn": "Булангийн цэг", "en": "Corner points"},
+    "corner_table": {"mn": "Булангийн цэгүүдийн солбицол: {site}",
+                     "en": "Corner coordinates: {site}"},
+    "corner_point": {"mn": "Цэг", "en": "Point"},
+    "corner_lat_dms": {"mn": "Өргөрөг (° ′ ″)", "en": "Latitude (° ′ ″)"},
+    "corner_lon_dms": {"mn": "Уртраг (° ′ ″)", "en": "Longitude (° ′ ″)"},
+    "corner_lat": {"mn": "Өргөрөг (°)", "en": "Latitude (°)"},
+    "corner_lon": {"mn": "Уртраг (°)", "en": "Longitude (°)"},
+    "corner_e": {"mn": "UTM {zone} зүүн (м)", "en": "UTM {zone} E (m)"},
+    "corner_n": {"mn": "UTM {zone} хойд (м)", "en": "UTM {zone} N (m)"},
+    "corner_outline": {"mn": "Хэсэг {part}: гадна хил", "en": "Part {part}: outline"},
+    "corner_hole": {"mn": "Хэсэг {part}: нүх {hole}", "en": "Part {part}: hole {hole}"},
+    "corner_area": {"mn": "Булангийн цэгүүдээр бодсон талбай: {ha} га",
+                    "en": "Area computed from these corners: {ha} ha"},
+    "corner_simplified": {
+        "mn": "Олон өнцөгт {before} булантай тул топологийг хадгалан {tolerance} м-ийн "
+              "хүлцэлээр {after} булан болгож хялбарчилсан. Анхны талбай {original} га, "
+              "хялбарчилсан талбай {ha} га.",
+        "en": "The polygon had {before} corners; it was simplified (topology kept) with a "
+              "tolerance of {tolerance} m to {after} corners. Area before: {original} ha; "
+              "area of the simplified corners: {ha} ha."},
+    "corner_ground_available": {"mn": "ашиглах боломжтой газар", "en": "available ground"},
+    "corner_ground_whole": {"mn": "ашиглах газар үлдээгүй тул талбайг бүхлээр нь",
+                            "en": "the whole site (no ground is available)"},
+    "annex_georeferenced": {
+        "mn": "Энэ PDF газарзүйн солбицолтой (ISO 32000): утасны газрын зургийн програм "
+              "таны байршлыг офлайнаар харуулна.",
+        "en": "This PDF is georeferenced (ISO 32000): a phone PDF map app shows your "
+              "position on it offline."},
+    # --- hostile inputs and offline pages (issue 20) ---
+    "basemap_online": {"mn": "{name} (онлайн: интернэт хэрэгтэй)",
+                       "en": "{name} (online: needs the internet)"},
 }
 
 # --- validation problems (issue 18): their words live in layers, which problems come from
@@ -631,8 +880,25 @@ def t(key: str, lang: str = "mn", **values: object) -> str:
     """
     if lang not in LANGS:
         lang = "mn"
-    entry = LABELS.get(key)
-    if entry is None:
+    found = entry(key)
+    if found is None:
         return key
-    text = entry.get(lang) or entry["en"]
+    text = found.get(lang) or found["en"]
     return text.format(**values) if values else text
+
+
+def entry(key: str) -> Mapping[str, str] | None:
+    """
+    The texts of `key` by language: from `LABELS`, or a code's words from `geo.schema`.
+
+    Examples
+    --------
+    >>> entry("TOO_SMALL")["mn"]
+    'Хэт жижиг'
+    """
+    return LABELS.get(key) or schema.words(key)
+
+
+def has_text(key: str) -> bool:
+    """Whether `key` has words (so `t` will not return the key itself)."""
+    return entry(key) is not None

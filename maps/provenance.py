@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from asmap.layers.dates import parse_date
 from asmap.layers.specs import KINDS
 from asmap.maps.i18n import t
 
@@ -52,29 +53,6 @@ class Provenance:
     def unknown(self) -> bool:
         """The settings give no source for this layer."""
         return self.source is None
-
-
-def as_date(value: Any) -> date | None:
-    """
-    A date from a TOML date, a datetime or an ISO 8601 text; None when it is none of them.
-
-    Examples
-    --------
-    >>> as_date("2021-03-31")
-    datetime.date(2021, 3, 31)
-    >>> as_date("last spring") is None
-    True
-    """
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and value.strip():
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def is_stale(as_of: date | None, on: date) -> bool:
@@ -129,7 +107,7 @@ def layer_provenance(sources: Mapping[str, Mapping[str, Any]], *, on: date,
     out = []
     for kind in ordered:
         entry = sources.get(kind) or {}
-        as_of = as_date(entry.get("as_of"))
+        as_of = parse_date(entry.get("as_of"))
         out.append(Provenance(kind, _text(entry.get("source")), as_of, _text(entry.get("note")),
                               is_stale(as_of, on)))
     return out

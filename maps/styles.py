@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from asmap.geo.schema import site_categories, site_category
+
 #: Okabe-Ito colours, by name.
 PALETTE = {
     "black": "#000000",
@@ -23,13 +25,8 @@ PALETTE = {
     "grey": "#7F7F7F",
 }
 
-#: Order in which reasons are shown; a site is coloured by the first one it has.
-REASON_ORDER = ("NOT_MINED_OUT", "OUTSIDE_SOUM", "TOO_SMALL", "TOO_FAR")
-NOTE_ORDER = ("RIVER_BUFFER", "RESTRICTED", "RECLAMATION", "POST_ZONE")
-
-#: Site categories, in legend order: eligible, eligible but unverified, then by reason.
-SITE_CATEGORIES = ("eligible", "unverified", *REASON_ORDER)
-
+#: Site styles by legend category (`geo.schema.site_categories`); a reason without a
+#: style of its own is drawn with `OTHER_REASON_STYLE`.
 SITE_STYLES: dict[str, dict[str, Any]] = {
     "eligible": {"color": "#00523C", "fillColor": PALETTE["bluish_green"], "weight": 3,
                  "fillOpacity": 0.75},
@@ -44,6 +41,9 @@ SITE_STYLES: dict[str, dict[str, Any]] = {
     "TOO_FAR": {"color": "#7F3800", "fillColor": PALETTE["vermillion"], "weight": 1.5,
                 "fillOpacity": 0.6},
 }
+
+OTHER_REASON_STYLE: dict[str, Any] = {"color": "#444444", "fillColor": "#BBBBBB", "weight": 1.5,
+                                      "fillOpacity": 0.6}
 
 EXCLUSION_STYLES: dict[str, dict[str, Any]] = {
     "RIVER_BUFFER": {"color": PALETTE["blue"], "fillColor": PALETTE["sky_blue"], "weight": 1,
@@ -77,40 +77,41 @@ LAYER_STYLES: dict[str, dict[str, Any]] = {
               "fillOpacity": 1.0},
     "settlements": {"color": "#FFFFFF", "fillColor": PALETTE["black"], "weight": 2, "radius": 6,
                     "fillOpacity": 1.0},
+    # --- agreements (issue 14): the outline colour follows the status (AGREEMENT_STYLES) ---
+    "agreements": {"color": PALETTE["blue"], "weight": 3, "fillColor": PALETTE["blue"],
+                   "fillOpacity": 0.1, "dashArray": "6 3"},
+}
+
+# --- agreements (issue 14) ---
+#: Agreement outlines by status: signed green, proposed blue, draft orange, the rest grey.
+AGREEMENT_STYLES: dict[str, dict[str, Any]] = {
+    status: {**LAYER_STYLES["agreements"], "color": colour, "fillColor": colour}
+    for status, colour in (("signed", PALETTE["bluish_green"]), ("proposed", PALETTE["blue"]),
+                           ("draft", PALETTE["orange"]), ("expired", "#999999"),
+                           ("cancelled", "#555555"))
 }
 
 
-def _split(value: object) -> list[str]:
-    if value is None or (isinstance(value, float) and value != value):
-        return []
-    if isinstance(value, str):
-        return [v for v in value.split(";") if v]
-    return [str(v) for v in value]  # type: ignore[union-attr]
-
-
-def site_category(site: Mapping[str, Any]) -> str:
+def category_style(category: str) -> dict[str, Any]:
     """
-    The legend category of one site: ``eligible``, ``unverified`` or its first reason.
+    The style of one legend category of sites (`geo.schema.site_categories`).
 
     Examples
     --------
-    >>> site_category({"eligible": False, "reasons": "TOO_SMALL;NOT_MINED_OUT"})
-    'NOT_MINED_OUT'
-    >>> site_category({"eligible": True, "reasons": "", "unchecked": "POST_ZONE"})
-    'unverified'
+    >>> category_style("TOO_FAR")["fillColor"], category_style("NEW_REASON")["fillColor"]
+    ('#D55E00', '#BBBBBB')
     """
-    if bool(site.get("eligible")):
-        return "unverified" if _split(site.get("unchecked")) else "eligible"
-    reasons = _split(site.get("reasons"))
-    for reason in REASON_ORDER:
-        if reason in reasons:
-            return reason
-    return "OUTSIDE_SOUM" if not reasons else reasons[0]
+    return SITE_STYLES.get(category, OTHER_REASON_STYLE)
+
+
+def site_styles() -> dict[str, dict[str, Any]]:
+    """Every legend category of sites (`geo.schema.site_categories`) -> its style, in order."""
+    return {category: category_style(category) for category in site_categories()}
 
 
 def site_style(site: Mapping[str, Any]) -> dict[str, Any]:
     """Leaflet path options for one site (without the print-only ``hatch`` key)."""
-    return leaflet(SITE_STYLES[site_category(site)])
+    return leaflet(category_style(site_category(site)))
 
 
 def leaflet(style: Mapping[str, Any]) -> dict[str, Any]:
@@ -141,3 +142,9 @@ def matplotlib(style: Mapping[str, Any]) -> dict[str, Any]:
     if style.get("hatch"):
         out["hatch"] = style["hatch"]
     return out
+
+
+# --- change over time (issue 19) ---
+#: The map's "changes" layer: sites that changed since the last brief, outlined thick.
+CHANGES_STYLE: dict[str, Any] = {"color": PALETTE["yellow"], "weight": 5, "fill": True,
+                                 "fillOpacity": 0.05, "dashArray": "2 6"}

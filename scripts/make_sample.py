@@ -221,7 +221,7 @@ def tailings() -> list[dict]:
     """27 tailings sites along the Tuul: every stage, reason and note (see the README)."""
     def site(sid, name, stage, geom, operator=None, contact=None):
         return dict(site_id=sid, name=name, stage=stage, operator=operator, contact=contact,
-                    geometry=geom)
+                    mined_out_on=MINED_OUT_ON.get(sid), geometry=geom)
     tuul_alt, zaamar_gold = "Туул Алт ХХК (sample)", "Заамар Голд ХХК (sample)"
     msa, otm = "Монгол Шороон Алт ХХК (sample)", "Орхон-Туул Майнинг ХХК (sample)"
     return [
@@ -271,6 +271,42 @@ def tailings() -> list[dict]:
         site("ZT-28", "Шороон Алтны уурхай", "active", blob(57.9, 2350, 10.0, seed=31), msa,
              "+976 9900-1028"),
     ]
+
+
+#: When exploitation ended at some sites (the working window opens then; issue 14).
+MINED_OUT_ON = {"ZT-01": "2018-08-31", "ZT-09": "2019-09-30", "ZT-11": "2020-10-15",
+                "ZT-23": "2020-06-30", "ZT-26": "2020-09-15"}
+
+
+def agreements() -> pd.DataFrame:
+    """Three tripartite agreements (signed, proposed, draft) that show five checks.
+
+    On 2021-04-06: AG-2021-01 lets work go on past RC-04's start on ZT-11
+    (PAST_RECLAMATION); AG-2021-02 writes 12.5 ha for 10.92 mapped and has no council
+    resolution yet (AREA_MISMATCH, NO_RESOLUTION); AG-2021-03 is drafted with the wrong
+    company for an active mine (NOT_LICENSE_HOLDER, SITE_NOT_ELIGIBLE).
+    """
+    gov = "Заамар сумын Засаг даргын Тамгын газар (sample)"
+    ngo = "Заамарын бичил уурхайчдын ТББ (sample)"
+    rows = [
+        dict(agreement_id="AG-2021-01", site_ids="ZT-11", status="signed",
+             company="Туул Алт ХХК (sample)", license_id="MV-011001", government=gov, ngo=ngo,
+             resolution_no="ИТХ-2021/07", resolution_date="2021-02-26",
+             signed_company="2021-03-10", signed_government="2021-03-12",
+             signed_ngo="2021-03-10", area_ha="6.0", work_from="2021-04-01",
+             work_until="2021-10-31", document="", contact="+976 9900-2001"),
+        dict(agreement_id="AG-2021-02", site_ids="ZT-09;ZT-23", status="proposed",
+             company="Заамар Голд ХХК (sample)", license_id="MV-011002", government=gov,
+             ngo=ngo, resolution_no="", resolution_date="", signed_company="",
+             signed_government="", signed_ngo="", area_ha="12.5", work_from="2021-05-01",
+             work_until="2022-09-30", document="", contact="+976 9900-2002"),
+        dict(agreement_id="AG-2021-03", site_ids="ZT-05", status="draft",
+             company="Туул Алт ХХК (sample)", license_id="MV-011002", government=gov, ngo=ngo,
+             resolution_no="", resolution_date="", signed_company="", signed_government="",
+             signed_ngo="", area_ha="", work_from="", work_until="", document="",
+             contact=""),
+    ]
+    return pd.DataFrame(rows)
 
 
 def restricted() -> list[dict]:
@@ -539,7 +575,12 @@ def read_boundary(path: Path) -> gpd.GeoDataFrame:
 
 
 def write(layers_: dict[str, gpd.GeoDataFrame], folder: Path) -> None:
-    """One GeoJSON per kind in EPSG:4326, 6 decimals, with a description saying what it is."""
+    """One GeoJSON per kind in EPSG:4326, 6 decimals, with a description saying what it is.
+
+    The agreements are a table: ``agreements.csv`` (UTF-8, no geometry).
+    """
+    agreements().to_csv(folder / "agreements.csv", index=False, encoding="utf-8",
+                        lineterminator="\n")
     for kind, frame_ in layers_.items():
         what = ("Zaamar soum boundary from geoBoundaries (gbOpen MNG ADM2, simplified), "
                 f"shapeID {SHAPE_ID}; {CREDIT}. Not an official boundary."
@@ -584,6 +625,9 @@ SOURCES = {
               "illustrative sample: plausible roads and tracks, not a survey"),
     "settlements": ("asmap illustrative sample (scripts/make_sample.py)", "2020-10-01",
                     "illustrative sample: the real soum centre Bat-Ölzii; bag centres made up"),
+    "agreements": ("asmap illustrative sample (scripts/make_sample.py)", "2021-03-31",
+                   "illustrative sample: fictional agreements, council resolutions and "
+                   "phone numbers"),
 }
 
 
@@ -615,7 +659,7 @@ It is geographically plausible: Zaamar soum (Töv aimag, Mongolia), its centre B
 Orkhon, a placer belt of company licenses along the Tuul valley, tailings in every stage, and
 the five police posts that ringed the soum centre during the 2020-2021 COVID-19 lockdown.
 
-## Layers (one GeoJSON per kind, EPSG:4326, coordinates to 6 decimals)
+## Layers (one GeoJSON per kind, EPSG:4326, coordinates to 6 decimals; agreements as CSV)
 
 | file | features | what it is |
 |---|---|---|
@@ -649,6 +693,13 @@ company gate post on `R2` (authority company, no end date, so it stands on any l
 Police posts `ZP-01`..`ZP-05` stand 3-8 km out on the roads leaving Bat-Ölzii from 2020-11 to
 2021-05/06, so every route needs a movement permit on 2021-04-06.
 
+Agreements (`agreements.csv`, issue 14): `AG-2021-01` (signed, `ZT-11`) allows work until
+2021-10-31 although RC-04 starts 2021-09-20 (`PAST_RECLAMATION`); `AG-2021-02` (proposed,
+`ZT-09` and `ZT-23`) writes 12.5 ha for 10.92 mapped and has no council resolution yet
+(`AREA_MISMATCH`, `NO_RESOLUTION`); `AG-2021-03` (draft, `ZT-05`) names the wrong company for an
+active mine (`NOT_LICENSE_HOLDER`, `SITE_NOT_ELIGIBLE`). `mined_out_on` opens the working window
+of `ZT-01`, `ZT-09`, `ZT-11`, `ZT-23` and `ZT-26`.
+
 ## Regenerate
 
     .venv/bin/python scripts/make_sample.py
@@ -664,6 +715,8 @@ def readme(focus: pd.DataFrame, lay: dict[str, gpd.GeoDataFrame]) -> str:
     """The folder's README, with the design table filled from the check."""
     layers_ = "\n".join(f"| `{kind}.geojson` | {len(lay[kind])} | {SPEC_TEXT[kind]} |"
                          for kind in SPEC_TEXT)
+    layers_ += (f"\n| `agreements.csv` | {len(agreements())} | three agreements over "
+                "eligible and ineligible sites: signed, proposed, draft |")
     stage = lay["tailings"].set_index("site_id")["stage"]
     sites = "\n".join(
         f"| {sid} | {stage[sid]} | {focus.at[sid, 'available_ha']:.2f} | "
@@ -695,7 +748,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="geoBoundaries file holding Zaamar (default: %(default)s)")
     args = parser.parse_args(argv)
     layers_ = build(read_boundary(args.boundary))
-    with atomic_dir(OUT) as tmp:
+    with atomic_dir(OUT, mark=False) as tmp:
         tmp.chmod(0o755)  # package data: readable by all, like the rest of the repository
         write(layers_, tmp)
         written = read_back(tmp)

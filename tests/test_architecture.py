@@ -59,3 +59,13 @@ def test_nothing_below_cli_prints(package):
                     and node.func.id == "print"):
                 calls.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert calls == []
+
+
+def test_tests_share_helpers_never_other_test_modules():
+    """Shared test code lives in helper modules, never in a test module or a conftest."""
+    bad = {str(p.relative_to(ROOT)): sorted(n for n in _imported_modules(p)
+                                            if n.startswith("tests.") and (
+                                                n.rsplit(".", 1)[-1].startswith("test_")
+                                                or n.endswith("conftest")))
+           for p in _modules("tests")}
+    assert {k: v for k, v in bad.items() if v} == {}

@@ -18,7 +18,8 @@ import pytest
 pytestmark = pytest.mark.notebook
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-NAMES = ("01_quickstart.ipynb", "02_what_if.ipynb", "03_your_own_data.ipynb")
+NAMES = ("01_quickstart.ipynb", "02_what_if.ipynb", "03_your_own_data.ipynb",
+         "04_over_time.ipynb")
 TIMEOUT_S = 120
 
 #: Printed by the probe cell appended to each notebook (its last statement's JSON).
@@ -41,6 +42,15 @@ import json
 print(json.dumps({"summary": summary, "fixed_problems": len(found),
                   "licenses": licenses["license_id"].tolist(),
                   "tidy": not Path(workdir.name).exists()}, default=str))
+""",
+    "04_over_time.ipynb": """
+import json
+print(json.dumps({"changes": len(changes), "sites": int(changes["site_id"].nunique()),
+                  "zt11": changes[changes["site_id"] == "ZT-11"][["change", "before", "after"]]
+                  .values.tolist(), "said": said,
+                  "dates": [str(d) for d in table.attrs["dates"]],
+                  "zt11_timeline": table[table["site_id"] == "ZT-11"][["from", "eligible"]]
+                  .astype(str).values.tolist()}))
 """,
 }
 
@@ -89,7 +99,7 @@ def _shown(book) -> str:
     return "\n".join(parts)
 
 
-def test_the_three_notebooks_exist():
+def test_the_notebooks_exist():
     assert sorted(p.name for p in NOTEBOOKS.glob("*.ipynb")) == list(NAMES)
 
 
@@ -109,7 +119,7 @@ def test_stored_without_outputs(name):
 def test_kernel_is_this_interpreter():
     book = nbformat.v4.new_notebook()
     book.cells = [nbformat.v4.new_code_cell(
-        "import sys, matplotlib, layers; print(sys.prefix); print(matplotlib.get_backend())")]
+        "import sys, matplotlib, asmap.layers; print(sys.prefix); print(matplotlib.get_backend())")]
     execute(book, NOTEBOOKS / "probe.ipynb")
     prefix, backend = _text(book.cells[0]).split()
     assert Path(prefix).resolve() == Path(sys.prefix).resolve()
@@ -184,3 +194,23 @@ def test_your_own_data_values(run):
     assert summary["unchecked"] == ["RECLAMATION", "RESTRICTED"]
     assert summary["eligible_unverified"] == 6
     assert probe["tidy"] is True
+
+
+@pytest.mark.slow
+def test_over_time_values(run):
+    book, probe = run("04_over_time.ipynb")
+    # 2021-04-06 -> 2021-09-01 on the sample: the lockdown posts went, RC-04 (planned for
+    # 2021-09-20) is within its 90-day notice and takes 3.08 of ZT-11's 6 ha
+    assert probe["zt11"] == [["NOTES", "", "RECLAMATION"], ["AVAILABLE_HA", "6.00", "2.92"],
+                             ["POSTS_ON_ROUTE", "ZP-01", ""]]
+    assert (probe["changes"], probe["sites"]) == (30, 28)
+    assert probe["dates"] == ["2021-04-06", "2021-05-29", "2021-06-03", "2021-06-22"]
+    # with a 3 ha minimum the 2.92 ha left are too small from the first day of the notice
+    assert probe["said"] == ["ZT-11 stops being eligible on 2021-06-22 (Too small), when "
+                             "reclamation RC-04 enters the notice window"]
+    assert probe["zt11_timeline"] == [["2021-04-06", "True"], ["2021-05-29", "True"],
+                                      ["2021-06-22", "False"]]
+    shown = _shown(book)
+    assert "30 changes at 28 sites" in shown and "Posts that went: ZP-01" in shown
+    html = book.cells[-1].outputs[0]["data"]["text/html"]  # the chart cell, inline
+    assert html.count("<rect") == 3 and 'data-site="ZT-11"' in html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -14,9 +15,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
+    """The wheel built from a copy of the source tree (setuptools writes build/ in it)."""
+    tree = tmp_path_factory.mktemp("source") / "asmap"
+    shutil.copytree(ROOT, tree, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "out", "test-artifacts", "*.egg-info", "__pycache__"))
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w",
-                    str(out), str(ROOT)], check=True, capture_output=True)
+                    str(out), str(tree)], check=True, capture_output=True)
     (built,) = out.glob("asmap-*.whl")
     return built
 

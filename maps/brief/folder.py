@@ -2,13 +2,15 @@
 
 ``map.html`` (the offline interactive map), ``overview.pdf`` (overview page plus one sheet
 per eligible site), ``sites.csv``, ``sites.xlsx``, ``conflicts.csv``, ``summary.md``,
-``summary.html`` and ``results.gpkg``. The sharing profile is applied once, before any
+``summary.html``, ``results.gpkg``, ``agreements.csv`` and ``annexes/<agreement_id>.pdf``
+for every proposed or signed agreement. The sharing profile is applied once, before any
 file is written, so a public brief carries no sensitive or unknown column in any file.
 The folder appears only when every file is complete.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,9 @@ from asmap.maps.paper.words import eligible_sites
 
 #: Every file of a brief, in the order it is written.
 BRIEF_FILES = ("map.html", "overview.pdf", "sites.csv", "sites.xlsx", "conflicts.csv",
-               "summary.md", "summary.html", "results.gpkg")
+               "summary.md", "summary.html", "results.gpkg", "agreements.csv")
+#: Agreements with these statuses get an annex in ``annexes/<agreement_id>.pdf``.
+ANNEX_STATUSES = ("proposed", "signed")
 
 
 def brief_pages(analysis: Any, *, lang: str = "mn", profile: str = "internal",
@@ -42,18 +46,18 @@ def brief_pages(analysis: Any, *, lang: str = "mn", profile: str = "internal",
 
 def write_interactive(analysis: Any, path: Path, *, lang: str, profile: str,
                       media: Path | None = None, photos: bool = True,
-                      photo_mb: float = PHOTO_MB) -> Path:
+                      photo_mb: float = PHOTO_MB, changes: Any = None) -> Path:
     """Write the offline interactive map (no network needed to open it)."""
     from asmap.maps.web.map import write_map
 
     return write_map(analysis, path, lang=lang, offline=True, profile=profile, media=media,
-                     photos=photos, photo_mb=photo_mb)
+                     photos=photos, photo_mb=photo_mb, changes=changes)
 
 
 def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
                 profile: str = "internal", paper: str = "A4",
                 orientation: str = "landscape", media: str | Path | None = None,
-                photos: bool = True, photo_mb: float = PHOTO_MB) -> Path:
+                photos: bool = True, photo_mb: float = PHOTO_MB, since: Any = None) -> Path:
     """
     Write the negotiation brief folder.
 
@@ -77,6 +81,9 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
         from summary.html. None: no photos, no documents.
     photos, photo_mb
         False leaves every photo out; the map holds at most `photo_mb` MB of them.
+    since
+        An earlier analysis, results GeoPackage or brief folder: adds "Since the last
+        brief" to the summary and a "changes" layer (off by default) to the map.
 
     Returns
     -------
@@ -97,20 +104,53 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
     shared = apply_profile(analysis, profile)
     media = Path(media) if media is not None else None
     found = documents(shared, media)
+    changes, since_lines = _since(since, shared, profile=profile, lang=lang)
     with atomic_dir(out_dir) as tmp:
         write_interactive(shared, tmp / "map.html", lang=lang, profile=profile, media=media,
-                          photos=photos, photo_mb=photo_mb)
+                          photos=photos, photo_mb=photo_mb, changes=changes)
         static.save_pages(brief_pages(shared, lang=lang, profile=profile, paper=paper,
                                       orientation=orientation, media=media, photos=photos),
                           tmp / "overview.pdf")
         copy_documents(found, tmp)
-        tables.write_csv(shared.sites, tmp / "sites.csv")
+        tables.write_csv(tables.with_window_words(shared.sites, lang=lang), tmp / "sites.csv")
         tables.write_sites_xlsx(shared, tmp / "sites.xlsx", lang=lang)
         tables.write_csv(shared.conflicts, tmp / "conflicts.csv")
-        write_text_atomic(tmp / "summary.md",
-                          summary.summary_markdown(shared, lang=lang, profile=profile))
-        write_text_atomic(tmp / "summary.html",
-                          summary.summary_html(shared, lang=lang, profile=profile,
-                                               documents=documents_html(found, lang=lang)))
+        write_text_atomic(tmp / "summary.md", summary.summary_markdown(
+            shared, lang=lang, profile=profile, since=since_lines))
+        write_text_atomic(tmp / "summary.html", summary.summary_html(
+            shared, lang=lang, profile=profile, since=since_lines,
+            documents=documents_html(found, lang=lang)))
         geo.write_results(shared, tmp / "results.gpkg")
+        tables.write_csv(shared.agreements, tmp / "agreements.csv")
+        write_annexes(shared, tmp / "annexes", lang=lang, profile=profile, paper=paper)
     return out_dir
+
+
+def _since(since: Any, shared: Any, *, profile: str, lang: str) -> tuple[Any, list[str] | None]:
+    """What changed from `since` to `shared` (both with the profile applied), and in words."""
+    if since is None:
+        return None, None
+    from asmap.geo.compare import compare, layer_changes, results_of
+    from asmap.maps.brief.changes import since_lines
+
+    old = apply_profile(results_of(since), profile)
+    changes = compare(old, shared)
+    return changes, since_lines(changes, layer_changes(old, shared), lang=lang)
+
+
+def write_annexes(analysis: Any, folder: Path, *, lang: str, profile: str,
+                  paper: str = "A4") -> list[Path]:
+    """Write ``<agreement_id>.pdf`` for every proposed or signed agreement (none: no folder)."""
+    from asmap.maps.paper.annex import write_annex
+
+    found = analysis.agreements
+    chosen = found[found["status"].isin(ANNEX_STATUSES)]["agreement_id"].astype(str)
+    if len(chosen):
+        folder.mkdir(exist_ok=True)
+    return [write_annex(analysis, agreement_id, folder / f"{file_name(agreement_id)}.pdf",
+                        lang=lang, paper=paper, profile=profile) for agreement_id in chosen]
+
+
+def file_name(agreement_id: str) -> str:
+    """An id as a file name: characters other than letters, digits, ``.-_`` become ``_``."""
+    return re.sub(r"[^\w.-]+", "_", agreement_id).strip(".") or "agreement"

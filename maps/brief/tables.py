@@ -4,6 +4,9 @@ CSV files keep the machine column names (so other tools can read them back) and 
 column the analysis passes on; apply the sharing profile before calling. The XLSX
 workbook is for people: headers in the chosen language, verdicts and reasons in words,
 hectares to two decimals, a frozen header row and fitted column widths.
+
+No cell is ever a formula: CSV text that a spreadsheet would run gets a leading ``'``
+(`layers.cells.csv_safe`), and every text cell of the workbook is a string cell.
 """
 
 from __future__ import annotations
@@ -16,15 +19,17 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from asmap.geo.schema import code_columns
 from asmap.layers.atomic import atomic_path
+from asmap.layers.cells import csv_safe, formula_prefix, strip_controls
 from asmap.maps import provenance
-from asmap.maps.i18n import LABELS, t
+from asmap.maps.agreements import check_lines, status_word, window_words
+from asmap.maps.i18n import has_text, t
 from asmap.maps.paper.words import codes, verdict, who
 
 #: Number formats by column: hectares to 0.01, kilometres to 0.1.
-FORMATS = {"area_ha": "0.00", "available_ha": "0.00", "overlap_ha": "0.00", "route_km": "0.0"}
-#: Columns shown as codes translated to words in the workbook.
-CODE_COLUMNS = ("reasons", "notes", "unchecked")
+FORMATS = {"area_ha": "0.00", "available_ha": "0.00", "overlap_ha": "0.00", "route_km": "0.0",
+           "mapped_ha": "0.00"}
 
 
 def attributes(frame: pd.DataFrame) -> pd.DataFrame:
@@ -35,11 +40,15 @@ def attributes(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write the attributes of `frame` as UTF-8 CSV (with BOM, for spreadsheets), atomically."""
+    """Write the attributes of `frame` as UTF-8 CSV (with BOM, for spreadsheets), atomically.
+
+    Text that a spreadsheet would run as a formula gets a leading ``'`` (`layers.cells`).
+    """
     table = attributes(frame)
     for column in table.columns:
         if pd.api.types.is_datetime64_any_dtype(table[column]):
             table[column] = table[column].dt.strftime("%Y-%m-%d")
+    table = csv_safe(table)
     with atomic_path(path) as tmp:
         table.to_csv(tmp, index=False, encoding="utf-8-sig", float_format="%.4f")
     return Path(path)
@@ -50,7 +59,7 @@ def sites_for_people(sites: pd.DataFrame, *, lang: str) -> pd.DataFrame:
     table = attributes(sites).sort_values("site_id").reset_index(drop=True)
     records = table.to_dict("records")
     table.insert(1, "verdict", [verdict(row, lang) for row in records])
-    for column in CODE_COLUMNS:
+    for column in code_columns("sites"):
         if column in table.columns:
             table[column] = [codes(v, lang) for v in table[column]]
     if "negotiate_with" in table.columns:
@@ -59,13 +68,37 @@ def sites_for_people(sites: pd.DataFrame, *, lang: str) -> pd.DataFrame:
         table["permit_needed"] = [t("yes" if bool(v) and v == v else "no", lang)
                                   for v in table["permit_needed"]]
     if "stage" in table.columns:
-        table["stage"] = [t(f"stage_{v}", lang) if f"stage_{v}" in LABELS else v
+        table["stage"] = [t(f"stage_{v}", lang) if has_text(f"stage_{v}") else v
                           for v in table["stage"]]
+    if "window_closes" in table.columns:  # agreements (issue 14): the window in words
+        table["window"] = [window_words(row, lang=lang) for row in records]
+    if "agreement_status" in table.columns:
+        table["agreement_status"] = [status_word(v, lang=lang) for v in
+                                     table["agreement_status"]]
     return table.drop(columns=["eligible"], errors="ignore")
 
 
+def with_window_words(sites: pd.DataFrame, *, lang: str) -> pd.DataFrame:
+    """A copy of the sites with a ``window`` column: the working window in words."""
+    out = sites.copy()
+    if "window_closes" in out.columns:
+        out["window"] = [window_words(row, lang=lang) for row in attributes(sites).to_dict(
+            "records")]
+    return out
+
+
+def agreements_for_people(analysis: Any, *, lang: str) -> pd.DataFrame:
+    """The agreements as the workbook shows them: status and every check in words."""
+    table = attributes(analysis.agreements).reset_index(drop=True)
+    records = table.to_dict("records")
+    table["status"] = [status_word(v, lang=lang) for v in table["status"]]
+    table["checks"] = [" ".join(check_lines(row, analysis.sites, lang=lang))
+                       for row in records]
+    return table
+
+
 def _cell(value: Any) -> Any:
-    if value is None:
+    if value is None or value is pd.NA:
         return None
     if isinstance(value, float) and value != value:
         return None
@@ -74,15 +107,27 @@ def _cell(value: Any) -> Any:
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
     if isinstance(value, (list, tuple, set)):
-        return "; ".join(map(str, value))
+        value = "; ".join(map(str, value))
+    if isinstance(value, str):
+        return strip_controls(value)
     return value
+
+
+def _append(sheet: Any, values: list[Any]) -> None:
+    """Append a row; text is always a string cell, never a formula (even ``=...``)."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if formula_prefix(cell.value):
+                cell.quotePrefix = True  # stays text when someone edits the cell
 
 
 def _sheet(book: Workbook, title: str, table: pd.DataFrame, *, lang: str) -> None:
     sheet = book.create_sheet(title)
-    sheet.append([t(c, lang) if c in LABELS else str(c) for c in table.columns])
+    _append(sheet, [_cell(t(c, lang) if has_text(c) else str(c)) for c in table.columns])
     for row in table.itertuples(index=False):
-        sheet.append([_cell(v) for v in row])
+        _append(sheet, [_cell(v) for v in row])
     header_fill = PatternFill("solid", fgColor="E8E8E8")
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -120,6 +165,9 @@ def write_sites_xlsx(analysis: Any, path: str | Path, *, lang: str = "mn") -> Pa
     _sheet(book, t("sheet_sites", lang)[:31], sites_for_people(analysis.sites, lang=lang),
            lang=lang)
     _sheet(book, t("sheet_conflicts", lang)[:31], attributes(analysis.conflicts), lang=lang)
+    if len(analysis.agreements):  # agreements (issue 14)
+        _sheet(book, t("layer_agreements", lang)[:31],
+               agreements_for_people(analysis, lang=lang), lang=lang)
     sources = sources_table(analysis)
     sources["layer"] = [t(f"layer_{k}", lang) for k in sources["layer"]]
     sources["source"] = [s or t("source_unknown", lang) for s in sources["source"]]

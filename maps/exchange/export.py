@@ -13,6 +13,8 @@ Every output is written to a temporary name and renamed into place when complete
 from __future__ import annotations
 
 import dataclasses
+import html
+import re
 import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
@@ -33,7 +35,7 @@ from asmap.maps.styles import site_category
 FORMATS = ("kml", "kmz", "geojson", "gpkg", "shp")
 #: Geometry family of each analysis output, for empty layers.
 OUTPUT_FAMILIES = {"sites": "polygon", "eligible_parts": "polygon", "exclusions": "polygon",
-                   "routes": "line", "conflicts": "polygon"}
+                   "routes": "line", "conflicts": "polygon", "agreements": "polygon"}
 LAYER_STYLES_DDL = """
 CREATE TABLE IF NOT EXISTS layer_styles (
     id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -45,7 +47,8 @@ CREATE TABLE IF NOT EXISTS layer_styles (
 
 
 def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
-           lang: str = "mn", media: str | Path | None = None, photos: bool = True) -> Path:
+           lang: str = "mn", crs: str | None = None, media: str | Path | None = None,
+           photos: bool = True) -> Path:
     """
     Write a project's layers, or an analysis with its layers, in a format for other tools.
 
@@ -62,6 +65,9 @@ def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
         ``internal`` keeps every column; ``public`` leaves out sensitive ones.
     lang
         Language of layer names, placemark descriptions and legend labels.
+    crs
+        When `source` is a project folder: CRS of its layers whose files do not say
+        (``"EPSG:32648"``), as in `layers.load`.
     media
         The project folder the photos are in: a KMZ carries them (small JPEGs, no EXIF).
     photos
@@ -75,7 +81,7 @@ def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
     if to not in FORMATS:
         raise UsageError(f"cannot export to {to!r}; choose one of {', '.join(FORMATS)}")
     check_profile(profile)
-    layers, analysis = collect(source, profile=profile)
+    layers, analysis = collect(source, profile=profile, crs=crs)
     if not photos:
         layers = {k: f.drop(columns=["photo"]) if "photo" in f else f for k, f in layers.items()}
     out = Path(out)
@@ -88,19 +94,21 @@ def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
     return write_folder(layers, out, suffix=".geojson" if to == "geojson" else ".shp")
 
 
-def collect(source: Any, *, profile: str = "internal"
+def collect(source: Any, *, profile: str = "internal", crs: str | None = None
             ) -> tuple[dict[str, Any], Analysis | None]:
     """
     The layers to export, by name, filtered for `profile`, and the analysis (or None).
 
     Input layers come first in catalogue order, then the analysis outputs; sites get a
     ``category`` column (their legend category) and replace the tailings layer.
+    `crs` is passed to `layers.load` when `source` is a project folder.
     """
-    source = _load(source)
+    source = _load(source, crs=crs)
     if isinstance(source, Analysis):
         analysis = apply_profile(source, profile)
         layers = {k: f for k, f in _ordered(analysis.layers) if k != "tailings"}
-        for name in ("exclusions", "eligible_parts", "routes", "conflicts", "sites"):
+        for name in ("exclusions", "eligible_parts", "routes", "conflicts", "agreements",
+                     "sites"):
             layers[name] = getattr(analysis, name).to_crs("EPSG:4326")
         sites = layers["sites"].copy()
         sites["category"] = [site_category(s) for s in sites.to_dict("records")]
@@ -118,7 +126,7 @@ def _ordered(layers: Mapping[str, Any]) -> list[tuple[str, Any]]:
     return sorted(layers.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
 
 
-def _load(source: Any) -> Any:
+def _load(source: Any, *, crs: str | None = None) -> Any:
     if not isinstance(source, str | Path):
         return source
     path = Path(source)
@@ -131,7 +139,7 @@ def _load(source: Any) -> Any:
         return read_results(path, {k: pyogrio.read_dataframe(path, layer=k) for k in inputs})
     from asmap.layers import load
 
-    return load(path)
+    return load(path, crs=crs)
 
 
 def _family(name: str, frame: Any) -> str:
@@ -211,9 +219,14 @@ def _fields_table(renames: Mapping[str, Mapping[str, str]]) -> str:
     lines = ["# Shapefile field names", "",
              "Shapefile fields hold at most 10 characters; these were shortened.", "",
              "| layer | field in the Shapefile | full name |", "|---|---|---|"]
-    lines += [f"| {layer} | {short} | {long} |" for layer, names in renames.items()
+    lines += [f"| {_md(layer)} | {_md(short)} | {_md(long)} |" for layer, names in renames.items()
               for long, short in names.items()]
     return "\n".join(lines) + "\n"
+
+
+def _md(name: str) -> str:
+    """A column name as a Markdown table cell: HTML and Markdown punctuation escaped."""
+    return re.sub(r"([\\`*\[\]!|])", r"\\\1", html.escape(str(name)))
 
 
 __all__ = ["FORMATS", "collect", "export", "write_gpkg", "write_folder"]

@@ -1,8 +1,9 @@
 """KML and KMZ for Google Earth, OsmAnd, Organic Maps and Mapeo.
 
 The XML is built with ElementTree, so every attribute value is escaped once for XML;
-descriptions are HTML (as KML balloons are), and each value is HTML-escaped before it
-goes in, so a hostile name shows as text in the balloon. One Folder per layer, one
+descriptions are HTML (as KML balloons are): the pieces and rows of the interactive
+map's popups (`maps.web.popups`), every value HTML-escaped there, so a hostile name
+shows as text in the balloon. One Folder per layer, one
 Style per layer or legend category with the colours of the maps (KML writes colours
 as ``aabbggrr``), placemark names that people read (site id and name), and every
 attribute kept as ExtendedData so that GDAL reads the ids back.
@@ -24,16 +25,15 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
+from asmap.geo.rules import Rules
 from asmap.layers.atomic import atomic_path
 from asmap.layers.specs import SPECS
 from asmap.maps.exchange.qgis import layer_styles
 from asmap.maps.i18n import t
+from asmap.maps.web.popups import layer_popup_pieces, rows, rows_html, site_popup_pieces
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 ICON = "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"
-#: Popup fields of a site, in the order the interactive map shows them.
-SITE_FIELDS = ("area_ha", "available_ha", "license_id", "negotiate_with", "route_km",
-               "posts_on_route", "permit_needed")
 #: (layer, column) -> prefix of the label key of its values.
 VALUE_KEYS = {"stage": "stage", "authority": "authority", "status": "status",
               ("licenses", "kind"): "kind", ("restricted", "kind"): "zone",
@@ -98,42 +98,21 @@ def _labels() -> dict[str, Any]:
     return LABELS
 
 
-def _site_rows(site: Mapping[str, Any], lang: str, rules: Any) -> list[tuple[str, str]]:
-    category = site.get("category", "")
-    verdict = {"eligible": "eligible", "unverified": "unverified"}.get(category, "not_eligible")
-    rows = [(t("verdict", lang), t(verdict, lang))]
-    fields = {"stage": _text(site.get("stage"), column="stage", lang=lang),
-              "available": _text(site.get("available_ha")), "km": _text(site.get("route_km")),
-              "min": getattr(rules, "min_area_ha", "?"), "max": getattr(rules, "max_route_km", "?")}
-    for column in ("reasons", "notes"):
-        codes = [c for c in str(site.get(column) or "").split(";") if c]
-        if codes:
-            texts = []
-            for code in codes:
-                try:
-                    texts.append(f"{t(code, lang)}: {t(f'{code}_explain', lang, **fields)}")
-                except (KeyError, IndexError):
-                    texts.append(t(code, lang))
-            rows.append((t(column, lang), " ".join(texts)))
-    for column in SITE_FIELDS:
-        text = _text(site.get(column), column=column, lang=lang)
-        if text:
-            rows.append((t(column, lang), text))
-    return rows
-
-
 def description(layer: str, record: Mapping[str, Any], *, lang: str = "mn",
                 rules: Any = None) -> str:
-    """The balloon of a placemark: an HTML table, every value HTML-escaped."""
+    """
+    The balloon of a placemark: the popup of the interactive map as HTML.
+
+    A site gets its verdict and reasons explained and its table, exactly as in the map's
+    popup; a feature of another layer its popup explanation and every attribute.
+    """
+    record = {k: v for k, v in record.items() if k not in ("category", "geometry")}
     if layer == "sites":
-        rows = _site_rows(record, lang, rules)
+        _, pieces, pairs = site_popup_pieces(record, rules=rules or Rules(), lang=lang)
     else:
-        rows = [(t(column, lang), text) for column, value in record.items()
-                if column not in HIDDEN and column != "geometry"
-                and (text := _text(value, layer=layer, column=column, lang=lang))]
-    cells = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
-                    for k, v in rows)
-    return f"<table>{cells}</table>"
+        _, pieces, _ = layer_popup_pieces(layer, record, lang=lang)
+        pairs = rows(record, [c for c in record if c not in HIDDEN], lang=lang, kind=layer)
+    return "".join(pieces) + rows_html(pairs, lang=lang)
 
 
 def placemark_name(layer: str, record: Mapping[str, Any], *, lang: str = "mn") -> str:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from asmap.maps.i18n import t
-from asmap.maps.styles import EXCLUSION_STYLES, LAYER_STYLES, PALETTE, SITE_STYLES
+from asmap.maps.styles import EXCLUSION_STYLES, LAYER_STYLES, PALETTE, site_styles
 
 #: Style of tailings shown without an analysis, and of any layer the table lacks.
 TAILINGS_STYLE = {"color": "#8A5F00", "fillColor": PALETTE["orange"], "weight": 1.5,
@@ -40,7 +40,7 @@ def layer_styles(name: str) -> tuple[str | None, dict[str, dict[str, Any]]]:
         ``(None, {"": style})`` for a single symbol, or ``(attribute, {value: style})``.
     """
     if name == "sites":
-        return "category", SITE_STYLES
+        return "category", site_styles()
     if name == "exclusions":
         return "kind", EXCLUSION_STYLES
     if name == "tailings":

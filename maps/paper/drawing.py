@@ -123,14 +123,20 @@ def draw_analysis(ax: Axes, analysis: Any, *, lang: str, route_ids: Iterable[str
     sites = projected(analysis.sites, crs)
     if sites is not None:
         categories = site_categories(sites)
-        for category in styles.SITE_CATEGORIES:
+        for category, style in styles.site_styles().items():
             mask = [c == category for c in categories]
             if any(mask):
-                label = t(category, lang)
-                layer(sites[mask], styles.SITE_STYLES[category], label, 6, _patch)
+                layer(sites[mask], style, t(category, lang), 6, _patch)
         if highlight is not None:
             sites[sites["site_id"] == highlight].plot(ax=ax, facecolor="none", zorder=7.8,
                                                       edgecolor="black", linewidth=2.2)
+    agreements = getattr(analysis, "agreements", None)  # issue 14: outlines by status
+    if agreements is not None and len(agreements):
+        for status, style in styles.AGREEMENT_STYLES.items():
+            chosen = agreements[agreements["status"] == status]
+            if len(chosen):
+                label = f"{t('layer_agreements', lang)}: {t('agreement_status_' + status, lang)}"
+                layer(chosen, {**style, "fill": False}, label, 7.2, _line)
     layer(analysis.eligible_parts, styles.LAYER_STYLES["eligible_parts"],
           t("layer_eligible_parts", lang), 7, _patch)
     layer(analysis.conflicts, styles.LAYER_STYLES["conflicts"], t("layer_conflicts", lang),

@@ -9,6 +9,7 @@ are optional and drawn only when the tile server answers (`maps.tiles`).
 from __future__ import annotations
 
 import difflib
+import re
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,6 +37,8 @@ DPI = 300
 FONT = "DejaVu Sans"
 RC = {"pdf.fonttype": 42, "ps.fonttype": 42, "font.family": FONT, "svg.fonttype": "none",
       "hatch.linewidth": 0.5}
+
+_DOLLAR = re.compile(r"(?<!\\)\$")
 
 #: Page regions as figure fractions (left, bottom, width, height).
 LAYOUTS = {
@@ -87,15 +90,6 @@ def _new_page(paper: str, orientation: str) -> Figure:
     fig = Figure(figsize=page_size(paper, orientation), dpi=DPI)
     _PageCanvas(fig)
     return fig
-
-
-def _place(analysis: Any) -> str:
-    boundary = analysis.layers.get("boundary")
-    if boundary is not None and len(boundary) and "name" in boundary.columns:
-        name = boundary["name"].dropna()
-        if len(name):
-            return str(name.iloc[0])
-    return ""
 
 
 def subtitle(analysis: Any, *, lang: str) -> str:
@@ -210,7 +204,7 @@ def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
     """The overview page, plus table pages when the eligible sites do not fit on it."""
     layout = LAYOUTS[orientation]
     fig = _new_page(paper, orientation)
-    _header(fig, t("title", lang, place=_place(analysis)), analysis, lang=lang)
+    _header(fig, t("title", lang, place=analysis.place_name()), analysis, lang=lang)
     extent = analysis.layers.get("boundary")
     if extent is None or not len(extent):
         extent = analysis.sites
@@ -315,10 +309,12 @@ def print_pages(analysis: Any, *, lang: str = "mn", paper: str = "A4",
     media = Path(media) if media is not None and photos else None
     with matplotlib.rc_context(RC):
         if site is not None:
-            return [site_sheet(shared, site, lang=lang, paper=paper, orientation=orientation,
-                               profile=profile, basemap=basemap, media=media)]
-        return overview_pages(shared, lang=lang, paper=paper, orientation=orientation,
-                              profile=profile, basemap=basemap)
+            pages = [site_sheet(shared, site, lang=lang, paper=paper, orientation=orientation,
+                                profile=profile, basemap=basemap, media=media)]
+        else:
+            pages = overview_pages(shared, lang=lang, paper=paper, orientation=orientation,
+                                   profile=profile, basemap=basemap)
+    return [literal_text(page) for page in pages]
 
 
 def print_map(analysis: Any, *, lang: str = "mn", paper: str = "A4",
@@ -362,6 +358,33 @@ def print_map(analysis: Any, *, lang: str = "mn", paper: str = "A4",
                        profile=profile, basemap=basemap)[0]
 
 
+def literal_text(figure: Figure) -> Figure:
+    """
+    Escape every ``$`` in the texts of `figure`: data is drawn as written, no mathtext.
+
+    (Escaping rather than ``parse_math=False``: matplotlib measures wrapped text as
+    mathtext whatever that setting says.) Calling it twice changes nothing more.
+
+    Examples
+    --------
+    >>> figure = Figure()
+    >>> label = figure.text(0.1, 0.1, "Costs $5 to $10")
+    >>> literal_text(figure) is figure, label.get_text()
+    (True, 'Costs \\\\$5 to \\\\$10')
+    """
+    import matplotlib.table
+    import matplotlib.text
+
+    texts = figure.findobj(matplotlib.text.Text) + [  # table cells hold their own texts
+        cell.get_text() for table in figure.findobj(matplotlib.table.Table)
+        for cell in table.get_celld().values()]
+    for artist in texts:
+        words = artist.get_text()
+        if "$" in words:
+            artist.set_text(_DOLLAR.sub(r"\\$", words))
+    return figure
+
+
 def save_pages(pages: Iterable[Figure], out: str | Path) -> Path:
     """
     Write pages to one multi-page PDF, or the first page to a 300 dpi PNG, atomically.
@@ -374,11 +397,11 @@ def save_pages(pages: Iterable[Figure], out: str | Path) -> Path:
         raise UsageError(f"{out}: write the map to a .pdf or a .png file")
     with matplotlib.rc_context(RC), atomic_path(out) as tmp:
         if suffix == ".png":
-            next(iter(pages)).savefig(tmp, dpi=DPI, format="png")
+            literal_text(next(iter(pages))).savefig(tmp, dpi=DPI, format="png")
         else:
             with PdfPages(tmp, metadata={"Creator": "asmap", "Producer": "asmap"}) as pdf:
                 for page in pages:
-                    pdf.savefig(page)
+                    pdf.savefig(literal_text(page))
     return out
 
 

@@ -7,24 +7,11 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
+from asmap.geo import schema
 from asmap.maps import styles
 from asmap.maps.i18n import t
 from asmap.maps.paper.drawing import draw_frame, projected
 from asmap.maps.paper.furniture import fit_bounds
-
-
-def items(value: object) -> list[str]:
-    """
-    The entries of a ``;``-joined analysis cell (empty for None, NaN and "").
-
-    Examples
-    --------
-    >>> items("P-01;P-02"), items(None), items(float("nan"))
-    (['P-01', 'P-02'], [], [])
-    """
-    if value is None or (isinstance(value, float) and value != value):
-        return []
-    return [v.strip() for v in str(value).split(";") if v.strip()]
 
 
 def text(value: object) -> str:
@@ -49,13 +36,12 @@ def who(value: object, lang: str) -> str:
 
 def verdict(site: dict[str, Any], lang: str) -> str:
     """Eligible, eligible but unverified, or not eligible, in words."""
-    category = styles.site_category(site)
-    return t(category, lang) if category in ("eligible", "unverified") else t("not_eligible", lang)
+    return t(schema.verdict(site), lang)
 
 
 def codes(value: object, lang: str) -> str:
     """Reason or note codes in words, comma separated."""
-    return ", ".join(t(code, lang) for code in items(value))
+    return ", ".join(t(code, lang) for code in schema.split(value))
 
 
 def number(value: object, digits: int = 2) -> str:
@@ -78,11 +64,11 @@ def eligible_rows(analysis: Any, *, lang: str) -> list[list[str]]:
     """Rows of the eligible-site table: id, available ha, negotiate with, posts on route."""
     rows = []
     for site in eligible_sites(analysis).to_dict("records"):
-        mark = " *" if styles.site_category(site) == "unverified" else ""
+        mark = " *" if schema.site_category(site) == "unverified" else ""
         party = who(site.get("negotiate_with"), lang)
         rows.append([f"{site['site_id']}{mark}", number(site.get("available_ha")),
                      party if len(party) <= 30 else party[:29] + "…",
-                     ", ".join(items(site.get("posts_on_route"))) or "—"])
+                     ", ".join(schema.split(site.get("posts_on_route"))) or "—"])
     return rows
 
 
@@ -113,18 +99,33 @@ def figures_lines(site: dict[str, Any], analysis: Any, *, lang: str) -> list[str
              f"{t('negotiate_with', lang)}: {who(site.get('negotiate_with'), lang)}",
              f"{t('route_km', lang)}: {number(site.get('route_km'), 1)}",
              f"{t('posts_on_route', lang)}: "
-             f"{', '.join(items(site.get('posts_on_route'))) or t('none', lang)}",
+             f"{', '.join(schema.split(site.get('posts_on_route'))) or t('none', lang)}",
              f"{t('permit_needed', lang)}: "
              f"{t('yes' if bool(site.get('permit_needed')) else 'no', lang)}"]
-    if items(site.get("reasons")):
+    if schema.split(site.get("reasons")):
         lines.append(f"{t('reasons', lang)}: {codes(site.get('reasons'), lang)}")
-    if items(site.get("notes")):
+    if schema.split(site.get("notes")):
         lines.append(f"{t('notes', lang)}: {codes(site.get('notes'), lang)}")
-    if items(site.get("unchecked")):
+    if schema.split(site.get("unchecked")):
         lines.append(t("unverified_explain", lang, rules=codes(site.get("unchecked"), lang)))
+    lines += _agreement_lines(site, lang=lang)
     lines.append(f"{t('rules', lang)}: ≥ {rules.min_area_ha:g} {t('ha', lang)}, "
                  f"≤ {rules.max_route_km:g} {t('km', lang)}")
     return [_wrap(line) for line in lines]
+
+
+def _agreement_lines(site: dict[str, Any], *, lang: str) -> list[str]:
+    """The site's working window and its agreement (issue 14), in words."""
+    from asmap.maps.agreements import status_word, window_words
+
+    lines = []
+    window = window_words(site, lang=lang)
+    if window:
+        lines.append(f"{t('window', lang)}: {window}")
+    if text(site.get("agreement_id")):
+        lines.append(t("agreement_of_site", lang, agreement=text(site.get("agreement_id")),
+                       status=status_word(site.get("agreement_status"), lang=lang)))
+    return lines
 
 
 def _wrap(line: str, width: int = 62) -> str:
@@ -152,7 +153,7 @@ def route_inset(ax: Axes, analysis: Any, site_id: str, *, lang: str) -> None:
     if site is not None:
         site.plot(ax=ax, facecolor="none", edgecolor="black", linewidth=1.5, zorder=5)
     posts = projected(analysis.layers.get("posts"), crs)
-    on_route = items(analysis.sites.loc[analysis.sites["site_id"] == site_id,
+    on_route = schema.split(analysis.sites.loc[analysis.sites["site_id"] == site_id,
                                         "posts_on_route"].iloc[0])
     if posts is not None and "post_id" in posts.columns:
         posts = posts[posts["post_id"].isin(on_route)]

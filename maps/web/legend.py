@@ -8,7 +8,7 @@ from typing import Any
 
 from asmap.maps.i18n import t
 from asmap.maps.provenance import analysis_provenance, is_sample, needs_osm_credit, provenance_label
-from asmap.maps.styles import EXCLUSION_STYLES, LAYER_STYLES, SITE_CATEGORIES, SITE_STYLES
+from asmap.maps.styles import AGREEMENT_STYLES, EXCLUSION_STYLES, LAYER_STYLES, site_styles
 
 #: How each layer's swatch is drawn.
 SHAPES = {"rivers": "line", "roads": "line", "routes": "line", "boundary": "line",
@@ -63,7 +63,7 @@ def legend_html(*, lang: str, layers: Iterable[str], exclusion_kinds: Iterable[s
         Exclusion kinds on the map (``RIVER_BUFFER`` ...).
     """
     shown = set(layers)
-    sites = [(swatch(SITE_STYLES[c]), t(c, lang)) for c in SITE_CATEGORIES]
+    sites = [(swatch(style), t(c, lang)) for c, style in site_styles().items()]
     kinds = [(swatch(EXCLUSION_STYLES.get(k, LAYER_STYLES["restricted"])), t(k, lang))
              for k in exclusion_kinds]
     others = []
@@ -76,20 +76,13 @@ def legend_html(*, lang: str, layers: Iterable[str], exclusion_kinds: Iterable[s
              f"<h5>{escape(t('layer_sites', lang))}</h5>", _items(sites)]
     if kinds:
         parts += [f"<h5>{escape(t('layer_exclusions', lang))}</h5>", _items(kinds)]
+    if "agreements" in shown:  # issue 14: one colour per status
+        statuses = [(swatch(style), t(f"agreement_status_{status}", lang))
+                    for status, style in AGREEMENT_STYLES.items()]
+        parts += [f"<h5>{escape(t('layer_agreements', lang))}</h5>", _items(statuses)]
     if others:
         parts += [f"<h5>{escape(t('legend_other', lang))}</h5>", _items(others)]
     return "".join(parts)
-
-
-def place_name(analysis: Any) -> str:
-    """The name of the soum from the boundary layer, else the first settlement, else ''."""
-    for kind in ("boundary", "settlements"):
-        frame = analysis.layers.get(kind)
-        if frame is not None and len(frame) and "name" in frame.columns:
-            names = [str(v) for v in frame["name"] if isinstance(v, str) and v.strip()]
-            if names:
-                return names[0]
-    return ""
 
 
 def title_html(analysis: Any, *, lang: str, profile: str = "internal") -> str:
@@ -98,7 +91,7 @@ def title_html(analysis: Any, *, lang: str, profile: str = "internal") -> str:
 
     Every value from the data or the settings file is escaped.
     """
-    place = place_name(analysis) or "—"
+    place = analysis.place_name() or "—"
     head = [f"<h3>{escape(t('title', lang, place=place))}</h3>",
             f"<div>{escape(t('analysis_date', lang))}: {escape(analysis.on.isoformat())}</div>"]
     if is_sample(analysis.sources):

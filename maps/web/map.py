@@ -19,19 +19,20 @@ import geopandas as gpd
 import shapely
 
 from asmap.geo.result import Analysis
+from asmap.geo.schema import codes, site_categories, site_category, verdict
 from asmap.geo.sharing import apply_profile, without_photos
 from asmap.layers.atomic import write_text_atomic
 from asmap.maps.i18n import t
 from asmap.maps.media import PHOTO_MB, PhotoBudget
 from asmap.maps.provenance import needs_osm_credit
 from asmap.maps.styles import (
+    AGREEMENT_STYLES,
+    CHANGES_STYLE,
     EXCLUSION_STYLES,
     LAYER_STYLES,
-    NOTE_ORDER,
-    SITE_CATEGORIES,
-    SITE_STYLES,
+    category_style,
     leaflet,
-    site_category,
+    site_styles,
 )
 from asmap.maps.tiles import BASEMAPS
 from asmap.maps.web import elements, legend, popups
@@ -40,9 +41,10 @@ from asmap.maps.web.offline import plain_tile
 
 #: Input and result layers drawn from the bottom up (sites and points on top).
 DRAW_ORDER = ("boundary", "licenses", "conflicts", "exclusions", "reclamation", "restricted",
-              "rivers", "roads", "routes", "sites", "eligible_parts", "posts", "settlements")
+              "rivers", "roads", "routes", "agreements", "sites", "eligible_parts", "posts",
+              "settlements")
 #: Result layers (attributes of `Analysis`); the rest are input layers.
-RESULT_LAYERS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts")
+RESULT_LAYERS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts", "agreements")
 #: Layers with more features than this are drawn on a canvas, not as SVG paths.
 CANVAS_FROM = 2000
 #: On big maps, sites smaller than this many pixels at the current zoom are drawn as dots.
@@ -128,9 +130,9 @@ def _site_layer(analysis: Analysis, lang: str, table: FieldTable,
         site_id = "" if popups.is_missing(row.get("site_id")) else str(row["site_id"])
         title, pieces, pairs = popups.site_popup_pieces(row, rules=analysis.rules, lang=lang)
         pieces = _with_photos(pieces, row, photos)
-        verdict = escape(": " + t(popups.verdict_key(row), lang))
+        said = escape(": " + t(verdict(row), lang))
         features.append({"c": site_category(row), "id": site_id, "h": title, "p": pieces,
-                         "rows": pairs, "t": [verdict]})
+                         "rows": pairs, "t": [said]})
         if dots:
             features[-1]["d"] = _label_point(geom)
         name = "" if popups.is_missing(row.get("name")) else str(row["name"])
@@ -172,6 +174,22 @@ def _with_photos(pieces: list[str], row: dict[str, Any], photos: PhotoBudget | N
     return [*pieces[:1], html, *pieces[1:]] if html else pieces
 
 
+def _agreements_layer(analysis: Analysis, lang: str, table: FieldTable,
+                      photos: PhotoBudget | None = None) -> dict[str, Any]:
+    """The agreements by status, each check explained in words (issue 14), with photos."""
+    from asmap.maps.agreements import check_lines
+
+    features = []
+    for row in _rows(analysis.agreements):
+        title, pieces, pairs = popups.layer_popup_pieces("agreements", row, lang=lang)
+        checks = "".join(f"<li>{escape(line)}</li>"
+                         for line in check_lines(row, analysis.sites, lang=lang))
+        features.append({"c": _style_key("agreements", row), "h": title,
+                         "p": [*_with_photos(pieces, row, photos), f"<ul>{checks}</ul>"],
+                         "rows": pairs})
+    return layer_data(analysis.agreements, features, table)
+
+
 def _network_layer(routes: Any, lang: str) -> dict[str, Any]:
     """All routes as one feature of shared segments (`compact.shared_segments`)."""
     network = gpd.GeoDataFrame(geometry=[shared_segments(routes.geometry.values)],
@@ -184,6 +202,8 @@ def _network_layer(routes: Any, lang: str) -> dict[str, Any]:
 def _style_key(kind: str, row: dict[str, Any]) -> str:
     if kind == "exclusions":
         return str(row.get("kind", ""))
+    if kind == "agreements":
+        return str(row.get("status", ""))
     if kind == "settlements" and bool(row.get("is_base")) and row.get("is_base") == row.get(
             "is_base"):
         return "base"
@@ -192,9 +212,12 @@ def _style_key(kind: str, row: dict[str, Any]) -> str:
 
 def _styles(kind: str) -> dict[str, Any]:
     if kind == "sites":
-        return {c: leaflet(SITE_STYLES[c]) for c in SITE_CATEGORIES}
+        return {c: leaflet(style) for c, style in site_styles().items()}
     if kind == "exclusions":
         return {k: leaflet(s) for k, s in EXCLUSION_STYLES.items()}
+    if kind == "agreements":  # issue 14: by status
+        return {"": leaflet(LAYER_STYLES[kind]),
+                **{k: leaflet(s) for k, s in AGREEMENT_STYLES.items()}}
     style = LAYER_STYLES[kind]
     out = {"": {**leaflet(style), **({"radius": style["radius"]} if "radius" in style else {})}}
     if kind == "settlements":
@@ -212,7 +235,8 @@ def _layers(analysis: Analysis) -> dict[str, Any]:
 
 def _exclusion_kinds(frame: Any) -> list[str]:
     kinds = [str(k) for k in frame["kind"].dropna().unique()] if "kind" in frame else []
-    return sorted(kinds, key=lambda k: NOTE_ORDER.index(k) if k in NOTE_ORDER else 99)
+    order = codes("note")
+    return sorted(kinds, key=lambda k: order.index(k) if k in order else 99)
 
 
 def _thinned(points: np.ndarray, categories: list[str], cells: int) -> np.ndarray:
@@ -220,7 +244,8 @@ def _thinned(points: np.ndarray, categories: list[str], cells: int) -> np.ndarra
     xy = shapely.get_coordinates(points)
     low, span = xy.min(axis=0), np.ptp(xy, axis=0).max() or 1.0
     cell = np.floor((xy - low) / span * (cells - 1e-9)).astype(np.int64)
-    rank = np.array([SITE_CATEGORIES.index(c) for c in categories])
+    order = site_categories()
+    rank = np.array([order.index(c) if c in order else len(order) for c in categories])
     order = np.argsort(rank, kind="stable")
     _, first = np.unique(cell[order, 0] * cells + cell[order, 1], return_index=True)
     return np.sort(order[first])
@@ -239,7 +264,7 @@ def _outline(drawn: dict[str, Any]) -> dict[str, Any]:
         categories = [site_category(r) for r in _rows(sites)]
         keep = _thinned(points, categories, MINIMAP_CELLS) if len(points) else []
         features += [{"type": "Feature", "properties": {
-            "k": SITE_STYLES[categories[i]]["fillColor"]},
+            "k": category_style(categories[i])["fillColor"]},
             "geometry": shapely.geometry.mapping(points[i])} for i in keep]
     return {"type": "FeatureCollection", "features": features}
 
@@ -247,8 +272,11 @@ def _outline(drawn: dict[str, Any]) -> dict[str, Any]:
 def _basemaps(fmap: folium.Map, *, lang: str, offline: bool) -> None:
     plain = folium.TileLayer(plain_tile(), attr="asmap", name=t("basemap_plain", lang),
                              show=offline, max_zoom=22)
-    osm = folium.TileLayer(BASEMAPS["osm"], name=t("basemap_osm", lang), show=not offline)
-    sat = folium.TileLayer(BASEMAPS["satellite"], name=t("basemap_satellite", lang),
+    # an offline page loads no tile until the user picks an online basemap, named so
+    online = (lambda key: t("basemap_online", lang, name=t(key, lang))) if offline else (
+        lambda key: t(key, lang))
+    osm = folium.TileLayer(BASEMAPS["osm"], name=online("basemap_osm"), show=not offline)
+    sat = folium.TileLayer(BASEMAPS["satellite"], name=online("basemap_satellite"),
                            show=False)
     for layer in ((plain, osm, sat) if offline else (osm, sat, plain)):
         layer.add_to(fmap)
@@ -256,7 +284,8 @@ def _basemaps(fmap: folium.Map, *, lang: str, offline: bool) -> None:
 
 def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
              profile: str = "internal", media: str | Path | None = None,
-             photos: bool = True, photo_mb: float = PHOTO_MB) -> folium.Map:
+             photos: bool = True, photo_mb: float = PHOTO_MB, changes: Any = None
+             ) -> folium.Map:
     """
     The interactive map of an analysis: every layer, legend, title block and tools.
 
@@ -279,6 +308,10 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
     photo_mb
         Most megabytes of thumbnails to embed; past it the rest are left out and an
         `AsmapWarning` says how many.
+    changes
+        What `geo.compare` returned for an earlier analysis and this one: adds a
+        "changes" layer (off until ticked) outlining the changed sites, the changes in
+        their popups. None: no such layer.
 
     Returns
     -------
@@ -303,6 +336,8 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
         _add_layer(fmap, name, frame, analysis, lang, (sites_data, sites_table), budget)
     if budget is not None:
         budget.warn()
+    if changes is not None and len(changes):
+        _add_changes(fmap, analysis, changes, lang)
     folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
     _add_tools(fmap, analysis, drawn, index, lang=lang, profile=profile)
     bounds = _bounds(drawn)
@@ -344,6 +379,8 @@ def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang
         data = _parts_layer(analysis, lang)
     elif name == "routes" and len(frame) > CANVAS_FROM:
         data = _network_layer(frame, lang)
+    elif name == "agreements":
+        data = _agreements_layer(analysis, lang, table, photos)
     else:
         radius = analysis.rules.post_radius_m if name == "posts" else None
         data = _plain_layer(name, frame, lang, table, labels=name == "licenses", radius_m=radius,
@@ -360,6 +397,28 @@ def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang
                                          zones=zones, attribution=credit,
                                          canvas=_canvas(data, len(analysis.sites) > CANVAS_FROM),
                                          dot_zoom=dot_zoom))
+    group.add_to(fmap)
+
+
+def _add_changes(fmap: folium.Map, analysis: Analysis, changes: Any, lang: str) -> None:
+    """The "changes" layer (issue 19): changed sites, off by default, changes in popups."""
+    from asmap.maps.change_words import change_label, site_popup_rows
+
+    sites = analysis.sites[analysis.sites["site_id"].astype(str).isin(
+        set(changes["site_id"].astype(str)))]
+    table = FieldTable()
+    features = []
+    for site_id in sites["site_id"].astype(str):
+        mine = changes[changes["site_id"].astype(str) == site_id]
+        title = f"{site_id}: " + ", ".join(change_label(c, lang) for c in mine["change"])
+        features.append({"h": escape(title), "id": site_id,
+                         "rows": [(label, escape(value)) for label, value
+                                  in site_popup_rows(changes, site_id, lang=lang)]})
+    data = layer_data(sites, features, table)
+    group = folium.FeatureGroup(name=escape(t("layer_changes_map", lang)), show=False)
+    group.add_child(elements.VectorLayer(data, layer="changes",
+                                         styles={"": leaflet(CHANGES_STYLE)},
+                                         fields=table.labels(lang)))
     group.add_to(fmap)
 
 
@@ -398,7 +457,7 @@ def render_html(fmap: folium.Map) -> str:
 
 def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline: bool = False,
               profile: str = "internal", media: str | Path | None = None,
-              photos: bool = True, photo_mb: float = PHOTO_MB) -> Path:
+              photos: bool = True, photo_mb: float = PHOTO_MB, changes: Any = None) -> Path:
     """
     Write the interactive map to one HTML file (atomically) and return its path.
 
@@ -418,6 +477,8 @@ def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline:
         ``internal`` keeps every column in popups; ``public`` only public ones.
     media, photos, photo_mb
         Photo thumbnails in the popups (see `site_map`).
+    changes
+        As for `site_map`: a "changes" layer of what `geo.compare` found.
 
     Returns
     -------
@@ -431,7 +492,8 @@ def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline:
     PosixPath('out/map.html')
     """
     html = render_html(site_map(analysis, lang=lang, offline=offline, profile=profile,
-                                media=media, photos=photos, photo_mb=photo_mb))
+                                media=media, photos=photos, photo_mb=photo_mb,
+                                changes=changes))
     return write_text_atomic(out, html)
 
 

@@ -14,9 +14,10 @@ from datetime import date, datetime
 from html import escape
 from typing import Any
 
+from asmap.geo import schema
 from asmap.geo.rules import Rules
-from asmap.maps.i18n import LABELS, t
-from asmap.maps.styles import NOTE_ORDER, REASON_ORDER, site_category
+from asmap.geo.schema import codes, split
+from asmap.maps.i18n import has_text, t
 
 #: Fields shown in the popup of each layer, in order (other columns are left out).
 LAYER_FIELDS: dict[str, tuple[str, ...]] = {
@@ -33,13 +34,21 @@ LAYER_FIELDS: dict[str, tuple[str, ...]] = {
     "conflicts": ("license_id_a", "holder_a", "kind_a", "license_id_b", "holder_b", "kind_b",
                   "overlap_ha"),
     "exclusions": ("kind", "area_ha"),
+    # --- agreements (issue 14) ---
+    "agreements": ("agreement_id", "status", "site_ids", "company", "license_id", "government",
+                   "ngo", "area_ha", "mapped_ha", "resolution_no", "resolution_date",
+                   "signed_company", "signed_government", "signed_ngo", "work_from",
+                   "work_until", "document", "contact"),
 }
 
 #: Site fields shown under the verdict; every other non-analysis column follows them.
 SITE_FIELDS = ("stage", "area_ha", "available_ha", "license_id", "holder", "licenses_all",
                "negotiate_with", "route_km", "posts_on_route", "permit_needed", "operator",
                "contact")
-_SITE_HIDDEN = {"site_id", "name", "eligible", "reasons", "notes", "unchecked", "geometry"}
+_SITE_HIDDEN = {"site_id", "name", "eligible", "reasons", "notes", "unchecked", "geometry",
+                # agreements (issue 14): shown in words above the table
+                "window_opens", "window_closes", "window_days", "agreement_id",
+                "agreement_status"}
 
 #: Value prefixes that turn a code into a translated word, per field and layer.
 _CODED = {"stage": "stage_", "authority": "authority_", "status": "status_",
@@ -49,7 +58,7 @@ _KIND_PREFIX = {"licenses": "kind_", "restricted": "zone_", "exclusions": ""}
 
 def is_missing(value: Any) -> bool:
     """True for None, NaN, NaT and empty text."""
-    if value is None:
+    if value is None or type(value).__name__ == "NAType":
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
@@ -61,17 +70,10 @@ def is_missing(value: Any) -> bool:
         return False
 
 
-def split_codes(value: Any) -> list[str]:
-    """A ``;``-joined list as a Python list (empty for missing values)."""
-    if is_missing(value):
-        return []
-    return [v.strip() for v in str(value).split(";") if v.strip()]
-
-
 def translate(code: str, lang: str, prefix: str = "") -> str:
     """The label of a code, or the code itself when the table has none."""
     key = prefix + code
-    return t(key, lang) if key in LABELS else (t(code, lang) if code in LABELS else code)
+    return t(key, lang) if has_text(key) else (t(code, lang) if has_text(code) else code)
 
 
 def value_text(field: str, value: Any, *, lang: str, kind: str = "") -> str:
@@ -95,12 +97,14 @@ def value_text(field: str, value: Any, *, lang: str, kind: str = "") -> str:
         digits = 2 if field.endswith("_ha") else 1 if field.endswith("_km") else 0
         return f"{value:.{digits}f}" if digits or not value.is_integer() else f"{value:.0f}"
     text = str(value)
+    if field == "status" and kind == "agreements":
+        return translate(text, lang, "agreement_status_")
     if field == "kind" and kind in _KIND_PREFIX:
         return translate(text, lang, _KIND_PREFIX[kind])
     if field in _CODED:
         return translate(text, lang, _CODED[field])
     if field in ("negotiate_with", "posts_on_route", "licenses_all"):
-        return ", ".join(translate(v, lang) for v in split_codes(text))
+        return ", ".join(translate(v, lang) for v in split(text))
     return text
 
 
@@ -127,15 +131,9 @@ def rows_html(pairs: list[tuple[str, str]], *, lang: str) -> str:
     return f"<table>{cells}</table>" if cells else ""
 
 
-def verdict_key(site: Mapping[str, Any]) -> str:
-    """``eligible``, ``unverified`` or ``not_eligible``."""
-    category = site_category(site)
-    return category if category in ("eligible", "unverified") else "not_eligible"
-
-
 def _explain(code: str, site: Mapping[str, Any], rules: Rules, lang: str) -> str:
     key = f"{code}_explain"
-    if key not in LABELS:
+    if not has_text(key):
         return ""
     values = {
         "stage": value_text("stage", site.get("stage") or "?", lang=lang),
@@ -188,21 +186,22 @@ def site_popup_pieces(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn"
     lang
         ``mn`` or ``en``.
     """
-    verdict = verdict_key(site)
+    verdict = schema.verdict(site)
     pieces = [f"<div class='asmap-verdict asmap-{verdict.replace('_', '-')}'>"
               f"{escape(t(verdict, lang))}</div>"]
-    unchecked = split_codes(site.get("unchecked"))
+    unchecked = split(site.get("unchecked"))
     if verdict == "unverified" and unchecked:
         rules_text = ", ".join(translate(c, lang) for c in unchecked)
         pieces.append(f"<p>{escape(t('unverified_explain', lang, rules=rules_text))}</p>")
-    reasons = split_codes(site.get("reasons"))
+    reasons = split(site.get("reasons"))
     if reasons:
         pieces.append(f"<b>{escape(t('reasons', lang))}</b>")
-        pieces += _code_list(reasons, REASON_ORDER, site, rules, lang)
-    notes = split_codes(site.get("notes"))
+        pieces += _code_list(reasons, codes("reason"), site, rules, lang)
+    notes = split(site.get("notes"))
     if notes:
         pieces.append(f"<b>{escape(t('notes', lang))}</b>")
-        pieces += _code_list(notes, NOTE_ORDER, site, rules, lang)
+        pieces += _code_list(notes, codes("note"), site, rules, lang)
+    pieces += _agreement_pieces(site, lang=lang)
     extra = [c for c in site if c not in _SITE_HIDDEN and c not in SITE_FIELDS]
     fields = [f for f in (*SITE_FIELDS, *extra)
               if not (f == "licenses_all" and site.get(f) == site.get("license_id"))]
@@ -210,22 +209,20 @@ def site_popup_pieces(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn"
     return escape(site_title(site)), pieces, pairs
 
 
-def site_popup_parts(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn"
-                     ) -> tuple[str, list[tuple[str, str]]]:
-    """The popup of one site as heading HTML and table rows (see `site_popup_pieces`)."""
-    title, pieces, pairs = site_popup_pieces(site, rules=rules, lang=lang)
-    return f"<h4>{title}</h4>" + "".join(pieces), pairs
+def _agreement_pieces(site: Mapping[str, Any], *, lang: str) -> list[str]:
+    """The working window and the site's agreement in words (issue 14)."""
+    from asmap.maps.agreements import status_word, window_words
 
-
-def site_popup(site: Mapping[str, Any], *, rules: Rules, lang: str = "mn") -> str:
-    """The whole popup HTML of one site (see `site_popup_parts`)."""
-    head, pairs = site_popup_parts(site, rules=rules, lang=lang)
-    return f"<div class='asmap-popup'>{head}{rows_html(pairs, lang=lang)}</div>"
-
-
-def site_tooltip(site: Mapping[str, Any], *, lang: str = "mn") -> str:
-    """Escaped ``id — name: verdict`` for hovering."""
-    return escape(f"{site_title(site)}: {t(verdict_key(site), lang)}")
+    out = []
+    window = window_words(dict(site), lang=lang)
+    if window:
+        out.append(f"<p><b>{escape(t('window', lang))}</b>: {escape(window)}</p>")
+    if not is_missing(site.get("agreement_id")):
+        out.append("<p>" + escape(t("agreement_of_site", lang,
+                                    agreement=str(site["agreement_id"]),
+                                    status=status_word(site.get("agreement_status"),
+                                                       lang=lang))) + "</p>")
+    return out
 
 
 def layer_title(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:
@@ -249,24 +246,6 @@ def layer_popup_pieces(kind: str, row: Mapping[str, Any], *, lang: str = "mn"
     pairs = rows(row, LAYER_FIELDS.get(kind, ()), lang=lang, kind=kind,
                  empty_none=("posts_on_route",) if kind == "routes" else ())
     pieces = []
-    if kind == "exclusions" and f"{row.get('kind')}_explain" in LABELS:
+    if kind == "exclusions" and has_text(f"{row.get('kind')}_explain"):
         pieces.append(f"<p>{escape(t(str(row.get('kind')) + '_explain', lang))}</p>")
     return escape(layer_title(kind, row, lang=lang)), pieces, pairs
-
-
-def layer_popup_parts(kind: str, row: Mapping[str, Any], *, lang: str = "mn"
-                      ) -> tuple[str, list[tuple[str, str]]]:
-    """The popup of a feature of any other layer: heading HTML and table rows."""
-    title, pieces, pairs = layer_popup_pieces(kind, row, lang=lang)
-    return f"<h4>{title}</h4>" + "".join(pieces), pairs
-
-
-def layer_popup(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:
-    """The whole popup HTML of a feature of any other layer."""
-    head, pairs = layer_popup_parts(kind, row, lang=lang)
-    return f"<div class='asmap-popup'>{head}{rows_html(pairs, lang=lang)}</div>"
-
-
-def layer_tooltip(kind: str, row: Mapping[str, Any], *, lang: str = "mn") -> str:
-    """Escaped heading of a feature, for hovering."""
-    return escape(layer_title(kind, row, lang=lang))

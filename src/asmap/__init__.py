@@ -20,8 +20,10 @@ from asmap.geo import (
                        Rules,
                        analyze,
                        apply_profile,
+                       compare,
                        read_results,
                        summarize,
+                       timeline,
                        write_results,
                        write_sites_csv,
 )
@@ -37,9 +39,10 @@ from asmap.layers import (
                        validate,
                        write_layer,
 )
-from asmap.maps import print_map, site_map, write_brief, write_map, write_print
+from asmap.maps import print_map, site_map, write_annex, write_brief, write_map, write_print
 
 __all__ = ["Analysis", "AsmapError", "DataError", "Problem", "Project", "Rules", "UsageError",
            "analyze", "apply_profile", "load", "print_map", "read_layer", "read_results",
-           "sample_path", "site_map", "summarize", "validate", "write_brief", "write_layer",
-           "write_map", "write_print", "write_results", "write_sites_csv"]
+           "sample_path", "site_map", "summarize", "timeline", "validate", "write_annex",
+           "write_brief", "write_layer", "write_map", "write_print", "write_results",
+           "write_sites_csv", "compare"]

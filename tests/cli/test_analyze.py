@@ -36,7 +36,7 @@ def test_table_gpkg_and_csv(folder, tmp_path):
                  "ZP-01", "local government"):
         assert text in result.output
     assert [str(n) for n in pyogrio.list_layers(out)[:, 0]] == [
-        "sites", "eligible_parts", "exclusions", "routes", "conflicts"]
+        "sites", "eligible_parts", "exclusions", "routes", "conflicts", "agreements"]
     assert sites_csv.read_text(encoding="utf-8").startswith("site_id,name,stage,area_ha")
     assert digest(folder) == before  # inputs unchanged
 

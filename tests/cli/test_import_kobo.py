@@ -9,8 +9,7 @@ from click.testing import CliRunner
 
 from asmap.cli.main import cli
 from asmap.layers.kobo_forms import CHOICES, FIELD_LABELS, FORMS
-from tests.layers.kobo_exports import kobo_tailings_labels_csv, odk_posts_csv
-from tests.layers.test_kobo import BAD_ROWS
+from tests.layers.kobo_exports import BAD_ROWS, kobo_tailings_labels_csv, odk_posts_csv
 
 FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
 

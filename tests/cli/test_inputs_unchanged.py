@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from asmap.cli.main import cli
 from asmap.layers import sample_path
-from tests.conftest import tree_hash
+from tests.helpers import tree_hash
 
 
 def test_every_command_leaves_the_project_folder_untouched(tmp_path):
@@ -28,6 +28,9 @@ def test_every_command_leaves_the_project_folder_untouched(tmp_path):
         ["brief", str(folder), "--on", "2021-04-06", "--profile", "public",
          "--out", str(out / "brief")],
         ["export", str(folder), "--to", "kmz", "--out", str(out / "sites.kmz")],
+        ["timeline", str(folder), "--from", "2021-04-06", "--to", "2021-12-31",
+         "--out", str(out / "timeline.csv")],
+        ["compare", results, str(out / "brief"), "--out", str(out / "changes")],
     ]
     for command in commands:
         result = runner.invoke(cli, command)

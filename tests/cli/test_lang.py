@@ -70,7 +70,7 @@ BROKEN = {
     "pr_no_tailings": lambda f: (f / "tailings.geojson").unlink(),
     "pr_toml_unknown_rule": lambda f: (f / "asmap.toml").write_text("[rules]\nmin_area = 1\n"),
     "pr_toml_syntax": lambda f: (f / "asmap.toml").write_text("[rules\n"),
-    "pr_toml_negative": lambda f: (f / "asmap.toml").write_text("[rules]\nmin_area_ha = -1\n"),
+    "pr_toml_rule": lambda f: (f / "asmap.toml").write_text("[rules]\nmin_area_ha = -1\n"),
     "pr_toml_lang": lambda f: (f / "asmap.toml").write_text('lang = "fr"\n'),
 }
 

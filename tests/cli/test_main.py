@@ -48,3 +48,21 @@ def test_unknown_command_is_a_usage_error():
     result = CliRunner().invoke(cli, ["analyse"])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_verbose_logs_the_analysis_steps_and_counts(tmp_path, caplog):
+    def analyze(*flags):
+        result = CliRunner().invoke(cli, [*flags, "analyze", "--on", "2021-04-06", "--out",
+                                          str(tmp_path / f"r{len(flags)}.gpkg")])
+        assert result.exit_code == 0, result.output
+        return result.stderr
+
+    quiet, steps, counts = analyze(), analyze("-v"), analyze("-vv")
+    assert "step:" not in quiet and "eligible" not in quiet
+    assert "step: exclusions" in steps and "step: routes" in steps
+    assert "16 of 28 sites eligible, 86.94 ha" in steps
+    assert "exclusion zones in force" not in steps  # a count: -vv
+    assert "exclusion zones in force: RIVER_BUFFER" in counts
+    assert "road network:" in counts
+    assert {"asmap.layers.load", "asmap.geo.analyze", "asmap.geo.exclusions",
+            "asmap.geo.access", "asmap.geo.io"} <= {r.name for r in caplog.records}

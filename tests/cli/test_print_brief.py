@@ -9,8 +9,8 @@ from pypdf import PdfReader
 
 from asmap.cli.main import cli
 from asmap.layers import sample_path
-from tests.conftest import tree_hash
-from tests.maps.test_brief import readable_bytes
+from asmap.layers.atomic import MARKER
+from tests.helpers import readable_bytes, tree_hash
 
 SAMPLE = sample_path()
 #: The sample's fake phone numbers all start like this (layers/data/zaamar/README.md).
@@ -66,17 +66,21 @@ def test_public_brief_of_the_sample(tmp_path):
     result = run("brief", "--on", "2021-04-06", "--lang", "en", "--profile", "public",
                  "--out", str(out))
     assert result.exit_code == 0, result.output
-    names = {p.name for p in out.iterdir()}
+    names = {p.name for p in out.iterdir()} - {MARKER}
     assert names == {"map.html", "overview.pdf", "sites.csv", "sites.xlsx", "conflicts.csv",
-                     "summary.md", "summary.html", "results.gpkg"}
+                     "summary.md", "summary.html", "results.gpkg", "agreements.csv", "annexes"}
+    # the signed and the proposed sample agreements get an annex, the draft does not
+    assert sorted(p.name for p in (out / "annexes").iterdir()) == ["AG-2021-01.pdf",
+                                                                   "AG-2021-02.pdf"]
     summary = (out / "summary.md").read_text(encoding="utf-8")
     eligible = int(summary.split("- Eligible: ")[1].split(" ")[0])
     assert len(PdfReader(out / "overview.pdf").pages) == 1 + eligible
     assert "Restricted zones: asmap illustrative sample" in summary and "(stale)" in summary
     assert "Illustrative sample data" in summary
-    for path in out.iterdir():
+    for path in [p for p in out.rglob("*") if p.is_file() and p.name != MARKER]:
         for blob in readable_bytes(path):
             assert SAMPLE_PHONE.encode() not in blob, path.name
+            assert b"9900-2001" not in blob, path.name  # an agreement's contact
 
 
 def test_print_basemap_unreachable_still_prints(tmp_path):

@@ -7,7 +7,8 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
-UTM48N = "EPSG:32648"
+from tests.helpers import UTM48N
+
 X0, Y0 = 500_000.0, 5_340_000.0  # about 48.2 N, 105.0 E
 ON = "2021-04-06"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from asmap.geo import Rules, analyze
-from tests.geo.scenes import ON, UTM48N, base, box, frame, line, pt, sites
+from tests.geo.scenes import ON, base, box, frame, line, pt, sites
+from tests.helpers import UTM48N
 
 WGS84 = "EPSG:4326"
 SITE = box(0, -200, 200, 300)  # 200 m x 500 m = 10 ha

@@ -11,7 +11,7 @@ import pyogrio
 from asmap import geo, layers
 from tests.geo.scenes import ON, base, box, frame, line, pt, sites
 
-OUTPUT_LAYERS = ["sites", "eligible_parts", "exclusions", "routes", "conflicts"]
+OUTPUT_LAYERS = ["sites", "eligible_parts", "exclusions", "routes", "conflicts", "agreements"]
 
 
 @pytest.fixture
@@ -31,12 +31,15 @@ def test_round_trip_keeps_layers_columns_and_metadata(small, tmp_path):
     listed = pyogrio.list_layers(path)
     assert [str(n) for n in listed[:, 0]] == OUTPUT_LAYERS
     assert list(listed[:, 1]) == ["MultiPolygon", "MultiPolygon", "MultiPolygon",
-                                  "LineString", "MultiPolygon"]
+                                  "LineString", "MultiPolygon", "MultiPolygon"]
     back = geo.read_results(path, layers=small)
     assert back.rules == result.rules and back.on == result.on
     assert back.unchecked == result.unchecked == ("LICENSE", "OUTSIDE_SOUM", "RECLAMATION",
                                                   "RESTRICTED")
-    assert back.crs == "EPSG:32648" and back.layers is not None
+    assert back.crs == "EPSG:32648"
+    assert sorted(back.layers) == sorted(small)  # the input layers, for maps that draw them
+    assert back.layers["roads"]["road_id"].tolist() == ["R1"]
+    assert geo.read_results(path).layers == {}
     assert list(back.sites.columns) == list(result.sites.columns)
     # 2 ha site minus the river's 50 m on its east side: 50 x 100 m = 0.5 ha
     # the 0.01 ha heap lies wholly in P1's default 300 m zone (199 m to its far corner)
@@ -63,7 +66,8 @@ def test_same_inputs_give_identical_bytes(small, tmp_path):
 
 def test_csv_has_the_sites_and_centroids(small, tmp_path):
     path = geo.write_sites_csv(geo.analyze(small, on=ON), tmp_path / "s.csv")
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    with path.open(encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
     assert list(rows[0])[:3] == ["site_id", "name", "stage"]
     assert list(rows[0])[-5:] == ["lon", "lat", "utm_e", "utm_n", "utm_zone"]
     # the first site's centroid is (100, 50) m from the origin

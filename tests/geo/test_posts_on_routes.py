@@ -9,8 +9,7 @@ import geopandas as gpd
 import shapely
 
 from asmap.geo.access import posts_on_routes, routes_to
-
-UTM48N = "EPSG:32648"
+from tests.helpers import UTM48N
 
 
 def _roads(rng: np.random.Generator) -> np.ndarray:

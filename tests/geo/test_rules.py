@@ -27,11 +27,19 @@ def test_from_toml_reads_rules_table_and_overrides(tmp_path):
 
 @pytest.mark.parametrize(("table", "parts"), [
     ({"river_bufer_m": 100}, ["unknown rule 'river_bufer_m'", "did you mean 'river_buffer_m'"]),
-    ({"min_area_ha": "big"}, ["'min_area_ha' must be a number", "'big'"]),
-    ({"reclamation_notice_days": 1.5}, ["must be a whole number"]),
-    ({"max_route_km": -3}, ["must not be negative"]),
+    ({"min_area_ha": "big"}, ["min_area_ha must be a number", "'big'"]),
+    ({"reclamation_notice_days": 1.5}, ["must be a whole number from 0 to 3650"]),
+    ({"max_route_km": -3}, ["max_route_km must be a number from 0 to 1000 (km), got -3"]),
     ({"post_radius_m": True}, ["must be a number"]),
-], ids=["misspelt", "text", "fraction", "negative", "bool"])
+    # issue 20: infinite, huge and not-a-number rules are refused, naming the range
+    ({"post_radius_m": float("inf")}, ["post_radius_m must be a number from 0 to 20000 "
+                                       "(metres), got inf"]),
+    ({"reclamation_notice_days": 1e300}, ["reclamation_notice_days must be a whole number "
+                                          "from 0 to 3650"]),
+    ({"river_buffer_m": float("nan")}, ["river_buffer_m must be a number from 0 to 5000 "
+                                        "(metres), got nan"]),
+    ({"min_area_ha": 5000}, ["min_area_ha must be a number from 0 to 1000 (hectares)"]),
+], ids=["misspelt", "text", "fraction", "negative", "bool", "inf", "huge", "nan", "too big"])
 def test_bad_tables_are_usage_errors(table, parts):
     with pytest.raises(UsageError) as info:
         Rules.from_mapping(table, where="my.toml")

@@ -17,8 +17,8 @@ import geopandas as gpd
 import shapely
 
 from asmap.geo.analyze import analyze
+from tests.helpers import UTM48N
 
-UTM48N = "EPSG:32648"
 X0, Y0 = 500_000.0, 5_340_000.0  # about 48.2 N, 105.0 E
 
 coord = st.floats(0, 2000, allow_nan=False).map(lambda v: round(v, 1))

@@ -9,8 +9,7 @@ import geopandas as gpd
 import shapely
 
 from asmap.geo.eligibility import OVERLAP_M, SLIVER_M2, available_parts, tiled
-
-UTM48N = "EPSG:32648"
+from tests.helpers import UTM48N
 
 
 def _long_river_zone() -> gpd.GeoDataFrame:

@@ -119,3 +119,12 @@ def kobo_posts_xlsx(path: Path) -> Path:
                   6.5, "2021-04-06", None, None, None, None, *_meta(0, "e4b8-0001")])
     book.save(path)
     return path
+
+
+#: Rows of each kind of bad row the import knows (site id, stage, outline).
+BAD_ROWS = [
+    ("ZT-1", "Олборлолт дууссан", ""),                                          # no location
+    ("ZT-2", "mined_out", "48.2 104.8 0 0;48.2 104.81 0 0;48.2 104.8 0 0"),     # 2 points
+    ("ZT-3", "mined_out", "48.2 104.8 0 0;48.2 104.81 0 0;48.21 104.81 0 0"),   # not closed
+    ("ZT-4", "дууссан", HEAP_1),                                                # unknown choice
+]

@@ -10,8 +10,7 @@ import geopandas as gpd
 import pyogrio
 from shapely.geometry import Point, box
 
-WGS84 = "EPSG:4326"
-BASE = (104.77389, 48.21667)  # Bat-Ölzii
+from tests.helpers import BASE, WGS84
 
 
 def square(dx: float, dy: float, size: float = 0.01):

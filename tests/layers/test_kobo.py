@@ -10,7 +10,7 @@ from asmap.layers.errors import ProblemError
 from asmap.layers.kobo import import_kobo
 from asmap.layers.validate import validate
 from tests.layers.kobo_exports import (
-    HEAP_1,
+    BAD_ROWS,
     kobo_posts_xlsx,
     kobo_tailings_labels_csv,
     kobo_tailings_xlsx,
@@ -76,12 +76,6 @@ def test_map_file_names_the_columns(tmp_path):
     assert (layer.loc[0, "post_id"], layer.loc[0, "authority"]) == ("ZP-9", "other")
 
 
-BAD_ROWS = [
-    ("ZT-1", "Олборлолт дууссан", ""),                                          # no location
-    ("ZT-2", "mined_out", "48.2 104.8 0 0;48.2 104.81 0 0;48.2 104.8 0 0"),     # 2 points
-    ("ZT-3", "mined_out", "48.2 104.8 0 0;48.2 104.81 0 0;48.21 104.81 0 0"),   # not closed
-    ("ZT-4", "дууссан", HEAP_1),                                                # unknown choice
-]
 
 
 def test_every_bad_row_is_one_problem_and_nothing_is_written(tmp_path):

@@ -7,15 +7,15 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pytest
-from layer_helpers import good_layers, project, write
 
 from asmap import layers
 from asmap.layers import DataError, Project, UsageError, load
+from tests.layers.layer_helpers import good_layers, project, write
 
 
 def test_load_sample():
     sample = load(layers.sample_path())
-    assert isinstance(sample, Project) and len(sample) == 9
+    assert isinstance(sample, Project) and len(sample) == 10  # 9 layers + agreements.csv
     assert all(frame.crs.to_epsg() == 4326 for frame in sample.values())
     assert sample.rules_table["river_buffer_m"] == 200.0
     assert sample.sources["posts"]["as_of"] == date(2021, 4, 6)
@@ -56,10 +56,19 @@ def test_load_raises_the_first_error_and_counts_the_rest(tmp_path):
 
 def test_load_keeps_warnings(tmp_path):
     frames = good_layers()
-    frames["settlements"]["NAME"] = ["other"]
+    frames["settlements"]["name"] = ["Бат-Өлзий\x07"]  # a control character (issue 20)
     loaded = load(project(tmp_path, frames))
-    assert [p.field for p in loaded.problems] == ["name"]
+    assert [(p.field, p.message) for p in loaded.problems] == [
+        ("name", "control character removed from the text")]
     assert loaded["settlements"]["name"].tolist() == ["Бат-Өлзий"]
+
+
+def test_columns_differing_only_by_case_are_an_error(tmp_path):
+    frames = good_layers()
+    frames["settlements"]["NAME"] = ["other"]
+    with pytest.raises(DataError, match="columns 'name' and 'NAME' differ only by case; "
+                                        "rename or delete one of them"):
+        load(project(tmp_path, frames))
 
 
 def test_load_one_geopackage_file(tmp_path):

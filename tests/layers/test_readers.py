@@ -6,13 +6,13 @@ import zipfile
 
 import pandas as pd
 import pytest
-from layer_helpers import BASE, good_layers, write
 
 import geopandas as gpd
 import pyogrio
 from shapely.geometry import Point
 
 from asmap.layers import DataError, read_layer
+from tests.layers.layer_helpers import BASE, good_layers, write
 
 
 def tailings() -> gpd.GeoDataFrame:

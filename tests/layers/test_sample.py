@@ -7,6 +7,7 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import pyogrio
@@ -22,6 +23,8 @@ FOCUS_DAY = date(2021, 4, 6)
 SHAPE_ID = "MNG-ADM2-30978026B31941396"
 REASONS = {"NOT_MINED_OUT", "OUTSIDE_SOUM", "TOO_SMALL", "TOO_FAR"}
 NOTES = {"RIVER_BUFFER", "RESTRICTED", "RECLAMATION", "POST_ZONE"}
+#: Kinds the sample holds as GeoJSON; the agreements are a CSV table.
+GEO_KINDS = tuple(k for k in KINDS if k != "agreements")
 
 
 @pytest.fixture(scope="module")
@@ -37,15 +40,16 @@ def make_sample():
 @pytest.fixture(scope="module")
 def frames():
     """Every sample layer as pyogrio reads it."""
-    return {kind: pyogrio.read_dataframe(SAMPLE / f"{kind}.geojson") for kind in KINDS}
+    return {kind: pyogrio.read_dataframe(SAMPLE / f"{kind}.geojson") for kind in GEO_KINDS}
 
 
 def test_one_geojson_per_kind_plus_settings_and_readme():
     names = sorted(p.name for p in SAMPLE.iterdir())
-    assert names == sorted([f"{kind}.geojson" for kind in KINDS] + ["README.md", "asmap.toml"])
+    assert names == sorted([f"{kind}.geojson" for kind in GEO_KINDS]
+                           + ["agreements.csv", "README.md", "asmap.toml"])
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", GEO_KINDS)
 def test_layer_has_catalogue_columns_crs_and_unique_ids(kind, frames):
     spec, frame = SPECS[kind], frames[kind]
     info = pyogrio.read_info(SAMPLE / f"{kind}.geojson")
@@ -63,7 +67,7 @@ def test_layer_has_catalogue_columns_crs_and_unique_ids(kind, frames):
             assert frame[col.name].notna().all(), col.name
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", GEO_KINDS)
 def test_layer_metadata_says_what_it_is(kind):
     description = pyogrio.read_info(SAMPLE / f"{kind}.geojson")["layer_metadata"]["DESCRIPTION"]
     if kind == "boundary":
@@ -176,3 +180,26 @@ def test_analysis_matches_the_designed_sites(focus_analysis, make_sample):
     assert sites.at["ZT-03", "licenses_all"] == "ASM-2020-01;MV-011001"
     assert sites.at["ZT-15", "route_km"] > 45
     assert sites.loc[sites["reasons"] == "", "route_km"].max() < 38
+
+
+# --- agreements (issue 14) ---
+
+def test_sample_agreements_show_every_status_and_five_checks(focus_analysis):
+    found = focus_analysis.agreements.set_index("agreement_id")
+    assert found["status"].to_dict() == {"AG-2021-01": "signed", "AG-2021-02": "proposed",
+                                         "AG-2021-03": "draft"}
+    # ZT-11: RC-04 starts 2021-09-20, work allowed until 2021-10-31
+    assert found.at["AG-2021-01", "checks"] == "PAST_RECLAMATION"
+    # 12.5 ha written for 4.42 + 6.50 = 10.92 ha mapped; no council resolution
+    assert found.at["AG-2021-02", "checks"] == "AREA_MISMATCH;NO_RESOLUTION"
+    assert found.at["AG-2021-02", "mapped_ha"] == pytest.approx(10.92, abs=0.01)
+    # ZT-05 is an active mine of Заамар Голд, drafted with Туул Алт
+    assert found.at["AG-2021-03", "checks"] == "NOT_LICENSE_HOLDER;SITE_NOT_ELIGIBLE"
+    sites = focus_analysis.sites.set_index("site_id")
+    assert sites.at["ZT-11", "window_closes"] == pd.Timestamp("2021-09-20")
+    assert sites.at["ZT-11", "window_days"] == 167  # 2021-04-06 -> 2021-09-20
+    assert sites.at["ZT-11", "window_opens"] == pd.Timestamp("2020-10-15")
+    assert sites.at["ZT-23", "agreement_id"] == "AG-2021-02"
+    assert sites.at["ZT-23", "agreement_status"] == "proposed"
+    assert int(sites["eligible"].sum()) == 16
+    assert focus_analysis.summary()["eligible_ha"] == 86.94

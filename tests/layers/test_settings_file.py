@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from layer_helpers import project, table
 
 from asmap.layers import validate
 from asmap.layers.toml_check import check_settings
+from tests.layers.layer_helpers import project, table
 
 
 def check(tmp_path, text, **kwargs):
@@ -38,11 +38,20 @@ def test_syntax_error_names_the_line(tmp_path):
     ("[rules]\nriver_bufer_m = 100\n", "[rules]", "river_bufer_m",
      "unknown rule 'river_bufer_m'", "did you mean 'river_buffer_m'?"),
     ('[rules]\nmin_area_ha = "1"\n', "[rules]", "min_area_ha",
-     "min_area_ha must be a number, got '1'", "write e.g. min_area_ha = 0.5 (no quotes)"),
+     "min_area_ha must be a number from 0 to 1000 (hectares), got '1'",
+     "write e.g. min_area_ha = 0.5 (the default, no quotes)"),
     ("[rules]\nreclamation_notice_days = 7.5\n", "[rules]", "reclamation_notice_days",
-     "reclamation_notice_days must be a whole number, got 7.5", "write e.g."),
+     "reclamation_notice_days must be a whole number from 0 to 3650, got 7.5", "write e.g."),
     ("[rules]\nmax_route_km = -3\n", "[rules]", "max_route_km",
-     "max_route_km must not be negative, got -3", "the default is 40.0"),
+     "max_route_km must be a number from 0 to 1000 (km), got -3", "the default"),
+    # issue 20: every rule has a finite, sensible range
+    ("[rules]\npost_radius_m = inf\n", "[rules]", "post_radius_m",
+     "post_radius_m must be a number from 0 to 20000 (metres), got inf", "the default"),
+    ("[rules]\nreclamation_notice_days = 1e300\n", "[rules]", "reclamation_notice_days",
+     "reclamation_notice_days must be a whole number from 0 to 3650, got 1e+300",
+     "the default"),
+    ("[rules]\nriver_buffer_m = nan\n", "[rules]", "river_buffer_m",
+     "river_buffer_m must be a number from 0 to 5000 (metres), got nan", "the default"),
     ("[sources.licences]\nsource = 'MRPAM'\n", "[sources.licences]", "",
      "'licences' is no layer kind", "did you mean 'licenses'?"),
     ("[sources.posts]\nsorce = 'NGO'\n", "[sources.posts]", "sorce", "unknown key 'sorce'",
@@ -90,3 +99,16 @@ def test_misnamed_settings_file_is_a_warning(tmp_path):
     problems = validate(folder)
     assert [(p.severity, p.message) for p in problems] == [
         ("warning", "'Asmap.toml' is ignored: the settings file must be called asmap.toml")]
+
+
+def test_deeply_nested_toml_is_one_problem(tmp_path):
+    _, problems = check(tmp_path, "x = " + "[" * 3000 + "]" * 3000 + "\n")
+    assert [(p.severity, p.message) for p in problems] == [
+        ("error", "the file nests tables or arrays too deeply to read")]
+
+
+def test_control_characters_in_sources_are_removed_with_a_warning(tmp_path):
+    settings, problems = check(tmp_path, '[sources.posts]\nsource = "NGO\\u0007 survey"\n')
+    assert settings["sources"]["posts"]["source"] == "NGO survey"
+    assert [(p.severity, p.feature, p.field, p.message) for p in problems] == [
+        ("warning", "[sources.posts]", "source", "control character removed from the text")]

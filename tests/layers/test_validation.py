@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from layer_helpers import BASE, good_layers, project, table, write
 
 import geopandas as gpd
 import pyogrio
@@ -12,9 +11,8 @@ from shapely.geometry import LineString, Point, Polygon
 
 from asmap.layers import UsageError, validate
 from asmap.layers.problems import MAX_PER_CHECK
-from tests.conftest import tree_hash
-
-BOWTIE = Polygon([(104.7, 48.3), (104.72, 48.32), (104.72, 48.3), (104.7, 48.32)])
+from tests.helpers import BOWTIE, EMPTY, tree_hash
+from tests.layers.layer_helpers import BASE, good_layers, project, table, write
 
 
 def only(problems, **match):
@@ -144,7 +142,7 @@ def test_wrong_family_null_and_empty_geometries(tmp_path):
     layers = good_layers()
     t = layers["tailings"]
     extra = gpd.GeoDataFrame({"site_id": ["T-3", "T-4", "T-5"], "stage": ["active"] * 3},
-                             geometry=[Point(*BASE), None, Polygon()], crs=4326)
+                             geometry=[Point(*BASE), None, EMPTY], crs=4326)
     layers["tailings"] = gpd.GeoDataFrame(
         gpd.pd.concat([t, extra], ignore_index=True), crs=4326)
     layers["roads"] = gpd.GeoDataFrame({"road_id": ["R1"]}, geometry=[BOWTIE], crs=4326)

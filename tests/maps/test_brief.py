@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import shutil
-import subprocess
-import zipfile
-import zlib
 
 import pandas as pd
 import pytest
@@ -15,17 +11,19 @@ from pypdf import PdfReader
 
 import pyogrio
 
+from asmap.layers.atomic import MARKER
 from asmap.layers.errors import UsageError
 from asmap.maps.brief.folder import BRIEF_FILES, write_brief
 from asmap.maps.brief.prose import summary_html
-from tests.maps.handmade import SECRET_EXTRA, SECRET_PHONE, handmade_analysis
+from tests.helpers import readable_bytes
+from tests.maps.handmade import LICENSE_PHONE, SECRET_EXTRA, SECRET_PHONE, handmade
 
-SECRETS = (SECRET_PHONE, SECRET_EXTRA)
+SECRETS = (SECRET_PHONE, LICENSE_PHONE, SECRET_EXTRA)
 
 
 @pytest.fixture(scope="module")
 def analysis():
-    return handmade_analysis()
+    return handmade()
 
 
 @pytest.fixture(scope="module")
@@ -39,35 +37,11 @@ def internal(analysis, tmp_path_factory):
     return write_brief(analysis, tmp_path_factory.mktemp("brief") / "internal", lang="mn")
 
 
-def readable_bytes(path) -> list[bytes]:
-    """The file's bytes, plus every zip member and PDF stream decompressed, plus PDF text."""
-    data = path.read_bytes()
-    out = [data]
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            out += [archive.read(name) for name in archive.namelist()]
-    if path.suffix == ".pdf":
-        for page in PdfReader(path).pages:
-            out.append(page.extract_text().encode())
-            contents = page.get_contents()
-            out.append(contents.get_data() if contents is not None else b"")
-        for start in range(len(data)):
-            if data.startswith(b"stream", start):
-                try:
-                    out.append(zlib.decompressobj().decompress(data[start + 6:].lstrip(b"\r\n")))
-                except zlib.error:
-                    pass
-        if shutil.which("pdftotext"):
-            out.append(subprocess.run(["pdftotext", str(path), "-"], check=True,
-                                      capture_output=True).stdout)
-    return out
-
-
 def test_every_file_is_written(public, internal):
     for folder in (public, internal):
         names = {p.name for p in folder.iterdir()}
         assert set(BRIEF_FILES) - {"map.html"} <= names
-        assert not [n for n in names if n.startswith(".")]  # no temporary files left
+        assert not [n for n in names if n.startswith(".") and n != MARKER]  # no temp files
 
 
 def test_overview_pdf_has_a_page_per_eligible_site(public):
@@ -97,15 +71,17 @@ def test_public_results_have_only_public_columns(public):
 def test_internal_brief_keeps_sensitive_columns(internal):
     sites = pd.read_csv(internal / "sites.csv", encoding="utf-8-sig")
     row = sites[sites["site_id"] == "S-01"].iloc[0]
-    assert row["contact"] == SECRET_PHONE and row["informant"] == SECRET_EXTRA
+    # a leading + would start a formula in Excel: the CSV cell is quoted (issue 20)
+    assert row["contact"] == "'" + SECRET_PHONE and row["informant"] == SECRET_EXTRA
     assert SECRET_PHONE.encode() in (internal / "sites.csv").read_bytes()
 
 
 def test_sites_csv_values(public):
     sites = pd.read_csv(public / "sites.csv", encoding="utf-8-sig")
-    assert list(sites["site_id"]) == ["S-01", "S-02", "S-03", "S-04", "S-05"]
+    assert list(sites["site_id"]) == ["S-01", "S-02", "S-03", "S-04", "S-05", "S-06", "S-07"]
     assert sites.set_index("site_id")["available_ha"].round(2).to_dict() == {
-        "S-01": 8.0, "S-02": 2.5, "S-03": 9.0, "S-04": 0.0, "S-05": 6.0}
+        "S-01": 8.0, "S-02": 2.5, "S-03": 9.0, "S-04": 0.0, "S-05": 6.0, "S-06": 0.3,
+        "S-07": 4.0}
     assert sites.set_index("site_id").loc["S-04", "reasons"] == "OUTSIDE_SOUM;TOO_SMALL"
     conflicts = pd.read_csv(public / "conflicts.csv", encoding="utf-8-sig")
     assert conflicts.iloc[0][["license_id_a", "license_id_b", "overlap_ha"]].tolist() == [
@@ -126,7 +102,7 @@ def test_workbook_is_formatted_in_the_language(which, headers, request):
     assert sheet.freeze_panes == "A2"
     available = row1.index(headers[5]) + 1
     cells = [sheet.cell(r, available) for r in range(2, sheet.max_row + 1)]
-    assert [c.value for c in cells] == [8.0, 2.5, 9.0, 0.0, 6.0]
+    assert [c.value for c in cells] == [8.0, 2.5, 9.0, 0.0, 6.0, 0.3, 4.0]
     assert {c.number_format for c in cells} == {"0.00"}
     assert sheet.column_dimensions["A"].width >= len(headers[0])
     verdicts = [sheet.cell(r, 2).value for r in range(2, 4)]
@@ -138,7 +114,7 @@ def test_workbook_is_formatted_in_the_language(which, headers, request):
 def test_summary_markdown(public, internal):
     text = (public / "summary.md").read_text(encoding="utf-8")
     for expected in (
-        "- Tailings sites analysed: 5", "- Eligible: 2 (of which unverified: 1)",
+        "- Tailings sites analysed: 7", "- Eligible: 2 (of which unverified: 1)",
         "- Eligible area in all: 10.50 ha", "- Туул Алт ХХК: S-01 (8.00 ha)",
         "- Орхон Хайгуул ХХК: S-02 (2.50 ha)",
         "- P-01 Баруун пост: on the route to S-01, S-02",

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from asmap.maps import write_map
-from tests.maps.conftest import handmade
+from tests.maps.browsing import open_offline, popup_text
+from tests.maps.handmade import handmade
 
 pytestmark = pytest.mark.browser
 
@@ -18,28 +19,6 @@ LAYER_CLASSES = ["boundary", "licenses", "conflicts", "exclusions-river_buffer",
 CONTROLS = [".asmap-fullscreen-button", ".asmap-measure-button", ".asmap-search-input",
             ".leaflet-control-scale", ".asmap-coordinates", ".asmap-minimap",
             ".leaflet-control-layers-toggle", ".asmap-legend", ".asmap-title"]
-
-
-def open_offline(browser, path, problems):
-    """Open a file with every request except the file itself refused."""
-    page = browser.new_page(viewport={"width": 1280, "height": 860})
-    page.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
-    page.on("console", lambda msg: problems.append(f"console: {msg.text}")
-            if msg.type == "error" and "ERR_FAILED" not in msg.text else None)
-    page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"),
-                                      dialog.dismiss()))
-    url = path.resolve().as_uri()
-    page.route("**/*", lambda route: route.continue_() if route.request.url == url
-               else route.abort())
-    page.goto(url)
-    page.wait_for_function("document.querySelectorAll('path.asmap-sites').length > 0")
-    return page
-
-
-def popup_text(page, site_id):
-    return page.evaluate("""id => { const l = asmap.registry[id]; l.openPopup();
-        return l.getPopup().getElement().querySelector('.leaflet-popup-content').innerText;
-        }""", site_id)
 
 
 @pytest.mark.parametrize(("lang", "verdicts", "legend"), [
@@ -123,8 +102,8 @@ def test_clicks_tools_and_hostile_names(browser, tmp_path, artifacts):
 
 def test_bundled_sample_every_popup(browser, tmp_path, artifacts):
     from asmap import geo, layers
+    from asmap.geo.schema import verdict
     from asmap.maps.i18n import t
-    from asmap.maps.web.popups import verdict_key
 
     analysis = geo.analyze(layers.load(layers.sample_path()), on=date(2021, 4, 6))
     problems: list[str] = []
@@ -132,7 +111,7 @@ def test_bundled_sample_every_popup(browser, tmp_path, artifacts):
                         problems)
     for row in analysis.sites.drop(columns="geometry").to_dict("records"):
         text = popup_text(page, row["site_id"])
-        assert text.splitlines()[1] == t(verdict_key(row), "mn"), row["site_id"]
+        assert text.splitlines()[1] == t(verdict(row), "mn"), row["site_id"]
     page.evaluate("Object.values(asmap.registry)[0]._map.closePopup()")
     page.screenshot(path=str(artifacts / "interactive-sample-mn.png"))
     assert problems == []

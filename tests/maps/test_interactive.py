@@ -15,39 +15,36 @@ from shapely.geometry import LineString, Point
 from asmap.cli.main import cli
 from asmap.geo.result import Analysis
 from asmap.geo.rules import Rules
+from asmap.geo.schema import CODES, codes, site_categories, site_category
 from asmap.layers.project import sample_path
 from asmap.maps import site_map, write_map
-from asmap.maps.i18n import LABELS, LANGS, t
-from asmap.maps.styles import (
-    EXCLUSION_STYLES,
-    NOTE_ORDER,
-    REASON_ORDER,
-    SITE_CATEGORIES,
-    SITE_STYLES,
-    leaflet,
-    matplotlib,
-    site_category,
-)
+from asmap.maps.i18n import LABELS, LANGS, entry, t
+from asmap.maps.styles import EXCLUSION_STYLES, SITE_STYLES, leaflet, matplotlib
 from asmap.maps.web.map import DRAW_ORDER, render_html
-from asmap.maps.web.popups import site_popup
-from tests.maps.conftest import HOSTILE_IMG, SITES, UTM48N, X0, Y0
+from asmap.maps.web.popups import rows_html, site_popup_pieces
+from tests.helpers import UTM48N
+from tests.maps.handmade import HOSTILE_IMG, SITES, X0, Y0, handmade
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 # --- translation table -----------------------------------------------------------------
-@pytest.mark.parametrize("key", sorted(LABELS))
+@pytest.mark.parametrize("key", sorted(LABELS) + sorted(CODES)
+                         + [f"{c}_explain" for c, code in CODES.items() if code.explain])
 def test_every_label_has_both_languages(key):
-    assert set(LABELS[key]) >= set(LANGS)
-    assert all(LABELS[key][lang].strip() for lang in LANGS)
+    assert set(entry(key)) >= set(LANGS)
+    assert all(entry(key)[lang].strip() for lang in LANGS)
 
 
-@pytest.mark.parametrize("key", [*REASON_ORDER, *NOTE_ORDER, *SITE_CATEGORIES, "not_eligible",
-                                 *(f"{c}_explain" for c in (*REASON_ORDER, *NOTE_ORDER)),
+REASONS, NOTES = codes("reason"), codes("note")
+
+
+@pytest.mark.parametrize("key", [*REASONS, *NOTES, *site_categories(), "not_eligible",
+                                 *(f"{c}_explain" for c in (*REASONS, *NOTES)),
                                  *(f"layer_{name}" for name in DRAW_ORDER)])
 def test_codes_and_layers_have_labels(key):
-    assert key in LABELS
-    assert CYRILLIC.search(LABELS[key]["mn"]), f"{key} is not in Mongolian Cyrillic"
+    assert entry(key) is not None
+    assert CYRILLIC.search(entry(key)["mn"]), f"{key} is not in Mongolian Cyrillic"
 
 
 def test_labels_fill_their_fields():
@@ -72,7 +69,7 @@ def test_site_category(site, expected):
 
 
 def test_leaflet_and_matplotlib_styles():
-    assert set(SITE_STYLES) == set(SITE_CATEGORIES)
+    assert set(SITE_STYLES) == set(site_categories())
     assert "hatch" not in leaflet(EXCLUSION_STYLES["RIVER_BUFFER"])
     assert leaflet(EXCLUSION_STYLES["RIVER_BUFFER"])["dashArray"] == "4 3"
     mpl = matplotlib(SITE_STYLES["eligible"])
@@ -81,6 +78,12 @@ def test_leaflet_and_matplotlib_styles():
 
 
 # --- popups ----------------------------------------------------------------------------
+def site_popup(site, *, rules, lang):
+    """The popup's title, pieces and table as one HTML string (the map's JS joins them)."""
+    title, pieces, pairs = site_popup_pieces(site, rules=rules, lang=lang)
+    return title + "".join(pieces) + rows_html(pairs, lang=lang)
+
+
 def _row(site_id):
     return next(s for s in SITES if s["site_id"] == site_id)
 
@@ -110,8 +113,6 @@ def test_popup_escapes_hostile_values():
 # --- whole pages -----------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def pages():
-    from tests.maps.conftest import handmade
-
     return {(lang, offline): render_html(site_map(handmade(), lang=lang, offline=offline))
             for lang in LANGS for offline in (False, True)}
 

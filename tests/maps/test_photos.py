@@ -42,7 +42,8 @@ def exif_photo(path, size=(1600, 1200), colour=(176, 148, 96)):
                                   ExifTags.GPS.GPSLongitudeRef: "E",
                                   ExifTags.GPS.GPSLongitude: (104.0, 46.0, 26.0)}
     Image.new("RGB", size, colour).save(path, exif=exif)
-    assert Image.open(path).getexif().get_ifd(ExifTags.IFD.GPSInfo)  # the fixture has GPS
+    with Image.open(path) as saved:
+        assert saved.getexif().get_ifd(ExifTags.IFD.GPSInfo)  # the fixture has GPS
     return path
 
 
@@ -150,7 +151,7 @@ def test_site_sheet_prints_the_first_photo_without_exif(analysis, folder, tmp_pa
                              media=folder)
     without = write_print(analysis, tmp_path / "b.png", site="ZT-01", lang="en",
                           media=folder, photos=False)
-    a, b = (Image.open(p).convert("RGB") for p in (with_photo, without))
+    a, b = (_rgb(p) for p in (with_photo, without))
     # the photo's box (landscape: x 0.475-0.645, y 0.66-0.87 from the bottom), its centre
     x, y = int(a.width * 0.56), int(a.height * (1 - 0.76))
     assert a.getpixel((x, y)) == pytest.approx((176, 148, 96), abs=6)
@@ -175,7 +176,7 @@ def test_brief_copies_documents_and_links_them(analysis, folder, tmp_path):
 
 @pytest.mark.browser
 def test_offline_popup_shows_the_thumbnail(browser, analysis, folder, tmp_path, artifacts):
-    from tests.maps.test_browser import open_offline
+    from tests.maps.browsing import open_offline
 
     problems: list[str] = []
     page = open_offline(browser, write_map(analysis, tmp_path / "m.html", offline=True,
@@ -190,3 +191,8 @@ def test_offline_popup_shows_the_thumbnail(browser, analysis, folder, tmp_path, 
     page.screenshot(path=str(artifacts / "interactive-photo.png"))
     assert problems == []
     page.close()
+
+
+def _rgb(path):
+    with Image.open(path) as image:
+        return image.convert("RGB")

@@ -13,8 +13,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from asmap.maps.paper.page import write_print
-from tests.maps.handmade import handmade_analysis
-from tests.maps.test_static import pdf_text
+from tests.helpers import pdf_text
+from tests.maps.handmade import handmade
 
 TILE_RGB = (11, 152, 61)
 
@@ -49,6 +49,7 @@ def tile_server():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{{z}}/{{x}}/{{y}}.png", requested
     server.shutdown()
+    server.server_close()
 
 
 def _closed_port_url() -> str:
@@ -60,7 +61,7 @@ def _closed_port_url() -> str:
 
 @pytest.fixture(scope="module")
 def analysis():
-    return handmade_analysis()
+    return handmade()
 
 
 def test_tiles_are_drawn_under_the_layers(analysis, tile_server, tmp_path):

@@ -66,8 +66,8 @@ def test_exported_geopackage_opens_in_qgis_styled(qgis_python, tmp_path):
     assert run.returncode == 0, run.stderr
     layers = json.loads(run.stdout.strip().splitlines()[-1])
     assert set(layers) == {"sites", "eligible_parts", "exclusions", "routes", "conflicts",
-                           "boundary", "licenses", "reclamation", "restricted", "posts",
-                           "rivers", "roads", "settlements"}
+                           "agreements", "boundary", "licenses", "reclamation", "restricted",
+                           "posts", "rivers", "roads", "settlements"}
     assert all(layer["valid"] for layer in layers.values())
     assert layers["sites"]["features"] == 28 and layers["eligible_parts"]["features"] == 16
     assert layers["sites"]["renderer"] == "categorizedSymbol"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-import subprocess
 from datetime import date
 
 import numpy as np
@@ -22,7 +21,8 @@ from asmap.layers.errors import UsageError
 from asmap.maps import provenance
 from asmap.maps.paper import furniture as cartography
 from asmap.maps.paper.page import page_size, print_pages, write_print
-from tests.maps.handmade import SECRET_PHONE, X0, Y0, handmade_analysis
+from tests.helpers import UTM48N, pdf_text
+from tests.maps.handmade import SECRET_PHONE, X0, Y0, handmade
 
 MM = 72 / 25.4  # PDF points per millimetre
 
@@ -34,17 +34,9 @@ def figure_text(fig: Figure) -> str:
     return " ".join(a.get_text() for a in [*fig.findobj(Text), *cells])
 
 
-def pdf_text(path) -> str:
-    """Text of every page, with poppler's pdftotext when present, else pypdf."""
-    if shutil.which("pdftotext"):
-        return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                              capture_output=True, text=True).stdout
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
-
-
 @pytest.fixture(scope="module")
 def analysis():
-    return handmade_analysis()
+    return handmade()
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +167,7 @@ def test_north_arrow_points_to_true_north_west_of_central_meridian():
     # the arrow stands 1.2 km west of X0, at about 104.75°E, 48.34°N: 0.246° west of the
     # zone's central meridian (105°E), where meridians lean east of grid north by about
     # 0.246 * sin(48.36°) = 0.184°
-    assert cartography.north_arrow(ax, "EPSG:32648") == pytest.approx(0.184, abs=0.01)
+    assert cartography.north_arrow(ax, UTM48N) == pytest.approx(0.184, abs=0.01)
 
 
 def test_graticule_labels_whole_minutes():
@@ -183,7 +175,7 @@ def test_graticule_labels_whole_minutes():
     ax = fig.add_axes((0.1, 0.1, 0.8, 0.8))
     ax.set_xlim(X0, X0 + 20_000)
     ax.set_ylim(Y0, Y0 + 20_000)
-    lons, lats = cartography.graticule(ax, "EPSG:32648")
+    lons, lats = cartography.graticule(ax, UTM48N)
     assert 2 <= len(lons) <= 6 and 2 <= len(lats) <= 6
     labels = [t.get_text() for t in ax.get_xticklabels()]
     assert all(label.endswith("′E") for label in labels)
@@ -203,5 +195,5 @@ def test_provenance_unknown_and_stale():
 
 
 def test_handmade_geometry_is_where_the_docstring_says(analysis):
-    s01 = analysis.sites.to_crs("EPSG:32648").geometry.iloc[0]
+    s01 = analysis.sites.to_crs(UTM48N).geometry.iloc[0]
     assert s01.equals_exact(box(X0 + 3000, Y0 + 2000, X0 + 3400, Y0 + 2200), 0.01)
