@@ -39,7 +39,15 @@ test-fast: $(VENV)/.test-deps
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
 
-bench: $(VENV)/.test-deps
+$(VENV)/.bench-deps: $(VENV)/.test-deps
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	@touch $@
+
+# Every benchmark target (benchmarks/README.md): start-up, atlas, DuckDB, analysis.
+bench: $(VENV)/.bench-deps
+	$(BIN)/python -m benchmarks.startup
+	$(BIN)/python -m benchmarks.atlas
+	$(BIN)/python -m benchmarks.vs_duckdb
 	$(BIN)/python -m benchmarks.run
 
 clean:

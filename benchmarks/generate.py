@@ -43,7 +43,15 @@ def region_km(n_sites: int) -> float:
     return float(np.clip(40.0 * np.sqrt(n_sites / 1000.0), 30.0, 400.0))
 
 
-def generate_layers(n_sites: int, *, seed: int = 0) -> dict[str, gpd.GeoDataFrame]:
+#: The dense project (``--dense``): how many sites per license, reclamation area and
+#: restricted zone, and the natural log of the largest license in hectares (the
+#: realistic project: 20, 50, 200 and e^7.5, about 1,800 ha).
+DENSE = {"licenses": 10, "reclamation": 10, "restricted": 20, "license_ln_max_ha": np.log(5000)}
+REALISTIC = {"licenses": 20, "reclamation": 50, "restricted": 200, "license_ln_max_ha": 7.5}
+
+
+def generate_layers(n_sites: int, *, seed: int = 0,
+                    dense: bool = False) -> dict[str, gpd.GeoDataFrame]:
     """
     Build every layer kind for a synthetic project of `n_sites` tailings sites.
 
@@ -53,6 +61,8 @@ def generate_layers(n_sites: int, *, seed: int = 0) -> dict[str, gpd.GeoDataFram
         Number of tailings sites (>= 1).
     seed
         Seed of the random generator; the same seed gives the same layers.
+    dense
+        Many more and larger licenses, reclamation areas and restricted zones (`DENSE`).
 
     Returns
     -------
@@ -62,6 +72,7 @@ def generate_layers(n_sites: int, *, seed: int = 0) -> dict[str, gpd.GeoDataFram
     if n_sites < 1:
         raise ValueError(f"n_sites must be at least 1, got {n_sites}")
     rng = np.random.default_rng(seed)
+    density = DENSE if dense else REALISTIC
     side = region_km(n_sites) * 1000.0
     rivers = _rivers(rng, n_sites, side)
     tailings = _tailings(rng, n_sites, rivers)
@@ -69,9 +80,9 @@ def generate_layers(n_sites: int, *, seed: int = 0) -> dict[str, gpd.GeoDataFram
     frames = {
         "boundary": _boundary(rng, side),
         "tailings": tailings,
-        "licenses": _licenses(rng, n_sites, tailings),
-        "reclamation": _reclamation(rng, n_sites, tailings),
-        "restricted": _restricted(rng, n_sites, tailings),
+        "licenses": _licenses(rng, n_sites, tailings, density),
+        "reclamation": _reclamation(rng, n_sites, tailings, density),
+        "restricted": _restricted(rng, n_sites, tailings, density),
         "posts": _posts(rng, n_sites, roads),
         "rivers": rivers,
         "roads": roads,
@@ -117,9 +128,10 @@ def write_project(frames: dict[str, gpd.GeoDataFrame], folder: str | Path, *,
     return folder
 
 
-def generate(n_sites: int, out: str | Path, *, seed: int = 0, fmt: str = "gpkg") -> Path:
+def generate(n_sites: int, out: str | Path, *, seed: int = 0, fmt: str = "gpkg",
+             dense: bool = False) -> Path:
     """Generate a project of `n_sites` sites and write it to `out`; returns the folder."""
-    return write_project(generate_layers(n_sites, seed=seed), out, fmt=fmt,
+    return write_project(generate_layers(n_sites, seed=seed, dense=dense), out, fmt=fmt,
                          n_sites=n_sites, seed=seed)
 
 
@@ -176,12 +188,13 @@ def _tailings(rng: np.random.Generator, n: int, rivers: gpd.GeoDataFrame) -> gpd
     }, geoms)
 
 
-def _licenses(rng: np.random.Generator, n_sites: int, sites: gpd.GeoDataFrame
-              ) -> gpd.GeoDataFrame:
+def _licenses(rng: np.random.Generator, n_sites: int, sites: gpd.GeoDataFrame,
+              density: dict) -> gpd.GeoDataFrame:
     """Rectangular cadastre licenses over sites, some overlapping, some expired."""
-    n = max(2, n_sites // 20)
+    n = max(2, n_sites // density["licenses"])
     kind = rng.choice(["mining", "exploration", "asm"], n, p=[0.5, 0.3, 0.2])
-    area = np.where(kind == "asm", rng.uniform(5, 50, n), np.exp(rng.uniform(4, 7.5, n))) * 1e4
+    top = density["license_ln_max_ha"]
+    area = np.where(kind == "asm", rng.uniform(5, 50, n), np.exp(rng.uniform(4, top, n))) * 1e4
     aspect = rng.uniform(0.5, 2.0, n)
     centres = _centres_near(rng, sites, n, jitter=300.0)
     half = np.stack([np.sqrt(area * aspect), np.sqrt(area / aspect)], axis=1) / 2
@@ -203,10 +216,10 @@ def _licenses(rng: np.random.Generator, n_sites: int, sites: gpd.GeoDataFrame
     }, geoms)
 
 
-def _reclamation(rng: np.random.Generator, n_sites: int, sites: gpd.GeoDataFrame
-                 ) -> gpd.GeoDataFrame:
+def _reclamation(rng: np.random.Generator, n_sites: int, sites: gpd.GeoDataFrame,
+                 density: dict) -> gpd.GeoDataFrame:
     """Reclamation areas of 5-60 ha on sites: planned (some soon, some later) or under way."""
-    n = max(2, n_sites // 50)
+    n = max(2, n_sites // density["reclamation"])
     geoms = _blobs(rng, _centres_near(rng, sites, n, jitter=200.0), rng.uniform(5, 60, n) * 1e4)
     status = rng.choice(["planned", "in_progress", "completed"], n, p=[0.5, 0.3, 0.2])
     start = pd.Series(_dates(rng, "2019-01-01", "2023-12-31", n))
@@ -219,10 +232,10 @@ def _reclamation(rng: np.random.Generator, n_sites: int, sites: gpd.GeoDataFrame
     }, geoms)
 
 
-def _restricted(rng: np.random.Generator, n_sites: int, sites: gpd.GeoDataFrame
-                ) -> gpd.GeoDataFrame:
+def _restricted(rng: np.random.Generator, n_sites: int, sites: gpd.GeoDataFrame,
+                density: dict) -> gpd.GeoDataFrame:
     """Security, protected and water zones of 20-500 ha near sites."""
-    n = max(1, n_sites // 200)
+    n = max(1, n_sites // density["restricted"])
     area = np.exp(rng.uniform(np.log(20), np.log(500), n)) * 1e4
     geoms = _blobs(rng, _centres_near(rng, sites, n, jitter=1000.0), area)
     return _frame({
@@ -375,8 +388,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, required=True, help="project folder to write")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--format", choices=FORMATS, default="gpkg", dest="fmt")
+    parser.add_argument("--dense", action="store_true",
+                        help="licenses n/10 of up to 5,000 ha, reclamation n/10, restricted n/20")
     args = parser.parse_args(argv)
-    generate(args.sites, args.out, seed=args.seed, fmt=args.fmt)
+    generate(args.sites, args.out, seed=args.seed, fmt=args.fmt, dense=args.dense)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,9 @@ from benchmarks.generate import ON, generate
 ON_DATE = date.fromisoformat(ON)
 
 HERE = Path(__file__).resolve().parent
-ENGINES = ("local", "dask", "naive")
+#: ``dask-dataset``: the dask engine writing a partitioned GeoParquet dataset from the
+#: workers (``asmap analyze --engine dask --out DIR.parquet``), nothing gathered.
+ENGINES = ("local", "dask", "naive", "dask-dataset")
 
 
 def measure(engine: str, folder: Path, out: Path, *, scheduler: str | None = None,
@@ -74,8 +76,8 @@ def _run_engine(engine: str, folder: Path, out: Path, *, scheduler: str | None) 
     else:
         from asmap import geo, layers
         from asmap.geo.analyze import analyze
-        if engine == "dask":
-            from asmap.geo.engine_dask import analyze_dask
+        if engine.startswith("dask"):
+            from asmap.geo.engine_dask import analyze_dask, write_dask
     t0 = time.perf_counter()
     if engine == "naive":
         project = naive.read_project(folder)
@@ -86,6 +88,11 @@ def _run_engine(engine: str, folder: Path, out: Path, *, scheduler: str | None) 
     else:
         project = layers.load(folder)
         t1 = time.perf_counter()
+        if engine == "dask-dataset":  # the workers write while they analyse
+            write_dask(project, out.with_suffix(".parquet"), on=ON_DATE, scheduler=scheduler)
+            t2 = time.perf_counter()
+            return {"load_s": t1 - t0, "analyze_s": t2 - t1, "write_s": 0.0,
+                    "total_s": t2 - t0}
         if engine == "dask":
             result = analyze_dask(project, on=ON_DATE, scheduler=scheduler)
         else:
@@ -153,7 +160,8 @@ def benchmark(sizes: list[int], engines: list[str], *, naive_max: int, repeats: 
         if not (folder / "project.gpkg").exists():
             generate(n, folder)
         for engine in engines:
-            if (engine == "naive" and n > naive_max) or (engine == "dask" and n < dask_min):
+            if (engine == "naive" and n > naive_max) or (engine.startswith("dask")
+                                                         and n < dask_min):
                 continue
             samples = [run_one(engine, folder, cache / f"out-{engine}-{n}.gpkg",
                                scheduler=scheduler, timeout=timeout) for _ in range(repeats)]
@@ -200,7 +208,7 @@ def _headline(runs: list[dict]) -> dict:
 def _row(r: dict) -> str:
     if "error" in r:
         return f"| {r['sites']:,} | {r['engine']} | {r['error']} | | | | | | |"
-    worker = f"{r['worker_rss_mb']:.0f}" if r["engine"] == "dask" else ""
+    worker = f"{r['worker_rss_mb']:.0f}" if r["engine"].startswith("dask") else ""
     return (f"| {r['sites']:,} | {r['engine']} | {r['load_s']:.2f} | {r['analyze_s']:.2f} | "
             f"{r['write_s']:.2f} | **{r['total_s']:.2f}** | {r['wall_s']:.2f} | "
             f"{r['rss_mb']:.0f} | {worker} |")

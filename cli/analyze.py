@@ -17,8 +17,8 @@ from asmap.cli.paths import check_outputs
 @options.folder_arg
 @options.rules_opt
 @options.on_opt
-@click.option("--out", "out", required=True, metavar="RESULTS.gpkg",
-              type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--out", "out", required=True, metavar="RESULTS.gpkg|DIR.parquet",
+              type=click.Path(path_type=Path),
               help="help_analyze_out")
 @click.option("--csv", "csv_path", metavar="SITES.csv",
               type=click.Path(dir_okay=False, path_type=Path),
@@ -30,28 +30,45 @@ from asmap.cli.paths import check_outputs
               help="help_engine")
 @click.option("--scheduler", metavar="ADDRESS",
               help="help_scheduler")
+@options.soum_opt
 @options.lang_opt
 def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: bool,
-            crs: str | None, engine: str, scheduler: str | None, lang: str | None) -> None:
-    """Flag which tailings sites are eligible, record why not, whose land they are on, and which
-    posts stand on the way from the base settlement.
+            crs: str | None, engine: str, scheduler: str | None, soum: str | None,
+            lang: str | None) -> None:
+    """Flag which tailings sites are eligible, record why not, whose land they are on,
+    and which posts stand on the way from the base settlement.
 
     What --help says (in mn and en) is ``help_analyze`` in maps/i18n.py.
     """
     from asmap import geo, layers
 
     lang = options.resolve_lang(lang, folder)
-    check_outputs(files=[out, csv_path])
+    dataset = out.suffix.lower() == ".parquet"
+    if dataset and (engine != "dask" or csv_path is not None):
+        raise click.UsageError(options.say("err_dataset_needs_dask", lang))
+    if dataset:  # a folder, replaced as a whole
+        check_outputs(folders=[out])
+    else:
+        check_outputs(files=[out, csv_path])
+    warned: list = []  # said once the progress bar is gone
     with _progress(lang) as step:
         project = layers.load(folder, crs=crs)
         if scheduler is not None and engine != "dask":
             raise click.UsageError(options.say("err_scheduler_engine", lang))
-        result = geo.analyze(project, rules=rules, on=on, progress=step, engine=engine,
-                             scheduler=scheduler)
-        geo.write_results(result, out)
-        if csv_path is not None:
-            geo.write_sites_csv(result, csv_path)
-    summary = result.summary()
+        if dataset:
+            from asmap.geo.engine_dask import write_dask
+
+            summary = write_dask(project, out, rules=rules, on=on, progress=step,
+                                 scheduler=scheduler, soum=soum, said=warned.extend)
+        else:
+            result = geo.analyze(project, rules=rules, on=on, progress=step, engine=engine,
+                                 scheduler=scheduler, soum=soum)
+            geo.write_results(result, out)
+            if csv_path is not None:
+                geo.write_sites_csv(result, csv_path)
+            warned = result.warnings
+            summary = result.summary()
+    options.say_warnings(warned, lang)
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         return
@@ -88,6 +105,11 @@ def _print_summary(summary: dict, out: Path, csv_path: Path | None, lang: str) -
     table = Table(title=say("cli_summary_title", on=summary["on"]), show_header=False)
     table.add_column("", style="bold")
     table.add_column("")
+    from asmap.geo.crs import utm_zone_label
+
+    table.add_row(say("cli_aoi"), summary["soum"] or say("cli_aoi_extent"))
+    table.add_row(say("cli_measured_in"),
+                  f"{summary['crs']} (UTM {utm_zone_label(summary['crs'])})")
     table.add_row(say("cli_sites"), str(summary["sites"]))
     table.add_row(say("cli_eligible"), str(summary["eligible"]))
     table.add_row(say("cli_eligible_unverified"), str(summary["eligible_unverified"]))
@@ -99,6 +121,8 @@ def _print_summary(summary: dict, out: Path, csv_path: Path | None, lang: str) -
     for party, sites in summary["negotiate_with"].items():
         shown = party if lang == "en" else say(party)  # "local government" has words in mn
         table.add_row(say("cli_negotiate_with", party=shown), ", ".join(sites))
+    if summary.get("holder_unknown"):
+        table.add_row(say("cli_holder_unknown"), ", ".join(summary["holder_unknown"]))
     table.add_row(say("cli_conflicts"), str(summary["conflicts"]))
     for agreement, checks in summary.get("agreements", {}).items():  # the codes stay codes
         table.add_row(say("cli_agreement", agreement=agreement),

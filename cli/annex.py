@@ -37,8 +37,12 @@ def _where(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
 @options.crs_opt
 @click.option("--out", "out", required=True, metavar="ANNEX.pdf", callback=_out,
               type=click.Path(dir_okay=False, path_type=Path), help="help_annex_out")
+@options.basemap_opt
+@options.no_basemap_opt
+@options.soum_opt
 def annex(where: tuple[Path, str], results: Path | None, rules, on, lang: str | None, paper: str,
-          profile: str, crs: str | None, out: Path) -> None:
+          profile: str, crs: str | None, out: Path, basemap: str | None,
+          no_basemap: bool, soum: str | None) -> None:
     """Write the annex of agreement AGREEMENT_ID of FOLDER, to staple to the signed text.
 
     What --help says (in mn and en) is ``help_annex`` in maps/i18n.py.
@@ -48,8 +52,10 @@ def annex(where: tuple[Path, str], results: Path | None, rules, on, lang: str | 
     folder, agreement_id = where
     lang = options.resolve_lang(lang, folder)
     check_outputs(files=[out])
-    analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
+    choice = options.basemap_choice(basemap, no_basemap, local_only=True)
+    analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs,
+                                    soum=soum)
     path = maps.write_annex(analysis, agreement_id, out, lang=lang, paper=paper,
-                            profile=profile)
+                            profile=profile, basemap=choice)
     click.echo(options.say("cli_wrote_annex", lang, path=path, agreement=agreement_id,
                            paper=paper, language=lang, profile=profile))

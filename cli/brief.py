@@ -19,25 +19,33 @@ from asmap.cli.paths import check_outputs
 @options.crs_opt
 @options.no_photos_opt
 @options.photo_mb_opt
+@options.soum_opt
 @click.option("--out", "out", required=True, metavar="DIR",
               type=click.Path(file_okay=False, path_type=Path),
               help="help_brief_out")
 @click.option("--since", "since", metavar="OLD", type=click.Path(exists=True, path_type=Path),
               help="help_brief_since")
+@options.basemap_opt
+@options.no_basemap_opt
+@options.basemap_mb_opt
 def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, no_photos: bool,
-          photo_mb: float, out: Path, since: Path | None) -> None:
+          photo_mb: float, out: Path, since: Path | None, soum: str | None,
+          basemap: str | None, no_basemap: bool, basemap_mb: float) -> None:
     """Analyse FOLDER and write everything negotiators carry to the talks into DIR.
 
     What --help says (in mn and en) is ``help_brief`` in maps/i18n.py.
     """
-    from asmap import geo, layers, maps
+    from asmap import maps
 
     lang = options.resolve_lang(lang, folder)
     check_outputs(folders=[out])
-    analysis = geo.analyze(layers.load(folder, crs=crs), rules=rules, on=on)
+    choice = options.basemap_choice(basemap, no_basemap, local_only=True)
+    analysis = options.analysis_for(folder, results=None, rules=rules, on=on, crs=crs,
+                                    soum=soum)
     with options.said_warnings(lang):
         path = maps.write_brief(analysis, out, lang=lang, profile=profile, media=folder,
-                                photos=not no_photos, photo_mb=photo_mb, since=since)
+                                photos=not no_photos, photo_mb=photo_mb, since=since,
+                                basemap=choice, basemap_mb=basemap_mb)
     eligible = int(analysis.sites["eligible"].fillna(False).astype(bool).sum())
     click.echo(options.say("cli_wrote_brief", lang, path=path, n=eligible, language=lang,
                            profile=profile))

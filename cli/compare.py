@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from asmap.cli import options
-from asmap.cli.paths import check_outputs
+from asmap.cli.paths import check_outputs, record_input
 
 
 @click.command("compare", cls=options.I18nCommand, short_help="short_compare",
@@ -28,8 +28,10 @@ def compare(old: Path, new: Path, out: Path, lang: str | None) -> None:
     from asmap.maps.brief.changes import write_changes
 
     lang = options.resolve_lang(lang)
-    before, after = results_of(old), results_of(new)  # inputs first: what is wrong with them
-    check_outputs(folders=[out], inputs=[old, new])
+    before, after = results_of(old), results_of(new)  # first: say what is not results
+    record_input(old)
+    record_input(new)
+    check_outputs(folders=[out])
     differ = rule_differences(before, after)
     if differ:
         rules = ", ".join(f"{k} {a:g} -> {b:g}" for k, (a, b) in differ.items())

@@ -23,8 +23,11 @@ from asmap.maps.exchange.export import FORMATS
 @options.on_opt
 @options.crs_opt
 @options.no_photos_opt
+@options.soum_opt
+@options.basemap_opt
 def export(source: Path, to: str, out: Path, profile: str, lang: str, results: Path | None,
-           rules, on, crs: str | None, no_photos: bool) -> None:
+           rules, on, crs: str | None, no_photos: bool, soum: str | None,
+           basemap: str | None) -> None:
     """Export a project folder or an analysis (results.gpkg) for other tools.
 
     What --help says (in mn and en) is ``help_export`` in maps/i18n.py.
@@ -34,11 +37,14 @@ def export(source: Path, to: str, out: Path, profile: str, lang: str, results: P
     lang = options.resolve_lang(lang, source if source.is_dir() else None)
     check_outputs(**{"folders" if to in ("geojson", "shp") else "files": [out]})
     media = source if source.is_dir() else None
-    if not source.is_dir() and (results or rules or on or crs):
+    if not source.is_dir() and (results or rules or on or crs or soum):
         raise click.UsageError(options.say("err_export_folder", lang))
-    if results or rules or on:
-        source = options.analysis_for(source, results=results, rules=rules, on=on, crs=crs)
+    if basemap is not None and to != "mbtiles":
+        raise click.UsageError(options.say("err_basemap_mbtiles", lang))
+    if results or rules or on or soum:
+        source = options.analysis_for(source, results=results, rules=rules, on=on, crs=crs,
+                                      soum=soum)
         crs = None  # already used to read the folder
     written = export_layers(source, out, to=to, profile=profile, lang=lang, crs=crs,
-                            media=media, photos=not no_photos)
+                            media=media, photos=not no_photos, basemap=basemap)
     click.echo(options.say("cli_wrote_export", lang, path=written))

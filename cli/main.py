@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 import click
 
-from asmap.cli.options import I18nGroup, early_lang, say, set_early_lang
-from asmap.layers.errors import AsmapError, UsageError
+from asmap.cli.options import I18nGroup, _words, early_lang, say, set_early_lang
 
 
 def _version() -> str:
@@ -21,7 +22,39 @@ def _version() -> str:
 
 
 class AsmapGroup(I18nGroup):
-    """A group that turns asmap's own errors into one-line messages, never a traceback."""
+    """A group that turns asmap's own errors into one-line messages, never a traceback.
+
+    Commands are registered by name with the module that defines them (`add_lazy_command`)
+    and imported only when used, so ``asmap --help`` lists them from their short help here
+    without importing geopandas, matplotlib or folium.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy: dict[str, tuple[str, str]] = {}
+
+    def add_lazy_command(self, name: str, target: str, short_help: str) -> None:
+        """Register command `name`, defined at `target` (``module:attribute``); its short
+        help is a key of maps/i18n.py (or plain words), said in the language when shown."""
+        self.lazy[name] = (target, short_help)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: D102
+        return sorted({*self.commands, *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:  # noqa: D102
+        if name not in self.commands and name in self.lazy:
+            module, attribute = self.lazy[name][0].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return self.commands.get(name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``--help``, from the short help kept with each name."""
+        limit = formatter.width - 6 - max(len(n) for n in self.list_commands(ctx))
+        rows = [(name, _words(self.lazy[name][1]) if name in self.lazy
+                 and name not in self.commands else self.commands[name].get_short_help_str(limit))
+                for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def main(self, args=None, *pos, **kwargs):  # noqa: D102
         # --lang is known before parsing, so help and early errors are in that language
@@ -29,6 +62,8 @@ class AsmapGroup(I18nGroup):
         return super().main(args, *pos, **kwargs)
 
     def invoke(self, ctx: click.Context):  # noqa: D102
+        from asmap.layers.errors import AsmapError, UsageError
+
         try:
             return super().invoke(ctx)
         except UsageError as exc:
@@ -93,35 +128,20 @@ def cli(verbose: int) -> None:
     _log_to_stderr(verbose)
 
 
-# Commands are registered explicitly, one module each.
-# (register: add an import and an add_command line below)
-from asmap.cli.map import map_  # noqa: E402
-
-cli.add_command(map_)
-from asmap.cli.export import export  # noqa: E402
-from asmap.cli.import_ import import_  # noqa: E402
-
-cli.add_command(import_)
-cli.add_command(export)
-from asmap.cli.validate import validate  # noqa: E402
-
-cli.add_command(validate)
-from asmap.cli.analyze import analyze  # noqa: E402
-
-cli.add_command(analyze)
-from asmap.cli.brief import brief  # noqa: E402
-from asmap.cli.print_ import print_  # noqa: E402
-
-cli.add_command(print_)
-cli.add_command(brief)
-from asmap.cli.compare import compare  # noqa: E402
-from asmap.cli.timeline import timeline  # noqa: E402
-
-cli.add_command(compare)
-cli.add_command(timeline)
-from asmap.cli.annex import annex  # noqa: E402
-
-cli.add_command(annex)
+# Commands are registered explicitly, one module each, and imported when used.
+# (register: one add_lazy_command line below, with the command's short help)
+# (their short helps are keys of maps/i18n.py, said in the language when --help is shown)
+cli.add_lazy_command("map", "asmap.cli.map:map_", "short_map")
+cli.add_lazy_command("import", "asmap.cli.import_:import_", "short_import")
+cli.add_lazy_command("export", "asmap.cli.export:export", "short_export")
+cli.add_lazy_command("validate", "asmap.cli.validate:validate", "short_validate")
+cli.add_lazy_command("analyze", "asmap.cli.analyze:analyze", "short_analyze")
+cli.add_lazy_command("print", "asmap.cli.print_:print_", "short_print")
+cli.add_lazy_command("brief", "asmap.cli.brief:brief", "short_brief")
+cli.add_lazy_command("compare", "asmap.cli.compare:compare", "short_compare")
+cli.add_lazy_command("timeline", "asmap.cli.timeline:timeline", "short_timeline")
+cli.add_lazy_command("annex", "asmap.cli.annex:annex", "short_annex")
+cli.add_lazy_command("basemap", "asmap.cli.basemap:basemap", "short_basemap")
 
 
 def main() -> None:

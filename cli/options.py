@@ -9,11 +9,17 @@ from pathlib import Path
 
 import click
 
-from asmap.cli.paths import record_input
-from asmap.layers.project import sample_path
+
+def record_input(path) -> None:
+    """`cli.paths.record_input`, imported when a command runs (not for --help)."""
+    from asmap.cli.paths import record_input as record
+
+    record(path)
 
 
 def _folder(ctx: click.Context, param: click.Parameter, value: str | None) -> Path:
+    from asmap.layers.project import sample_path
+
     if value is None:
         record_input(sample_path())  # the bundled sample is an input like any folder
         return sample_path()
@@ -62,8 +68,8 @@ profile_opt = click.option("--profile", type=click.Choice(["internal", "public"]
                            help="help_profile")
 
 results_opt = click.option(
-    "--results", "results", metavar="RESULTS.gpkg",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    "--results", "results", metavar="RESULTS.gpkg|DIR.parquet",
+    type=click.Path(exists=True, path_type=Path),
     callback=lambda ctx, param, value: _input(value),
     help="help_results")
 
@@ -74,16 +80,72 @@ def _input(value: Path | None) -> Path | None:
     return value
 
 
-def analysis_for(folder: Path, *, results: Path | None, rules, on, crs: str | None):
+def analysis_for(folder: Path, *, results: Path | None, rules, on, crs: str | None,
+                 soum: str | None = None):
     """Load FOLDER and either analyse it or read earlier RESULTS (the map/print wiring)."""
     from asmap import geo, layers
 
-    if results is not None and (rules is not None or on is not None):
+    if results is not None and (rules is not None or on is not None or soum is not None):
         raise click.UsageError(say("err_results_with_rules"))
     project = layers.load(folder, crs=crs)
     if results is None:
-        return geo.analyze(project, rules=rules, on=on)
-    return geo.read_results(results, layers=project)
+        analysis = geo.analyze(project, rules=rules, on=on, soum=soum)
+    else:
+        analysis = geo.read_results(results, layers=project)
+    say_warnings(analysis.warnings)
+    return analysis
+
+
+def say_warnings(problems, lang: str | None = None) -> None:
+    """Each warning of the area of interest as one line on stderr, in `lang` (else the
+    command's language)."""
+    if lang is None:
+        ctx = click.get_current_context(silent=True)
+        lang = (ctx.meta.get("asmap_lang") if ctx is not None else None) or early_lang()
+    for problem in problems:
+        click.echo(say("cli_warning", lang, text=problem.line(lang)), err=True)
+
+
+# --- area of interest (issue 13) ---
+soum_opt = click.option("--soum", metavar="NAME_OR_ID",
+                        help="help_soum")
+
+
+# --- offline basemaps (issue 15) ---
+def _basemap_file(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    from asmap.maps.basemap.mbtiles import is_local
+
+    if is_local(value) and not Path(value).is_file():
+        raise click.BadParameter(say("err_no_basemap_file", value=value))
+    return value
+
+
+basemap_opt = click.option(
+    "--basemap", "basemap", metavar="FILE.mbtiles", callback=_basemap_file,
+    help="help_basemap_file")
+no_basemap_opt = click.option("--no-basemap", "no_basemap", is_flag=True,
+                              help="help_no_basemap")
+basemap_mb_opt = click.option(
+    "--basemap-mb", "basemap_mb", type=click.FloatRange(min=0.1), default=15.0,
+    show_default=True, metavar="MB",
+    help="help_basemap_mb")
+
+
+def basemap_choice(basemap: str | None, no_basemap: bool, *, local_only: bool = False):
+    """The `basemap=` of the API for --basemap/--no-basemap (None: the folder's file)."""
+    if basemap is not None and no_basemap:
+        raise click.UsageError(say("err_basemap_contradiction"))
+    if no_basemap:
+        return False
+    if basemap is not None and local_only:
+        from asmap.maps.basemap.mbtiles import is_local
+
+        if not is_local(basemap):
+            raise click.BadParameter(say("err_basemap_online", basemap=basemap),
+                                     param_hint="--basemap")
+    return basemap
 
 
 # --- language (issue 18) ---------------------------------------------------------------
@@ -239,3 +301,4 @@ def said_warnings(lang: str):
             click.echo(say("cli_warning", lang, text=item.message.text(lang)), err=True)
         else:
             warnings.warn_explicit(item.message, item.category, item.filename, item.lineno)
+

@@ -29,28 +29,35 @@ def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
 @click.option("--site", "site", metavar="SITE_ID",
               help="help_site")
 @options.profile_opt
-@click.option("--basemap", metavar="osm|satellite|URL",
+@click.option("--basemap", metavar="FILE.mbtiles|osm|satellite|URL",
+              callback=options._basemap_file,
               help="help_basemap")
 @options.crs_opt
+@options.soum_opt
 @options.no_photos_opt
 @click.option("--out", "out", required=True, metavar="MAP.pdf|MAP.png", callback=_out,
               type=click.Path(dir_okay=False, path_type=Path),
               help="help_print_out")
+@options.no_basemap_opt
 def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
            orientation: str, site: str | None, profile: str, basemap: str | None,
-           crs: str | None, no_photos: bool, out: Path) -> None:
-    """Write a print-ready map of FOLDER: title, map with every layer, site labels, legend, scale
-    bar, north arrow, lat/lon grid, the table of eligible sites and the data sources with their
-    dates.
+           crs: str | None, soum: str | None, no_photos: bool, out: Path,
+           no_basemap: bool) -> None:
+    """Write a print-ready map of FOLDER: title, map with every layer, site labels,
+    legend, scale bar, north arrow, lat/lon grid, the table of eligible sites and the
+    data sources with their dates.
 
     What --help says (in mn and en) is ``help_print`` in maps/i18n.py.
     """
     from asmap import maps
+    from asmap.maps.basemap.mbtiles import is_local
 
     lang = options.resolve_lang(lang, folder)
     check_outputs(files=[out])
-    analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs)
-    if basemap:
+    basemap = options.basemap_choice(basemap, no_basemap)
+    analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs,
+                                    soum=soum)
+    if basemap and not is_local(basemap):
         from asmap.maps.tiles import TIMEOUT_S, check_basemap
 
         check_basemap(basemap)  # a bad name fails before anything else is said
@@ -58,7 +65,7 @@ def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
                                seconds=TIMEOUT_S), err=True)
     path = maps.write_print(analysis, out, lang=lang, paper=paper, orientation=orientation,
                             site=site, profile=profile, basemap=basemap, media=folder,
-                           photos=not no_photos)
+                            photos=not no_photos)
     what = options.say("cli_site_sheet", lang, site=site) if site else options.say(
         "cli_overview", lang)
     click.echo(options.say("cli_wrote_print", lang, path=path, what=what, paper=paper,

@@ -26,9 +26,9 @@ from asmap.cli.paths import check_outputs
 @options.rules_opt
 @options.lang_opt
 @options.crs_opt
+@options.soum_opt
 def timeline(folder: Path, start, end, sites: tuple[str, ...], out: Path, rules,
-             lang: str | None,
-             crs: str | None) -> None:
+             lang: str | None, crs: str | None, soum: str | None) -> None:
     """Analyse FOLDER on every date an input changes between --from and --to, and write
     each site's intervals and a chart per site.
 
@@ -39,13 +39,13 @@ def timeline(folder: Path, start, end, sites: tuple[str, ...], out: Path, rules,
     from asmap.maps.brief.timeline import sentences, write_timeline
 
     lang = options.resolve_lang(lang, folder)
-    check_outputs(files=[out, out.with_suffix(".html")])
     if start > end:
         raise click.UsageError(options.say("err_from_after_to", lang, start=start, end=end))
+    check_outputs(files=[out, out.with_suffix(".html")])
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always", LongPeriodWarning)
         table = geo.timeline(layers.load(folder, crs=crs), start, end, rules=rules,
-                             sites=list(sites) or None, crs=crs)
+                             sites=list(sites) or None, soum=soum)
     for warning in said:
         if issubclass(warning.category, LongPeriodWarning):
             click.echo(options.say("cli_warning", lang, text=warning.message.text(lang)),

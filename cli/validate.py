@@ -5,11 +5,8 @@ from __future__ import annotations
 import json
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from asmap.cli import options
-from asmap.layers.validate import inspect
 
 #: Narrower terminals get one problem per paragraph instead of the table.
 TABLE_WIDTH = 100
@@ -22,13 +19,19 @@ TABLE_WIDTH = 100
               metavar="RULES.toml", help="help_validate_rules")
 @options.json_opt
 @options.lang_opt
-def validate(folder, crs, rules_path, as_json, lang):
+@options.soum_opt
+def validate(folder, crs, rules_path, as_json, lang, soum):
     """Check every layer of FOLDER against the catalogue and list every problem.
 
     What --help says (in mn and en) is ``help_validate`` in maps/i18n.py.
     """
+    from rich.console import Console
+
+    from asmap.layers.validate import inspect
+
     lang = options.resolve_lang(lang, folder)
     checked = inspect(folder, crs=crs, rules_path=rules_path)
+    checked.problems += _aoi_problems(checked, soum, rules_path)
     if as_json:
         click.echo(json.dumps([p.as_dict(lang) for p in checked.problems], ensure_ascii=False,
                               indent=2))
@@ -44,7 +47,25 @@ def validate(folder, crs, rules_path, as_json, lang):
         raise click.exceptions.Exit(1)
 
 
-def _table(problems, lang: str) -> Table:
+def _aoi_problems(checked, soum: str | None, rules_path) -> list:
+    """What the area of interest leaves out, as `analyze` will say it (when usable)."""
+    from asmap.geo.aoi import aoi_problems
+    from asmap.geo.rules import Rules
+    from asmap.layers.errors import AsmapError
+
+    if checked.errors:
+        return []  # the layers are not usable yet: first things first
+    try:
+        rules = (Rules.from_toml(rules_path) if rules_path else
+                 Rules.from_mapping(dict(checked.settings.get("rules", {}))))
+    except AsmapError:
+        rules = Rules()
+    return aoi_problems(checked.layers, soum=soum, margin_km=rules.aoi_margin_km)
+
+
+def _table(problems, lang: str):
+    from rich.table import Table
+
     table = Table(show_lines=False, header_style="bold")
     for key in ("col_severity", "col_layer", "col_feature", "col_field"):
         table.add_column(options.say(key, lang), no_wrap=True)
@@ -57,7 +78,7 @@ def _table(problems, lang: str) -> Table:
     return table
 
 
-def _paragraphs(console: Console, problems, lang: str) -> None:
+def _paragraphs(console, problems, lang: str) -> None:
     """One problem per paragraph: where on one line, then what is wrong and what to do."""
     from rich.padding import Padding
     from rich.text import Text

@@ -1,10 +1,13 @@
 """Access routes from the base settlement to every site, and the posts on them.
 
 A route is a straight leg from the base to the nearest point on the road lines, the
-shortest path along the road network, and a straight leg from the road point nearest
-to the site's available part to that part. Roads that touch or cross are connected
-(the lines are noded where they meet). One Dijkstra search from the base serves every
-site.
+shortest path along the road network, and a straight off-road leg from a road to the
+site's available part. The off-road leg may start on any of the few nearest road
+segments (every segment within twice the nearest distance, and at least the
+`geo.near_roads.NEAREST_SEGMENTS` nearest): the route is the one with the smallest total, ties going
+to the shorter off-road leg, then to the smaller ``road_id``. Roads that touch or cross
+are connected (the lines are noded where they meet). One Dijkstra search from the base
+serves every site.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ import geopandas as gpd
 import shapely
 
 from asmap.geo.grouping import joined
-from asmap.geo.parallel import elementwise, nearest, query
+from asmap.geo.near_roads import TIE_M, clamped, leg_from, near_segments, nearest_interval
+from asmap.geo.parallel import elementwise, query
 from asmap.layers.errors import DataError
 
 #: Decimals (of a metre) road coordinates are rounded to before they are matched as
@@ -67,10 +71,17 @@ class RoadNetwork:
     ----------
     lines
         Road lines in a metric CRS.
+    ids
+        Each line's ``road_id`` (None: the lines' order); a segment shared by several
+        roads takes the smallest id, used to break ties between equal routes.
     """
 
-    def __init__(self, lines: np.ndarray) -> None:
-        lines = lines[~(shapely.is_missing(lines) | shapely.is_empty(lines))]
+    def __init__(self, lines: np.ndarray, ids: np.ndarray | None = None) -> None:
+        keep = ~(shapely.is_missing(lines) | shapely.is_empty(lines))
+        lines = lines[keep]
+        ranks = (np.arange(len(lines)) if ids is None else
+                 pd.Series(np.asarray(ids, dtype=object)[keep]).astype(str)
+                 .rank(method="dense").to_numpy(int))
         noded = shapely.get_parts(shapely.union_all(lines))  # nodes every crossing
         coords, index = shapely.get_coordinates(noded, return_index=True)
         same = index[1:] == index[:-1]
@@ -83,6 +94,7 @@ class RoadNetwork:
         self.u, self.v = inverse[:len(a)], inverse[len(a):]
         self.a, self.b, self.length = a, b, length
         self.segments = shapely.linestrings(np.stack([a, b], axis=1))
+        self.rank = _segment_ranks(lines, ranks, (a + b) / 2)
         self.graph = nx.Graph()
         self.graph.add_weighted_edges_from(zip(self.u.tolist(), self.v.tolist(),
                                                length.tolist(), strict=True))
@@ -133,13 +145,26 @@ class RoadSearch(NamedTuple):
     tree: shapely.STRtree  #: of those segments, for nearest-segment searches
 
 
-def search_roads(base: shapely.Point, roads: np.ndarray | None) -> RoadSearch | None:
+def _segment_ranks(lines: np.ndarray, ranks: np.ndarray, middles: np.ndarray) -> np.ndarray:
+    """The smallest rank (``road_id`` order) of the roads each segment lies on."""
+    out = np.full(len(middles), np.iinfo(np.int64).max, dtype=np.int64)
+    if len(middles) == 0:
+        return out
+    seg_ix, line_ix = shapely.STRtree(lines).query(shapely.points(middles),
+                                                   predicate="dwithin", distance=0.01)
+    np.minimum.at(out, seg_ix, ranks[line_ix])
+    return out
+
+
+def search_roads(base: shapely.Point, roads: np.ndarray | None,
+                 ids: np.ndarray | None = None) -> RoadSearch | None:
     """
     Build the road network and search it from `base` (None when there are no roads).
 
-    It needs no site, so it can be done while the sites are worked on.
+    It needs no site, so it can be done while the sites are worked on. `ids` are the
+    roads' ``road_id`` values (ties between equal routes go to the smaller).
     """
-    net = RoadNetwork(roads) if roads is not None and len(roads) else None
+    net = RoadNetwork(roads, ids) if roads is not None and len(roads) else None
     if net is None or len(net) == 0:
         return None
     seg0, start, dist, pred = net.search_from(base)
@@ -213,17 +238,38 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
         shown = (shapely.transform(lines, transform) if transform is not None else None)
         return Routes(lines, shapely.length(lines) / 1000, shown)
     net, seg0, start, dist, pred, reach, tree = search
-    target_ix, hit = nearest(tree, targets)
+    target_ix, hit = near_segments(tree, targets)
     seg = reach[hit]
     legs = elementwise(shapely.shortest_line, net.segments[seg], targets[target_ix])
     leg_xy = shapely.get_coordinates(legs).reshape(-1, 2, 2)
     on_road, at_site = leg_xy[:, 0], leg_xy[:, 1]
-    via_u = dist[net.u[seg]] + np.hypot(*(on_road - net.a[seg]).T)
-    via_v = dist[net.v[seg]] + np.hypot(*(on_road - net.b[seg]).T)
-    direct = np.where(seg == seg0, np.hypot(*(on_road - start).T), np.inf)
-    along = np.minimum(np.minimum(via_u, via_v), direct)
-    total = np.hypot(*(start - base_xy(base))) + along + shapely.length(legs)
-    order = np.lexsort((seg, total, target_ix))  # each target's shortest, then lowest segment
+    leg = shapely.length(legs)
+    a, b = net.a[seg], net.b[seg]
+    # beside a parallel edge every point of an interval is nearest: take its end on
+    # each side, so the route is not longer for where GEOS happened to put the point
+    # (only where it could matter: a candidate whose total, less its segment's length,
+    # is still longer than the target's best cannot win by moving along its segment)
+    rough = np.minimum(dist[net.u[seg]] + np.hypot(*(on_road - a).T),
+                       dist[net.v[seg]] + np.hypot(*(on_road - b).T)) + leg
+    rough = np.where(seg == seg0, np.minimum(rough, np.hypot(*(on_road - start).T) + leg),
+                     rough)
+    best_rough = np.full(len(targets), np.inf)
+    np.minimum.at(best_rough, target_ix, rough)
+    maybe = np.flatnonzero(rough - net.length[seg] <= best_rough[target_ix] + TIE_M)
+    at_u, at_v = on_road.copy(), on_road.copy()
+    at_u[maybe], at_v[maybe] = nearest_interval(a[maybe], b[maybe], on_road[maybe],
+                                                targets[target_ix[maybe]], leg[maybe])
+    at_s = clamped(a, b, start, at_u, at_v)
+    leg_u, leg_v, leg_s = (leg_from(at, on_road, leg, targets[target_ix])
+                           for at in (at_u, at_v, at_s))
+    via_u = dist[net.u[seg]] + np.hypot(*(at_u - a).T) + leg_u
+    via_v = dist[net.v[seg]] + np.hypot(*(at_v - b).T) + leg_v
+    direct = np.where(seg == seg0, np.hypot(*(at_s - start).T) + leg_s, np.inf)
+    total = np.hypot(*(start - base_xy(base))) + np.minimum(np.minimum(via_u, via_v), direct)
+    # each target's shortest total (to the millimetre), then the shorter off-road leg,
+    # then the smaller road_id, then the lower segment
+    order = np.lexsort((seg, net.rank[seg], np.round(leg / TIE_M),
+                        np.round(total / TIE_M), target_ix))
     first = np.ones(len(order), dtype=bool)
     first[1:] = target_ix[order][1:] != target_ix[order][:-1]
     best = order[first]
@@ -231,7 +277,17 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
                      via_u[best] <= via_v[best]], [-1, 0], 1)
     end_node = np.where(how == 0, net.u[seg[best]], net.v[seg[best]])
     end_node[how < 0] = -1  # the start and the site's road point share a segment
-    points = (base_xy(base)[None], start[None], on_road[best], at_site[best], net.nodes)
+    moved_on = np.select([how[:, None] < 0, how[:, None] == 0],
+                         [at_s[best], at_u[best]], at_v[best])
+    shifted = np.flatnonzero((moved_on != on_road[best]).any(axis=1))
+    on_road, at_site = on_road[best], at_site[best]
+    if len(shifted):  # the leg from the chosen end of the interval
+        ends = shapely.shortest_line(shapely.points(moved_on[shifted]),
+                                     targets[target_ix[best][shifted]])
+        at_site[shifted] = shapely.get_coordinates(ends).reshape(-1, 2, 2)[:, 1]
+        on_road[shifted] = moved_on[shifted]
+    best_on, best_at = on_road, at_site
+    points = (base_xy(base)[None], start[None], best_on, best_at, net.nodes)
     if transform is not None:  # the same points in the output CRS, each moved once
         sizes = [len(p) for p in points]
         moved = tuple(np.split(transform(np.concatenate(points)), np.cumsum(sizes)[:-1]))
@@ -247,8 +303,8 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
         shown[target_ix[best]] = built[-1]
     km = np.full(len(targets), np.nan)
     km[target_ix[best]] = total[best] / 1000
-    plan = RoutePlan(target_ix[best], end_node, base_xy(base), start, on_road[best],
-                     at_site[best], net.nodes, pred)
+    plan = RoutePlan(target_ix[best], end_node, base_xy(base), start, best_on, best_at,
+                     net.nodes, pred)
     return Routes(lines, km, shown, plan)
 
 

@@ -1,63 +1,50 @@
-"""`analyze`: the one entry point that composes exclusions, eligibility, licenses, access."""
+"""`analyze`: the one entry point; it checks the engine and runs the core on it.
+
+The core (`geo.core`: `prepare`, the date-independent part, then `evaluate` for one date;
+`analyze_local` is both) composes exclusions, eligibility, licenses and access in one
+process; the Dask engine (`geo.engine_dask`) runs that same core on each partition of the
+sites. Neither imports this module.
+"""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-import numpy as np
-import pandas as pd
-
 import geopandas as gpd
-import shapely
 
-from asmap.geo import schema
-from asmap.geo.access import Routes, find_base, posts_on_routes, routes_to, search_roads
-from asmap.geo.agreements import check_agreements
-from asmap.geo.conflicts import COLUMNS as CONFLICT_COLUMNS
-from asmap.geo.conflicts import license_conflicts
-from asmap.geo.crs import WGS84, coordinate_transform, is_wgs84, reproject, utm_crs_for
-from asmap.geo.eligibility import available_parts, inside_boundary, polygonal, reasons_for
-from asmap.geo.exclusions import (
-    counting_reclamation,
-    dissolve_exclusions,
-    exclusion_pieces,
-    in_force,
-    post_zones,
+from asmap.geo.aoi import AreaOfInterest
+from asmap.geo.core import (
+    DATE_COLUMNS,
+    SITE_COLUMNS,
+    STEPS,
+    UNCHECKED_BY_LAYER,
+    Prepared,
+    analyze_local,
+    as_date,
+    as_rules,
+    evaluate,
+    prepare,
+    prepared_inputs,
 )
-from asmap.geo.licenses import assign_licenses, counting_licenses
-from asmap.geo.parallel import background, elementwise
 from asmap.geo.result import Analysis
 from asmap.geo.rules import Rules
-from asmap.geo.windows import working_windows
-from asmap.layers.dates import parse_date
-from asmap.layers.errors import DataError, UsageError
-from asmap.layers.project import Project
+from asmap.layers.errors import UsageError
 
-#: The rule each missing layer leaves unchecked.
-UNCHECKED_BY_LAYER = {"boundary": "OUTSIDE_SOUM", "reclamation": "RECLAMATION",
-                      "posts": "POST_ZONE", "roads": "TOO_FAR", "settlements": "TOO_FAR",
-                      "licenses": "LICENSE", "rivers": "RIVER_BUFFER",
-                      "restricted": "RESTRICTED"}
-#: Columns the analysis puts first in `sites`, in this order.
-SITE_COLUMNS = schema.columns("sites")
-#: Steps reported to a progress callback, in order (see `analyze` for when).
-STEPS = ("reproject", "exclusions", "areas", "licenses", "routes", "conflicts")
-DATE_COLUMNS = ("start_date", "end_date", "observed_on", "mined_out_on")
 #: Where the analysis can run.
 ENGINES = ("local", "dask")
 
-log = logging.getLogger(__name__)
+__all__ = ["DATE_COLUMNS", "ENGINES", "SITE_COLUMNS", "STEPS", "UNCHECKED_BY_LAYER",
+           "Prepared", "analyze", "as_date", "as_rules", "evaluate", "prepare",
+           "prepared_inputs"]
 
 
 def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | None = None,
             on: date | str | None = None, crs: str | None = None,
             progress: Callable[[str], None] | None = None, engine: str = "local",
-            scheduler: Any = None) -> Analysis:
+            scheduler: Any = None, soum: str | None = None,
+            aoi: AreaOfInterest | None = None) -> Analysis:
     """
     Decide which tailings sites are eligible, why not, whose land they are on, how to get there.
 
@@ -73,9 +60,8 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     on
         Analysis date (a date or ``YYYY-MM-DD``); None is today.
     crs
-        Metric CRS to measure in; None picks the UTM zone of the centre of the layers
-        other than the tailings (of the tailings when they are alone), so that any
-        subset of the sites is measured the same way.
+        Metric CRS to measure in; None picks the UTM zone of the centre of the area of
+        interest (`geo.aoi`), never of the whole data.
     progress
         Called with each name of `STEPS`, in that order, as the analysis reaches it. The
         road search, the licenses and their conflicts run on other threads while the
@@ -83,12 +69,22 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         back after ``areas`` and ``conflicts`` comes when only the output tables are left
         to build: a name says how far the analysis is, not that its work starts then.
         Each step is also logged (INFO).
+        With the Dask engine the names come as the partitions finish: every name, in
+        order, the last when all are done.
     engine
         ``"local"`` (this process) or ``"dask"``: sites split into spatial partitions on a
-        Dask cluster (`geo.engine_dask.analyze_dask`); the answer is the same.
+        Dask cluster (`geo.engine_dask.analyze_dask`); the answer is the same, measured
+        in the same `crs`.
     scheduler
         With ``engine="dask"``: a scheduler address (``tcp://host:8786``) or a
         ``distributed.Client``; None starts a local cluster of two workers.
+    soum
+        Name or id of the boundary polygon that is the area of interest, when the
+        boundary layer holds several (None: the one holding the most tailings area,
+        with a warning).
+    aoi
+        An area of interest already chosen, the layers already clipped to it (what
+        `prepared_inputs` returns; the dask engine passes it to every partition).
 
     Returns
     -------
@@ -104,7 +100,8 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
         - ``routes``: the road route from the base settlement to each site;
         - ``conflicts``: overlaps between licenses in force.
 
-        Plus ``rules``, ``on``, ``unchecked`` (rules no layer could check) and
+        Plus ``rules``, ``on``, ``unchecked`` (rules no layer could check), ``soum``
+        (the area of interest's name), ``warnings`` (polygons and features left out) and
         ``summary()`` (counts and hectares as a dictionary).
 
     Raises
@@ -127,351 +124,13 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}")
+    if scheduler is not None and engine != "dask":
+        raise UsageError("a scheduler address needs engine='dask' (--engine dask)")
+    on = as_date(on)
     if engine == "dask":
         from asmap.geo.engine_dask import analyze_dask
 
-        return analyze_dask(layers, rules=rules, on=as_date(on), scheduler=scheduler)
-    if scheduler is not None:
-        raise UsageError("a scheduler address needs engine='dask' (--engine dask)")
-    on = as_date(on)
-    return evaluate(prepare(layers, rules=rules, crs=crs, progress=progress), on,
-                    progress=progress)
-
-
-@dataclass
-class Prepared:
-    """
-    Everything of an analysis that does not depend on the date (see `prepare`).
-
-    `evaluate` adds what does, once per date, and keeps what it worked out for one set
-    of zones and licenses in force in `memo`, so dates that share them share the work.
-    """
-
-    rules: Rules
-    wgs: dict[str, gpd.GeoDataFrame]  #: the inputs in EPSG:4326, as the outputs carry them
-    m: dict[str, gpd.GeoDataFrame]  #: in the metric CRS (other layers than tailings 0..n-1)
-    metric: str
-    unchecked: tuple[str, ...]
-    base: shapely.Point | None
-    roads: Future | None  #: the road network searched from the base
-    parts: np.ndarray  #: each site clipped to the boundary
-    touches: np.ndarray  #: whether each site touches the boundary
-    check_boundary: bool
-    fixed: gpd.GeoDataFrame  #: river buffers and restricted zones (they carry no date)
-    sources: dict[str, dict[str, Any]]
-    agreements: pd.DataFrame | None = None  #: the agreements table, checked on each date
-    memo: dict[tuple, Any] = field(default_factory=dict)
-
-
-def prepare(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | None = None,
-            crs: str | None = None, progress: Callable[[str], None] | None = None) -> Prepared:
-    """
-    The date-independent part of `analyze`: inputs checked and reprojected, the sites
-    clipped to the boundary, the road network searched, the river buffers drawn.
-
-    Parameters
-    ----------
-    layers, rules, crs, progress
-        As for `analyze` (``progress`` hears ``"reproject"``).
-
-    Returns
-    -------
-    Prepared
-        What `evaluate` turns into an `Analysis` for any date.
-
-    Examples
-    --------
-    >>> from asmap import layers
-    >>> ready = prepare(layers.load(layers.sample_path()))
-    >>> [int(evaluate(ready, day).sites["eligible"].sum()) for day in ("2021-04-06",
-    ...                                                                 "2021-07-01")]
-    [16, 16]
-    """
-    step = _logged(progress)
-    rules = as_rules(rules, layers)
-    step("reproject")
-    frames = _inputs(layers)
-    agreements = frames.pop("agreements", None)  # a table: checked once the sites are known
-    context = [f for kind, f in frames.items() if kind != "tailings" and len(f)]
-    metric = crs or utm_crs_for(context or [frames["tailings"]])
-    log.info("analysing %d tailings sites, measuring in %s", len(frames["tailings"]), metric)
-    wgs = {k: f if is_wgs84(f) else reproject(f, WGS84) for k, f in frames.items()}
-    m = {k: reproject(f, metric) for k, f in frames.items()}
-    # positions, not labels, key what is in force on a date (see `evaluate`)
-    m = {k: f if k == "tailings" else f.reset_index(drop=True) for k, f in m.items()}
-    geoms = m["tailings"].geometry.values
-    base = (find_base(m["settlements"]) if "settlements" in m and len(m["settlements"])
-            else None)
-    # the road network and its search from the base need no site: they are built on
-    # another core while the areas are worked out
-    roads = (background(search_roads, base, m["roads"].geometry.values if "roads" in m
-                        else None) if base is not None and len(geoms) else None)
-    boundary = m["boundary"].geometry.values if "boundary" in m else None
-    parts, touches = inside_boundary(geoms, boundary)
-    undated = {k: m[k] for k in ("rivers", "restricted") if k in m}
-    fixed = exclusion_pieces(undated, rules=rules, on=date.min, crs=metric)
-    return Prepared(rules=rules, wgs=wgs, m=m, metric=metric, unchecked=_unchecked(m),
-                    base=base, roads=roads, parts=parts, touches=touches,
-                    check_boundary=boundary is not None, fixed=fixed,
-                    sources=layers.sources if isinstance(layers, Project) else {},
-                    agreements=agreements)
-
-
-def evaluate(prepared: Prepared, on: date | str | None, *,
-             progress: Callable[[str], None] | None = None) -> Analysis:
-    """
-    The analysis of `prepared` on one date: what `analyze` returns for that date.
-
-    Parameters
-    ----------
-    prepared
-        What `prepare` returned.
-    on
-        The analysis date (a date or ``YYYY-MM-DD``; None is today).
-    progress
-        Called with each name of `STEPS` after ``"reproject"``.
-
-    Returns
-    -------
-    Analysis
-        As `analyze`.
-
-    Examples
-    --------
-    >>> from asmap import layers
-    >>> ready = prepare(layers.load(layers.sample_path()))
-    >>> evaluate(ready, "2021-04-06").summary()["eligible_ha"]
-    86.94
-    """
-    step = _logged(progress)
-    on = as_date(on)
-    log.info("evaluating on %s", on.isoformat())
-    p, rules, m = prepared, prepared.rules, prepared.m
-    tailings = m["tailings"]
-    geoms = tailings.geometry.values
-    metric = p.metric
-
-    step("exclusions")
-    counting = counting_licenses(m["licenses"], on) if "licenses" in m else None
-    lic_key = ("licenses", None if counting is None else tuple(counting.index))
-    if lic_key not in p.memo:
-        # licenses and their overlaps need nothing worked out below
-        p.memo[lic_key] = background(_licenses_and_conflicts, geoms, counting, metric)
-    aside = p.memo[lic_key]
-    dated = {k: m[k] for k in ("reclamation", "posts") if k in m}
-    zones_key = ("zones", *(_in_force_key(kind, m[kind], on, rules) for kind in dated))
-    if zones_key not in p.memo:
-        step("areas")
-        pieces = exclusion_pieces(dated, rules=rules, on=on, crs=metric)
-        pieces = gpd.GeoDataFrame(pd.concat([p.fixed, pieces], ignore_index=True),
-                                  geometry="geometry", crs=metric)
-        dissolved = background(lambda: dissolve_exclusions(pieces).to_crs(WGS84))
-        available, notes = available_parts(p.parts, pieces)
-        step("licenses")
-        step("routes")
-        targets = np.where(shapely.is_empty(available), geoms, available)
-        routes = (routes_to(targets, p.base, p.roads.result(),
-                            transform=coordinate_transform(metric, WGS84), metric_lines=False)
-                  if p.roads is not None else Routes.none(len(geoms)))
-        zones = (post_zones(m["posts"], on=on, radius_m=rules.post_radius_m) if "posts" in m
-                 else gpd.GeoDataFrame({"post_id": []}, geometry=[], crs=metric))
-        p.memo[zones_key] = (available, notes, routes.km, routes.shown,
-                             posts_on_routes(routes, zones), dissolved)
-    else:
-        step("areas")
-        step("licenses")
-        step("routes")
-    available, notes, km, shown, on_route, dissolved = p.memo[zones_key]
-    available_ha = shapely.area(available) / 10_000
-    lic, conflicts = aside.result()
-    exclusions = dissolved.result().copy()
-    conflicts = conflicts.copy()
-    unchecked = p.unchecked
-
-    reasons = reasons_for(stage=tailings["stage"], touches=p.touches, available_ha=available_ha,
-                          route_km=km, min_area_ha=rules.min_area_ha,
-                          max_route_km=rules.max_route_km,
-                          check_boundary=p.check_boundary)
-    added = pd.DataFrame({
-        "area_ha": shapely.area(geoms) / 10_000, "available_ha": available_ha,
-        "eligible": [not r for r in reasons], "reasons": reasons, "notes": notes,
-        "unchecked": ";".join(unchecked), **{c: lic[c].to_numpy() for c in lic.columns},
-        "route_km": km, "posts_on_route": on_route,
-        "permit_needed": [bool(posts) for posts in on_route],
-        **working_windows(tailings, available, m.get("reclamation"), on=on,
-                          notice_days=rules.reclamation_notice_days),
-    }, index=tailings.index)
-    found, cover = check_agreements(
-        p.agreements, gpd.GeoDataFrame(pd.concat([added, tailings[["site_id"]]], axis=1),
-                                       geometry=tailings.geometry.values, crs=metric),
-        available, on=on, crs=metric)
-    for col in cover.columns:
-        added[col] = cover[col]
-    sites = _sites_frame(p.wgs["tailings"], added)
-
-    step("conflicts")
-    eligible = sites["eligible"].to_numpy(bool)
-    ids = tailings["site_id"].astype(str).to_numpy()
-    has_route = ~shapely.is_missing(shown)
-    log.info("%d of %d sites eligible, %.2f ha", eligible.sum(), len(sites),
-             available_ha[eligible].sum())
-    return Analysis(
-        sites=sites,
-        eligible_parts=_out({"site_id": ids[eligible], "available_ha": available_ha[eligible]},
-                            available[eligible], metric),
-        exclusions=exclusions,
-        routes=gpd.GeoDataFrame(pd.DataFrame({
-            "site_id": ids[has_route], "route_km": km[has_route],
-            "posts_on_route": np.array(on_route, dtype=object)[has_route],
-            "permit_needed": added["permit_needed"].to_numpy(bool)[has_route]}),
-            geometry=np.asarray(shown[has_route], dtype=object), crs=WGS84),
-        conflicts=conflicts,
-        rules=rules, on=on, layers=p.wgs, sources=p.sources, unchecked=unchecked, crs=metric,
-        agreements=found,
-    )
-
-
-def _logged(progress: Callable[[str], None] | None) -> Callable[[str], None]:
-    """`progress`, with each step also logged (INFO)."""
-    def step(name: str) -> None:
-        log.info("step: %s", name)
-        if progress is not None:
-            progress(name)
-    return step
-
-
-def as_date(on: date | datetime | str | None) -> date:
-    """The analysis date: a date, a ``YYYY-MM-DD`` string, or None for today."""
-    if on is None:
-        return date.today()
-    day = parse_date(on)
-    if day is None:
-        raise UsageError(code="er_not_date", value=on)
-    return day
-
-
-def as_rules(rules: Rules | Mapping | None, layers: Any) -> Rules:
-    """The rules to apply: given, from a mapping, from the project's settings, or defaults."""
-    if isinstance(rules, Rules):
-        return rules
-    if isinstance(rules, Mapping):
-        return Rules.from_mapping(dict(rules))
-    if rules is not None:
-        raise UsageError(f"rules must be Rules or a mapping, not {type(rules).__name__}")
-    if isinstance(layers, Project) and layers.rules_table:
-        where = f"{layers.folder}/asmap.toml" if layers.folder else "asmap.toml"
-        return Rules.from_mapping(layers.rules_table, where=where)
-    return Rules()
-
-
-def _inputs(layers: Mapping[str, gpd.GeoDataFrame]) -> dict[str, gpd.GeoDataFrame]:
-    """The layers given, checked and with typed dates; tailings required."""
-    frames = {k: f for k, f in layers.items() if f is not None}
-    if "tailings" not in frames:
-        raise DataError(code="er_no_tailings")
-    for kind, frame in frames.items():
-        if kind == "agreements":  # a table, with or without geometry (issue 14)
-            continue
-        if not isinstance(frame, gpd.GeoDataFrame):
-            raise UsageError(f"{kind}: expected a GeoDataFrame, got {type(frame).__name__}")
-        if frame.crs is None:
-            raise DataError(code="er_layer_no_crs", kind=kind)
-        frames[kind] = _repaired(_typed_dates(kind, frame))
-    _check_tailings(frames["tailings"])
-    return frames
-
-
-def _typed_dates(kind: str, frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    todo = [c for c in DATE_COLUMNS if c in frame and not pd.api.types.is_datetime64_any_dtype(
-        frame[c])]
-    if not todo:
-        return frame
-    frame = frame.copy()
-    for col in todo:
-        try:
-            frame[col] = pd.to_datetime(frame[col], errors="raise", format="ISO8601")
-        except (ValueError, TypeError):
-            raise DataError(code="er_column_not_date", kind=kind, column=col) from None
-    return frame
-
-
-def _repaired(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Invalid geometries made valid (keeping only their areal part for polygons)."""
-    values = frame.geometry.values
-    bad = ~elementwise(shapely.is_valid, values) & ~shapely.is_missing(values)
-    if not bad.any():
-        return frame
-    fixed = shapely.make_valid(values[bad])
-    was_areal = np.isin(shapely.get_type_id(values[bad]), (3, 6))
-    fixed[was_areal] = polygonal(fixed[was_areal])
-    frame = frame.copy()
-    frame.loc[frame.index[bad], frame.geometry.name] = fixed
-    return frame
-
-
-def _check_tailings(tailings: gpd.GeoDataFrame) -> None:
-    for col in ("site_id", "stage"):
-        if col not in tailings:
-            raise DataError(code="er_tailings_column", column=col)
-    ids = tailings["site_id"].astype(str)
-    dup = ids[ids.duplicated()]
-    if len(dup):
-        raise DataError(code="er_site_twice", site=dup.iloc[0])
-    kinds = shapely.get_type_id(tailings.geometry.values)
-    bad = np.flatnonzero(~np.isin(kinds, (3, 6)) | shapely.is_empty(tailings.geometry.values))
-    if len(bad):
-        i = bad[0]
-        got = "no geometry" if kinds[i] < 0 else f"a {tailings.geometry.values[i].geom_type}"
-        raise DataError(code="er_site_geometry", site=ids.iloc[i], got=got)
-
-
-def _licenses_and_conflicts(sites: np.ndarray, counting: gpd.GeoDataFrame | None, metric: str
-                            ) -> tuple[pd.DataFrame, gpd.GeoDataFrame]:
-    """Each site's licenses and the licenses' overlaps (EPSG:4326)."""
-    lic = assign_licenses(sites, counting if counting is not None else _empty(metric))
-    conflicts = (license_conflicts(counting) if counting is not None and len(counting)
-                 else gpd.GeoDataFrame({c: [] for c in CONFLICT_COLUMNS}, geometry=[],
-                                       crs=metric))
-    return lic, conflicts.to_crs(WGS84)
-
-
-def _in_force_key(kind: str, frame: gpd.GeoDataFrame, on: date, rules: Rules) -> bytes:
-    """Which rows of a dated layer (reclamation, posts) make a zone on `on`, as bytes."""
-    if kind == "reclamation":
-        mask = counting_reclamation(frame, on=on, notice_days=rules.reclamation_notice_days)
-    else:
-        mask = in_force(frame, on)
-    return np.packbits(np.asarray(mask, dtype=bool)).tobytes() + len(frame).to_bytes(8, "big")
-
-
-def _unchecked(m: Mapping[str, gpd.GeoDataFrame]) -> tuple[str, ...]:
-    missing = {code for kind, code in UNCHECKED_BY_LAYER.items() if kind not in m}
-    if "settlements" in m and len(m["settlements"]) == 0:
-        missing.add("TOO_FAR")
-    return tuple(sorted(missing))
-
-
-def _empty(crs: str) -> gpd.GeoDataFrame:
-    return gpd.GeoDataFrame({"license_id": [], "holder": [], "kind": []}, geometry=[], crs=crs)
-
-
-def _out(columns: dict[str, Any], geoms: np.ndarray, crs: str) -> gpd.GeoDataFrame:
-    frame = gpd.GeoDataFrame(pd.DataFrame(columns), geometry=np.asarray(geoms, dtype=object),
-                             crs=crs)
-    return reproject(frame, WGS84)
-
-
-def _sites_frame(tailings: gpd.GeoDataFrame, added: pd.DataFrame) -> gpd.GeoDataFrame:
-    """The analysis columns first, then every other tailings column, then the geometry."""
-    geometry = tailings.geometry.name
-    base = tailings.copy()
-    if "name" not in base:
-        base["name"] = None
-    for col in added.columns:
-        base[col] = added[col]
-    first = list(SITE_COLUMNS)
-    rest = [c for c in tailings.columns if c not in first and c != geometry]
-    frame = base[[*first, *rest, geometry]]
-    if geometry != "geometry":
-        frame = frame.rename_geometry("geometry")
-    return gpd.GeoDataFrame(frame, geometry="geometry", crs=WGS84)
+        return analyze_dask(layers, rules=rules, on=on, crs=crs, progress=progress,
+                            scheduler=scheduler, soum=soum, aoi=aoi)
+    return analyze_local(layers, rules=rules, on=on, crs=crs, progress=progress, soum=soum,
+                         aoi=aoi)

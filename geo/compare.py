@@ -107,6 +107,7 @@ def compare(old: Analysis | str | Path, new: Analysis | str | Path) -> pd.DataFr
     ...     print(row.change, repr(row.before), repr(row.after))
     NOTES '' 'RECLAMATION'
     AVAILABLE_HA '6.00' '2.92'
+    ROUTE_KM '27.9' '28.0'
     POSTS_ON_ROUTE 'ZP-01' ''
     WINDOW '2021-09-20' ''
     """

@@ -10,6 +10,10 @@ import geopandas as gpd
 from pyproj import CRS, Transformer
 
 from asmap.geo.parallel import MIN_CHUNK, elementwise
+from asmap.layers.geometry_checks import utm_crs_at
+
+__all__ = ["WGS84", "coordinate_transform", "is_wgs84", "reproject", "utm_crs_at",
+           "utm_crs_for", "utm_zone_label"]
 
 WGS84 = "EPSG:4326"
 
@@ -17,6 +21,10 @@ WGS84 = "EPSG:4326"
 def utm_crs_for(data: gpd.GeoDataFrame | gpd.GeoSeries | Iterable[gpd.GeoDataFrame]) -> str:
     """
     The WGS84 UTM zone (``EPSG:326zz`` north, ``EPSG:327zz`` south) of the data's centre.
+
+    asmap's one way of choosing a metric CRS (`utm_crs_at` of the centre of the
+    bounds); an analysis applies it to its area of interest (`geo.aoi`), never to the
+    whole data.
 
     Parameters
     ----------
@@ -41,10 +49,7 @@ def utm_crs_for(data: gpd.GeoDataFrame | gpd.GeoSeries | Iterable[gpd.GeoDataFra
     if not bounds:
         return "EPSG:32648"
     b = np.array(bounds)
-    lon = (b[:, 0].min() + b[:, 2].max()) / 2
-    lat = (b[:, 1].min() + b[:, 3].max()) / 2
-    zone = int(np.clip((lon + 180) // 6 + 1, 1, 60))
-    return f"EPSG:{32600 + zone if lat >= 0 else 32700 + zone}"
+    return utm_crs_at((b[:, 0].min() + b[:, 2].max()) / 2, (b[:, 1].min() + b[:, 3].max()) / 2)
 
 
 def is_wgs84(frame: gpd.GeoDataFrame | gpd.GeoSeries) -> bool:

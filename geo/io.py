@@ -7,6 +7,7 @@ import logging
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -94,7 +95,8 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
     Parameters
     ----------
     path
-        The results GeoPackage.
+        The results GeoPackage, or a results dataset folder ``DIR.parquet`` written by
+        ``asmap analyze --engine dask`` (see `geo.dataset`).
     layers
         The input layers (for maps that draw them); None leaves them out.
 
@@ -115,7 +117,11 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
     if not path.exists():
         raise UsageError(code="er_no_results", path=path)
     if path.is_dir():
-        raise UsageError(code="er_results_folder", path=path)
+        from asmap.geo.dataset import is_dataset, read_dataset
+
+        if not is_dataset(path):
+            raise UsageError(code="er_results_folder", path=path)
+        return read_dataset(path, layers)
     not_results = DataError(code="er_not_results_file", path=path)
     if path.suffix.lower() != ".gpkg":
         raise not_results
@@ -130,10 +136,25 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
     if raw is None:
         raise DataError(code="er_no_metadata", path=path)
     meta = json.loads(raw)
-    return Analysis(**frames, rules=Rules.from_mapping(meta["rules"]),
-                    on=date.fromisoformat(meta["on"]), layers=dict(layers or {}),
-                    sources=meta.get("sources", {}), unchecked=tuple(meta.get("unchecked", ())),
-                    crs=meta.get("crs", "EPSG:32648"))
+    return Analysis(**frames, on=date.fromisoformat(meta["on"]), **as_analysed(meta, layers))
+
+
+def as_analysed(meta: dict, layers: Mapping[str, gpd.GeoDataFrame] | None) -> dict[str, Any]:
+    """The `Analysis` fields of results read back but their outputs and date: what the
+    metadata says, and the layers clipped to the area of interest as the analysis saw them
+    (with the warnings that gives)."""
+    rules = Rules.from_mapping(meta["rules"])
+    soum, key = meta.get("soum", ""), meta.get("soum_key", "")
+    said: list = []
+    if layers is not None and "tailings" in layers:  # drawn as the analysis saw them
+        from asmap.geo.core import prepared_inputs
+
+        layers, _, said = prepared_inputs(layers, rules=rules, soum=key or soum or None,
+                                          crs=meta.get("crs"))
+    return {"rules": rules, "layers": dict(layers or {}), "sources": meta.get("sources", {}),
+            "unchecked": tuple(meta.get("unchecked", ())),
+            "crs": meta.get("crs", "EPSG:32648"), "soum": soum, "soum_key": key,
+            "warnings": said, "folder": getattr(layers, "folder", None)}
 
 
 def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:
@@ -184,7 +205,7 @@ def write_sites_csv(analysis: Analysis, path: str | Path) -> Path:
 def _metadata(analysis: Analysis) -> dict:
     return {"rules": analysis.rules.as_dict(), "on": analysis.on.isoformat(),
             "sources": _jsonable(analysis.sources), "unchecked": list(analysis.unchecked),
-            "crs": analysis.crs}
+            "crs": analysis.crs, "soum": analysis.soum, "soum_key": analysis.soum_key}
 
 
 def _jsonable(value):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
@@ -52,6 +53,17 @@ class Analysis:
         codes of `geo.agreements.CODES`, ``;``-joined, empty when all is well),
         ``mapped_ha`` (its sites' summed available_ha) and the union of its sites'
         available ground (of the sites when none is available). Empty without the layer.
+    soum
+        The name of the area of interest (the chosen soum; ``""`` without a boundary).
+    soum_key
+        What picks that soum out of the boundary layer again (its ``shapeID``, else its
+        name), so that results read back draw the same soum.
+    warnings
+        What the area of interest left out (`layers.Problem` warnings), for the
+        commands to say.
+    folder
+        The project folder the layers came from (None for layers built in memory): where
+        maps look for the folder's ``basemap.mbtiles``.
     """
 
     sites: gpd.GeoDataFrame
@@ -66,6 +78,10 @@ class Analysis:
     unchecked: tuple[str, ...] = ()
     crs: str = "EPSG:32648"
     agreements: gpd.GeoDataFrame | None = None
+    soum: str = ""
+    soum_key: str = ""
+    warnings: list[Any] = field(default_factory=list)
+    folder: Path | None = None
 
     #: Names of the output GeoDataFrames, in the order they are written.
     OUTPUTS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts", "agreements")
@@ -81,9 +97,11 @@ class Analysis:
         """
         The soum's name for titles, footers and summaries: one rule for every output.
 
-        The ``name`` (else geoBoundaries' ``shapeName``) of the boundary, else the name of
-        the first settlement, else "".
+        The chosen soum (`soum`), else the ``name`` (else geoBoundaries' ``shapeName``) of
+        the boundary, else the name of the first settlement, else "".
         """
+        if self.soum:
+            return self.soum
         for kind, columns in (("boundary", ("name", "shapeName")), ("settlements", ("name",))):
             frame = self.layers.get(kind)
             if frame is None or not len(frame):

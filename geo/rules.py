@@ -38,6 +38,7 @@ class Rules:
     post_radius_m: float = RULES["post_radius_m"].default
     reclamation_notice_days: int = RULES["reclamation_notice_days"].default
     max_route_km: float = RULES["max_route_km"].default
+    aoi_margin_km: float = RULES["aoi_margin_km"].default
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

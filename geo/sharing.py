@@ -23,6 +23,11 @@ ANALYSIS_COLUMNS: dict[str, tuple[str, ...]] = {
     layer: schema.public_columns(layer) for layer in schema.LAYERS}
 
 
+#: Columns kept in every profile because a licence requires the credit they carry (the
+#: ODbL credit of a geoBoundaries boundary is given when the layer has ``shapeID``).
+CREDIT_COLUMNS: dict[str, tuple[str, ...]] = {"boundary": ("shapeID",)}
+
+
 def public_columns(frame: gpd.GeoDataFrame, kind: str) -> list[str]:
     """
     The columns of `frame` that the public profile keeps, geometry included.
@@ -35,7 +40,7 @@ def public_columns(frame: gpd.GeoDataFrame, kind: str) -> list[str]:
     kind
         What the frame is.
     """
-    allowed: set[str] = set(ANALYSIS_COLUMNS.get(kind, ()))
+    allowed: set[str] = set(ANALYSIS_COLUMNS.get(kind, ())) | set(CREDIT_COLUMNS.get(kind, ()))
     spec = SPECS.get("tailings" if kind == "sites" else kind)
     if spec is not None:
         allowed |= set(spec.public_columns)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -28,8 +29,10 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
         unchecked), ``eligible_ha``, ``reasons`` and ``notes`` (sites per code, every
         code listed), ``unchecked``, ``posts_needing_permits`` (posts on the routes to
         the eligible sites), ``negotiate_with`` (party -> eligible site ids),
-        ``conflicts`` (number of overlapping license pairs), ``agreements`` (agreement
-        id -> its checks, a list of codes), ``rules`` and ``on``.
+        ``holder_unknown`` (eligible sites whose land holder is not known because there is
+        no license data), ``conflicts`` (number of overlapping license pairs),
+        ``agreements`` (agreement id -> its checks, a list of codes), ``rules``, ``on``,
+        ``soum`` (the area of interest) and ``crs`` (the metric CRS measured in).
 
     Examples
     --------
@@ -40,30 +43,54 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
     >>> summary["agreements"]["AG-2021-02"]
     ['AREA_MISMATCH', 'NO_RESOLUTION']
     """
-    sites = analysis.sites
+    return combine([tally(analysis.sites)], analysis)
+
+
+def tally(sites) -> dict[str, Any]:
+    """The per-site part of `summarize` for some of the sites (a partition), to `combine`."""
     eligible = sites["eligible"].to_numpy(bool)
     unchecked = sites["unchecked"].fillna("").astype(str).to_numpy()
     chosen = sites[eligible]
-    negotiate: dict[str, list[str]] = {}
-    for party, site_id in sorted(zip(chosen["negotiate_with"].astype(str),
-                                     chosen["site_id"].astype(str), strict=True)):
-        negotiate.setdefault(party, []).append(site_id)
     return {
-        "sites": int(len(sites)),
-        "eligible": int(eligible.sum()),
+        "sites": int(len(sites)), "eligible": int(eligible.sum()),
         "eligible_unverified": int((eligible & (unchecked != "")).sum()),
-        "eligible_ha": round(float(np.nansum(chosen["available_ha"].to_numpy(float))), 2),
-        "reasons": _counts(sites["reasons"], REASONS),
-        "notes": _counts(sites["notes"], KINDS),
+        "eligible_ha": float(np.nansum(chosen["available_ha"].to_numpy(float))),
+        "reasons": _counts(sites["reasons"], REASONS), "notes": _counts(sites["notes"], KINDS),
+        "posts": sorted(_split_all(chosen["posts_on_route"])),
+        "negotiate": list(zip(chosen["negotiate_with"].fillna("").astype(str),
+                              chosen["site_id"].astype(str), strict=True)),
+    }
+
+
+def combine(tallies: list[dict[str, Any]], analysis: Analysis) -> dict[str, Any]:
+    """`summarize`'s dictionary from the tallies of every partition of the sites; the
+    project-wide entries (unchecked rules, conflicts, rules, date) from `analysis`."""
+    negotiate: dict[str, list[str]] = {}
+    unknown: list[str] = []  # licenses unchecked: the holder is not known
+    for party, site_id in sorted(pair for t in tallies for pair in t["negotiate"]):
+        if party:
+            negotiate.setdefault(party, []).append(site_id)
+        else:
+            unknown.append(site_id)
+    total = {key: sum(t[key] for t in tallies)
+             for key in ("sites", "eligible", "eligible_unverified")}
+    return {
+        **total,
+        "eligible_ha": round(sum(t["eligible_ha"] for t in tallies), 2),
+        "reasons": {code: sum(t["reasons"][code] for t in tallies) for code in REASONS},
+        "notes": {code: sum(t["notes"][code] for t in tallies) for code in KINDS},
         "unchecked": list(analysis.unchecked),
-        "posts_needing_permits": sorted(_split_all(chosen["posts_on_route"])),
+        "posts_needing_permits": sorted({p for t in tallies for p in t["posts"]}),
         "negotiate_with": negotiate,
+        "holder_unknown": unknown,
         "conflicts": int(len(analysis.conflicts)),
         "agreements": {str(a): [c for c in str(checks or "").split(";") if c]  # issue 14
                        for a, checks in zip(analysis.agreements["agreement_id"],
                                             analysis.agreements["checks"], strict=True)},
         "rules": analysis.rules.as_dict(),
         "on": analysis.on.isoformat(),
+        "soum": analysis.soum,
+        "crs": analysis.crs,
     }
 
 
@@ -72,6 +99,7 @@ def _split_all(values) -> set[str]:
 
 
 def _counts(values, codes: tuple[str, ...]) -> dict[str, int]:
-    text = values.fillna("").astype(str)
-    return {code: int(text.str.split(";").apply(lambda parts, c=code: c in parts).sum())
-            for code in codes}
+    """Sites per code: each site's ``;``-joined codes counted once."""
+    counted = Counter(code for text in values.fillna("").astype(str)
+                      for code in set(text.split(";")))
+    return {code: int(counted.get(code, 0)) for code in codes}

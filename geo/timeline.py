@@ -121,7 +121,7 @@ def events(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: date
 
 def timeline(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: date | str, *,
              rules: Rules | Mapping | None = None, sites: Iterable[str] | None = None,
-             crs: str | None = None) -> pd.DataFrame:
+             crs: str | None = None, soum: str | None = None) -> pd.DataFrame:
     """
     Every site's verdict from `start` to `end`, as intervals that change only on events.
 
@@ -137,7 +137,7 @@ def timeline(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: da
         As for `geo.analyze`.
     sites
         Site ids to follow; None follows every site.
-    crs
+    crs, soum
         As for `geo.analyze`.
 
     Returns
@@ -172,7 +172,7 @@ def timeline(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: da
     layers = _only_sites(project, sites)
     found = events(layers, start, end, rules=rules)
     dates = [start, *sorted(set(found["date"]))]
-    ready = prepare(layers, rules=rules, crs=crs)
+    ready = prepare(layers, rules=rules, crs=crs, soum=soum)
     states = [evaluate(ready, day).sites for day in dates]
     state = list(STATE) + [c for c in AGREEMENT_STATE if c in states[0].columns]
     touch = _touching(ready, found)

@@ -139,6 +139,9 @@ def atomic_dir(path: str | Path, *, mark: bool = True) -> Iterator[Path]:
     path.parent.mkdir(parents=True, exist_ok=True)
     with stoppable():
         tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+        umask = os.umask(0)  # mkdtemp makes 0700; the folder gets the mode mkdir would give
+        os.umask(umask)
+        tmp.chmod(0o777 & ~umask)
         try:
             yield tmp
             if mark:

@@ -379,7 +379,10 @@ def _check_areas(frame: gpd.GeoDataFrame, problems: list[Problem]) -> None:
     good = frame[frame.geometry.notna() & frame.geometry.is_valid]
     if good.empty:
         return
-    hectares = good.to_crs(good.estimate_utm_crs()).area / 10_000
+    from asmap.layers.geometry_checks import utm_crs_at
+
+    west, south, east, north = good.to_crs(4326).total_bounds
+    hectares = good.to_crs(utm_crs_at((west + east) / 2, (south + north) / 2)).area / 10_000
     for license_id, ha in zip(good["license_id"], hectares, strict=True):
         if ha < MIN_HA or ha > MAX_HA:
             problems.append(Problem.of("error", "licenses", license_id, "", "cd_area",

@@ -34,12 +34,15 @@ def rename_columns(frame: gpd.GeoDataFrame, spec: LayerSpec, *,
     """
     renames: dict[str, str] = {}
     problems = []
+    exact = {str(c).lower() for c in frame.columns}
     for name in frame.columns:
         if name == frame.geometry.name:
             continue
         column = spec.column(str(name))
         if column is None:
             continue
+        if str(name).lower() != column.name and column.name in exact:
+            continue  # an alias beside the column itself (shapeName beside name): kept as is
         if column.name in renames.values():
             first = next(k for k, v in renames.items() if v == column.name)
             problems.append(Problem.of("warning", spec.kind, "", column.name, "pr_two_columns",
@@ -308,9 +311,10 @@ ID_LIKE = ("name", "id", "code", "label", "title")
 
 
 def _missing_hint(column: Column, frame: pd.DataFrame) -> tuple[str, dict]:
-    near = difflib.get_close_matches(column.name, [str(c).lower() for c in frame.columns], n=1)
-    if near:
-        return word("w_rename_column", near=near[0], name=column.name,
+    spelt = {str(c).lower(): str(c) for c in frame.columns}
+    near = difflib.get_close_matches(column.name, list(spelt), n=1)
+    if near:  # named as the file spells it (shapeName, not shapename)
+        return word("w_rename_column", near=spelt[near[0]], name=column.name,
                     allowed=_allowed_text(column))
     if column.unique:
         columns = {str(c).lower(): c for c in frame.columns}

@@ -15,6 +15,11 @@ from asmap.layers.specs import KINDS
 
 #: Formats also used for things that are no layers: a name far from any kind is ignored.
 GENERIC = frozenset({".json", ".csv", ".zip", ".xlsx"})
+#: Files that belong beside a layer file (Shapefile parts, QGIS styles and metadata,
+#: GDAL's statistics) or are no data at all: never read as layers.
+SIDECARS = frozenset({".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".fix", ".xml",
+                      ".qmd", ".qml", ".sld", ".lyr", ".lyrx", ".md", ".txt", ".pdf", ".bak",
+                      ".lock", ".gpkg-wal", ".gpkg-shm", ".aux", ".ovr"})
 ALL_LAYERS = "*"
 """Layer name meaning: every geometry layer of the file, one after the other."""
 #: Key of the JSON document `geo.write_results` stores in the metadata of the sites layer.
@@ -58,10 +63,11 @@ def discover(folder: Path) -> tuple[list[Source], list[Problem]]:
                              formats=", ".join(sorted(FORMATS)))
         files = [folder]
     else:
-        files = sorted(p for p in folder.iterdir()
-                       if p.is_file() and not p.name.startswith((".", "~")) and extension(p))
+        listed = sorted(p for p in folder.iterdir()
+                        if p.is_file() and not p.name.startswith((".", "~")))
+        files = [p for p in listed if extension(p)]
     sources: list[Source] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = [] if folder.is_file() else _unreadable_kinds(listed)
     for path in files:
         if folder.is_dir() and is_results(path):
             problems.append(Problem.of("warning", path.name, "", "", "pr_results_ignored",
@@ -102,6 +108,20 @@ def is_results(path: Path) -> bool:
     except (DataError, pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError):
         return False
     return RESULTS_KEY in (info.get("layer_metadata") or {})
+
+
+def _unreadable_kinds(paths: list[Path]) -> list[Problem]:
+    """A file named after a layer kind in a format asmap cannot read: an error, not ignored."""
+    problems = []
+    for path in paths:
+        stem, suffix = path.name.split(".")[0].lower(), path.suffix.lower()
+        if stem in KINDS and not extension(path) and suffix not in SIDECARS:
+            problems.append(Problem(
+                "error", stem, "", "", f"{path.name!r} is named after the {stem} layer, but "
+                f"{suffix or 'a file without extension'} is no format asmap reads",
+                f"export it as GeoJSON or GeoPackage (formats: {', '.join(sorted(FORMATS))}), "
+                "or move it out of the folder", path.name))
+    return problems
 
 
 def _sources_of(path: Path) -> tuple[list[Source], list[Problem]]:

@@ -23,6 +23,22 @@ TYPE_IDS = {"Point": 0, "LineString": 1, "LinearRing": 2, "Polygon": 3, "MultiPo
 Label = Callable[[int], str]
 
 
+def utm_crs_at(lon: float, lat: float) -> str:
+    """
+    The WGS84 UTM zone of a point: ``EPSG:326zz`` north of the equator, ``EPSG:327zz`` south.
+
+    The one rule asmap picks a metric CRS by (`geo.crs.utm_crs_for` applies it to the
+    centre of the area of interest).
+
+    Examples
+    --------
+    >>> utm_crs_at(104.77, 48.22), utm_crs_at(-70.6, -33.4)
+    ('EPSG:32648', 'EPSG:32719')
+    """
+    zone = int(np.clip((float(lon) + 180) // 6 + 1, 1, 60))
+    return f"EPSG:{32600 + zone if lat >= 0 else 32700 + zone}"
+
+
 def parse_crs(crs: str | int | CRS | None) -> CRS | None:
     """
     Turn a user's ``--crs`` value into a CRS (``"EPSG:32648"``, ``"32648"``, WKT, PROJ).
@@ -88,12 +104,14 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
             lambda i, what=what: problem("error", label(i), what),
             summary=lambda n, what=what: problem("error", "", what + "_more", n=n))
     present = ~(missing | empty)
-    infinite = _rows_where(geoms, lambda xy: ~np.isfinite(xy).all(axis=1))
+    coords, owner = shapely.get_coordinates(geoms[present], return_index=True)
+    broken = np.zeros(len(geoms), dtype=bool)
+    broken[np.flatnonzero(present)[np.unique(owner[~np.isfinite(coords).all(axis=1)])]] = True
     problems += capped(
-        np.flatnonzero(infinite),
+        np.flatnonzero(broken),
         lambda i: problem("error", label(i), "pr_not_finite"),
         summary=lambda n: problem("error", "", "pr_not_finite_more", n=n))
-    present &= ~infinite
+    present &= ~broken
     geoms = _collections_to_multi(geoms, spec, present)
     wrong, found = _check_family(geoms, spec, present, problem, label)
     problems += found

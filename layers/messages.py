@@ -220,13 +220,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "замын эхлэх суурин (сумын төв)-г is_base = true, бусдыг false болгоно уу",
     },
     # --- geometry (layers/geometry_checks.py) -------------------------------------------
-    "pr_not_finite": {"en": "coordinates are not finite numbers (inf or nan)",
-                      "mn": "солбицол төгсгөлөг тоо биш (inf эсвэл nan)"},
-    "pr_not_finite_hint": {"en": "write the feature's coordinates as numbers, or delete it",
-                           "mn": "объектын солбицлыг тоогоор бичих эсвэл объектыг устгана уу"},
+    "pr_not_finite": {"en": "coordinates are not numbers (NaN or infinity)",
+                      "mn": "солбицол тоо биш (NaN эсвэл хязгааргүй)"},
+    "pr_not_finite_hint": {"en": "fix or delete the feature in QGIS; export the layer again",
+                           "mn": "объектыг QGIS-д засах эсвэл устгаад давхаргаа дахин "
+                                 "экспортлоно уу"},
     "pr_not_finite_more": {"en": "… and {n:,} more features with coordinates that are not "
-                                 "finite numbers",
-                           "mn": "… мөн солбицол нь төгсгөлөг тоо биш өөр {n:,} объект"},
+                                 "numbers",
+                           "mn": "… мөн солбицол нь тоо биш өөр {n:,} объект"},
     "pr_not_finite_more_hint": {"en": "fix or delete them", "mn": "засах эсвэл устгана уу"},
     "pr_null_island": {"en": "the feature is at (0, 0) degrees, the default a GPS or app "
                              "writes when it had no position",
@@ -753,6 +754,78 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a print basemap needs contextily: pip install 'asmap[basemap]'",
         "mn": "хэвлэх суурь зурагт contextily хэрэгтэй: pip install 'asmap[basemap]'",
     },
+    # the area of interest (issue 13)
+    "er_soum_no_boundary": {
+        "en": "--soum {soum}: there is no boundary layer to choose a soum from; add "
+              "boundary.geojson (the soum polygons) or leave --soum out",
+        "mn": "--soum {soum}: сум сонгох хилийн давхарга алга; boundary.geojson (сумдын "
+              "полигон) нэмэх эсвэл --soum-ийг орхино уу"},
+    "er_soum_matches_none": {
+        "en": "--soum {soum} matches no polygon of the boundary layer ({shown}); give a name "
+              "or id from it",
+        "mn": "--soum {soum} хилийн давхаргын аль ч полигонтой таарахгүй ({shown}); түүн дэх "
+              "нэр эсвэл id өгнө үү"},
+    "er_soum_matches_several": {
+        "en": "--soum {soum} matches {n} polygons of the boundary layer ({ids}); give the id "
+              "of one",
+        "mn": "--soum {soum} хилийн давхаргын {n} полигонтой таарна ({ids}); нэгнийх нь id-г "
+              "өгнө үү"},
+    "er_aoi_not_measured": {
+        "en": "{label}: the area of interest cannot be measured in {crs}; add a boundary layer "
+              "with the soum, or keep the tailings of one region in the project",
+        "mn": "{label}: сонирхлын бүсийг {crs}-д хэмжих боломжгүй; сумын хилийн давхарга нэмэх "
+              "эсвэл төсөлд нэг бүсийн хаягдлыг үлдээнэ үү"},
+    "er_base_far": {
+        "en": "settlements: the base settlement {name} lies more than {km:g} km from {soum}; "
+              "mark the soum centre with is_base = true, or choose the soum with --soum",
+        "mn": "settlements: төв суурин {name} {soum}-аас {km:g} км-ээс хол байна; сумын төвийг "
+              "is_base = true гэж тэмдэглэх эсвэл --soum-ээр сумаа сонгоно уу"},
+    "er_sites_not_finite": {
+        "en": "tailings: the sites have no finite coordinates; check the file",
+        "mn": "tailings: талбайнуудад төгсгөлөг солбицол алга; файлаа шалгана уу"},
+    "pr_aoi_left_out": {
+        "en": "{dropped:,} of {total:,} features lie more than {km:g} km from {soum} and were "
+              "left out",
+        "mn": "{total:,} объектын {dropped:,} нь {soum}-аас {km:g} км-ээс хол байгаа тул "
+              "орхигдсон"},
+    "pr_aoi_left_out_hint": {
+        "en": "nothing to do if they are far away on purpose; raise aoi_margin_km in [rules] "
+              "to keep more",
+        "mn": "зориуд хол бол юу ч хийх шаардлагагүй; илүүг үлдээхийн тулд [rules]-ийн "
+              "aoi_margin_km-ийг өсгөнө үү"},
+    "pr_soum_chosen_most": {
+        "en": "the layer holds {n:,} polygons; the area of interest is {name} (it holds the "
+              "most tailings area), the {others:,} others were left out",
+        "mn": "давхаргад {n:,} полигон байна; сонирхлын бүс нь {name} (хамгийн их хаягдлын "
+              "талбайтай), бусад {others:,} нь орхигдсон"},
+    "pr_soum_chosen_most_one": {
+        "en": "the layer holds {n:,} polygons; the area of interest is {name} (it holds the "
+              "most tailings area), the {others:,} other was left out",
+        "mn": "давхаргад {n:,} полигон байна; сонирхлын бүс нь {name} (хамгийн их хаягдлын "
+              "талбайтай), бусад {others:,} нь орхигдсон"},
+    "pr_soum_chosen_nearest": {
+        "en": "the layer holds {n:,} polygons; the area of interest is {name} (it is nearest "
+              "to the tailings (none lies in any polygon)), the {others:,} others were left "
+              "out",
+        "mn": "давхаргад {n:,} полигон байна; сонирхлын бүс нь {name} (хаягдалд хамгийн ойр; "
+              "аль ч полигонд хаягдал байхгүй), бусад {others:,} нь орхигдсон"},
+    "pr_soum_chosen_nearest_one": {
+        "en": "the layer holds {n:,} polygons; the area of interest is {name} (it is nearest "
+              "to the tailings (none lies in any polygon)), the {others:,} other was left out",
+        "mn": "давхаргад {n:,} полигон байна; сонирхлын бүс нь {name} (хаягдалд хамгийн ойр; "
+              "аль ч полигонд хаягдал байхгүй), бусад {others:,} нь орхигдсон"},
+    "pr_soum_chosen_most_hint": {"en": "pass --soum NAME_OR_ID to choose another",
+                               "mn": "өөрийг сонгохын тулд --soum НЭР_ЭСВЭЛ_ID өгнө үү"},
+    "pr_soum_chosen_most_one_hint": {"en": "pass --soum NAME_OR_ID to choose another",
+                                   "mn": "өөрийг сонгохын тулд --soum НЭР_ЭСВЭЛ_ID өгнө үү"},
+    "pr_soum_chosen_nearest_hint": {"en": "pass --soum NAME_OR_ID to choose another",
+                                  "mn": "өөрийг сонгохын тулд --soum НЭР_ЭСВЭЛ_ID өгнө үү"},
+    "pr_soum_chosen_nearest_one_hint": {"en": "pass --soum NAME_OR_ID to choose another",
+                                      "mn": "өөрийг сонгохын тулд --soum НЭР_ЭСВЭЛ_ID өгнө үү"},
+    "er_brief_basemap_online": {
+        "en": "{basemap}: a brief takes an MBTiles basemap file; it never needs the network",
+        "mn": "{basemap}: товчлолд MBTiles суурь зургийн файл өгнө; сүлжээ хэзээ ч "
+              "хэрэггүй"},
     "er_brief_not_folder": {
         "en": "{path}: exists and is not a folder; choose a folder for the brief",
         "mn": "{path}: байгаа бөгөөд хавтас биш; товч мэдээлэлд хавтас сонгоно уу",
@@ -881,8 +954,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "mn": "бичвэрээс удирдах тэмдэгт хасав"},
     "pr_control_removed_hint": {"en": "check the value in the settings file",
                                 "mn": "тохиргооны файл дахь утгыг шалгана уу"},
-    "er_results_folder": {"en": "{path}: is a folder; give the results file (RESULTS.gpkg)",
-                          "mn": "{path}: хавтас байна; үр дүнгийн файлыг (RESULTS.gpkg) өгнө үү"},
+    "er_results_folder": {"en": "{path}: is a folder; give the results file (RESULTS.gpkg) "
+                                "or a results dataset (DIR.parquet)",
+                          "mn": "{path}: хавтас байна; үр дүнгийн файлыг (RESULTS.gpkg) эсвэл "
+                                "үр дүнгийн багцыг (DIR.parquet) өгнө үү"},
     "er_not_results_file": {
         "en": "{path}: not asmap results (a GeoPackage written by `asmap analyze --out`); "
               "give that file, or analyse again",

@@ -29,14 +29,15 @@ FORMATS: dict[str, str] = {
     ".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GeoPackage", ".shp": "Shapefile",
     ".zip": "zipped Shapefile", ".kml": "KML", ".kmz": "KMZ", ".fgb": "FlatGeobuf",
     ".parquet": "GeoParquet", ".geoparquet": "GeoParquet", ".csv": "CSV", ".gpx": "GPX",
-    ".gml": "GML",
+    ".gml": "GML", ".topojson": "TopoJSON",
     # --- agreements (issue 14): tables without geometry ---
     ".xlsx": "Excel",
 }
 #: Formats whose coordinates are longitude/latitude by definition when the file says nothing.
-DEGREE_FORMATS = frozenset({".geojson", ".json", ".kml", ".kmz", ".gpx", ".csv", ".xlsx"})
+DEGREE_FORMATS = frozenset({".geojson", ".json", ".kml", ".kmz", ".gpx", ".csv", ".xlsx",
+                            ".topojson"})
 #: Formats that may hold several layers (a GeoPackage, KML folders, a zip of shapefiles).
-CONTAINERS = frozenset({".gpkg", ".kml", ".kmz", ".zip", ".gml"})
+CONTAINERS = frozenset({".gpkg", ".kml", ".kmz", ".zip", ".gml", ".topojson"})
 #: Standard KML fields that LIBKML adds to every layer; dropped when they hold nothing.
 KML_FIELDS = ("timestamp", "begin", "end", "altitudeMode", "tessellate", "extrude",
               "visibility", "drawOrder", "icon", "snippet")

@@ -42,6 +42,9 @@ RULES: dict[str, RuleSpec] = {
         RuleSpec("max_route_km", float, 40.0,
                  "farthest a site may be from the base settlement by the access route, km",
                  maximum=1000),
+        # --- area of interest (issue 13) ---
+        RuleSpec("aoi_margin_km", float, 50.0,
+                 "other layers are clipped to the soum grown by this many km", maximum=20000),
     )
 }
 

@@ -127,7 +127,8 @@ SPECS: dict[str, LayerSpec] = {
     for spec in (
         LayerSpec(
             "boundary", "polygon",
-            (Column("name", required=True, description="name of the soum"),),
+            (Column("name", required=True, description="name of the soum",
+                    aliases=("shapename",)),),
             "the soum boundary; sites must touch it",
         ),
         LayerSpec(

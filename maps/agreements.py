@@ -122,6 +122,17 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+def written_and_windows(agreement: dict[str, Any], sites: pd.DataFrame, *, lang: str
+                        ) -> tuple[str, list[str]]:
+    """The hectares the agreement writes, in words, and the window of each of its sites."""
+    written = agreement.get("area_ha")
+    written = (t("annex_written_ha", lang, ha=f"{float(written):.2f}")
+               if written is not None and written == written else t("not_written", lang))
+    windows = [f"{s['site_id']}: {w}" for s in sites.to_dict("records")
+               if (w := window_words(s, lang=lang))]
+    return written, windows
+
+
 def agreement_lines(agreement: dict[str, Any], sites: pd.DataFrame, *, lang: str
                     ) -> list[str]:
     """
@@ -131,11 +142,7 @@ def agreement_lines(agreement: dict[str, Any], sites: pd.DataFrame, *, lang: str
     """
     ids = split(agreement.get("site_ids"))
     known = sites[sites["site_id"].astype(str).isin(ids)]
-    written = agreement.get("area_ha")
-    written = (t("annex_written_ha", lang, ha=f"{float(written):.2f}")
-               if written is not None and written == written else t("not_written", lang))
-    windows = [f"{s['site_id']}: {w}" for s in known.to_dict("records")
-               if (w := window_words(s, lang=lang))]
+    written, windows = written_and_windows(agreement, known, lang=lang)
     lines = [
         f"{agreement['agreement_id']} ({status_word(agreement.get('status'), lang=lang)}), "
         f"{t('site_ids', lang)}: {', '.join(ids)}",

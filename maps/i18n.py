@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from asmap.geo import schema
-from asmap.layers.messages import MESSAGES as _MESSAGES
-
 LANGS = ("mn", "en")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -290,7 +287,8 @@ LABELS: dict[str, dict[str, str]] = {
               "нь хэнийх, төвөөс явах замд ямар цэг байгааг тодорхойлно.\n\nДүрэм --rules, "
               "эсвэл хавтасны asmap.toml [rules], эсвэл анхдагч утгаас.\n\n\b\nЖишээ:\n"
               "  $ asmap analyze zaamar/ --on 2021-04-06 --out results.gpkg --csv sites.csv\n"
-              "  $ asmap analyze zaamar/ --rules strict.toml --out results.gpkg --json",
+              "  $ asmap analyze zaamar/ --rules strict.toml --out results.gpkg --json\n"
+              "  $ asmap analyze national/ --engine dask --out results.parquet",
         "en": "Flag which tailings sites are eligible, record why not, whose land they are "
               "on, and which posts stand on the way from the base settlement.\n\nFOLDER "
               "holds the layers (default: the bundled Zaamar sample). Rules come from "
@@ -299,11 +297,16 @@ LABELS: dict[str, dict[str, str]] = {
               "  $ asmap analyze zaamar/ --on 2021-04-06 --out results.gpkg --csv sites.csv\n"
               "  $ asmap analyze zaamar/ --rules strict.toml --out results.gpkg --json\n"
               "  $ asmap analyze national/ --engine dask --scheduler tcp://10.0.0.5:8786 "
-              "--out r.gpkg"},
+              "--out r.gpkg\n"
+              "  $ asmap analyze national/ --engine dask --out results.parquet"},
     "help_analyze_out": {"mn": "Бичих GeoPackage (sites, eligible_parts, exclusions, routes, "
-                               "conflicts давхаргатай).",
+                               "conflicts давхаргатай); --engine dask-тай бол DIR.parquet хавтас "
+                               "ч болно: хэсэг, давхарга бүрт нэг GeoParquet файл, worker-ууд "
+                               "бичнэ.",
                          "en": "GeoPackage to write (layers sites, eligible_parts, exclusions, "
-                               "routes, conflicts)."},
+                               "routes, conflicts); with --engine dask also a folder "
+                               "DIR.parquet, one GeoParquet file per partition and layer, "
+                               "written by the workers."},
     "help_analyze_csv": {"mn": "Талбайн хүснэгтийг төвийн lon/lat ба UTM солбицолтой бас "
                                "бичнэ.",
                          "en": "Also write the sites table with centroid lon/lat and UTM "
@@ -321,18 +324,26 @@ LABELS: dict[str, dict[str, str]] = {
         "mn": "ХАВТАС-ын интерактив газрын зургийг бичнэ: бүх давхарга, талбай бүр яагаад "
               "ашиглах боломжтой эсэх, газар хэнийх, замд буй цэгүүд, тайлбар, хэрэгслүүд.\n\n"
               "--offline нь бүгдийг нэг файлд багтааж сүлжээгүй нээгдэнэ; --profile public "
-              "нь нэр, утас, тодорхойгүй баганыг хасна.\n\n\b\nЖишээ:\n"
-              "  $ asmap map zaamar/ --on 2021-04-06 --offline --out zaamar-map.html",
+              "нь нэр, утас, тодорхойгүй баганыг хасна. Хавтасны basemap.mbtiles (эсвэл "
+              "--basemap FILE.mbtiles) хуудсанд орно: сумын хавтан --basemap-mb хүртэл, "
+              "ашиглах боломжтой талбай бүрийн орчимд хамгийн нарийвчилсан нь.\n\n\b\nЖишээ:\n"
+              "  $ asmap map zaamar/ --on 2021-04-06 --offline --out zaamar-map.html\n"
+              "  $ asmap map zaamar/ --offline --basemap satellite.mbtiles --basemap-mb 40 "
+              "--out m.html",
         "en": "Write the interactive map of FOLDER: every layer, why each site is or is not "
               "eligible, who holds the land, the posts on the way, a legend and map tools.\n\n"
               "FOLDER holds the layers (default: the bundled Zaamar sample). Without "
               "--results the analysis runs first (rules from --rules, else the folder's "
               "asmap.toml). --offline inlines everything, so the page opens on a laptop with "
               "no connection; --profile public leaves out names, phone numbers and unknown "
-              "columns.\n\n\b\nExample:\n"
+              "columns. The folder's basemap.mbtiles (or --basemap FILE.mbtiles) goes into the "
+              "page: its tiles over the soum up to --basemap-mb, and the finest around each "
+              "eligible site.\n\n\b\nExample:\n"
               "  $ asmap map zaamar/ --on 2021-04-06 --offline --out zaamar-map.html\n"
               "  $ asmap map zaamar/ --results results.gpkg --lang en --profile public "
-              "--out map.html"},
+              "--out map.html\n"
+              "  $ asmap map zaamar/ --offline --basemap satellite.mbtiles --basemap-mb 40 "
+              "--out m.html"},
     "help_offline": {"mn": "Сүлжээгүй бүрэн ажиллах нэг файл.",
                      "en": "One self-contained file that works with no network at all."},
     "help_map_out": {"mn": "Бичих HTML файл.", "en": "HTML file to write."},
@@ -341,7 +352,10 @@ LABELS: dict[str, dict[str, str]] = {
     "help_print": {
         "mn": "ХАВТАС-ын хэвлэхэд бэлэн зураг: гарчиг, бүх давхарга, талбайн шошго, "
               "тайлбар, масштаб, хойд зүг, өргөрөг/уртрагийн тор, ашиглах боломжтой "
-              "талбайн хүснэгт, эх сурвалж.\n\n--site нь нэг талбайн хуудас зурна.\n\n"
+              "талбайн хүснэгт, эх сурвалж.\n\n--site нь нэг талбайн хуудас зурна. Сүлжээ "
+              "хэрэггүй: хавтасны basemap.mbtiles (эсвэл --basemap FILE.mbtiles) хуудсанд "
+              "тохирох томруулгаар зурагдана; --basemap osm|satellite|URL бол сервер хариу "
+              "өгвөл хавтан зурагдана, үгүй бол хуудсанд тэгж бичнэ.\n\n"
               "\b\nЖишээ:\n  $ asmap print zaamar/ --on 2021-04-06 --out zaamar.pdf\n"
               "  $ asmap print --results results.gpkg --site ZT-01 --out ZT-01.pdf",
         "en": "Write a print-ready map of FOLDER: title, map with every layer, site labels, "
@@ -349,9 +363,10 @@ LABELS: dict[str, dict[str, str]] = {
               "the data sources with their dates.\n\nFOLDER holds the layers (default: the "
               "bundled Zaamar sample). Without --results the analysis runs first. --site "
               "draws one site's sheet instead of the overview. --profile public leaves out "
-              "names, phone numbers and unknown columns. No network is needed; with "
-              "--basemap, tiles are drawn when the server answers, and the page says so "
-              "when it does not.\n\n\b\nExamples:\n"
+              "names, phone numbers and unknown columns. No network is needed: the folder's "
+              "basemap.mbtiles (or --basemap FILE.mbtiles) is drawn at the zoom matching the "
+              "page; with --basemap osm|satellite|URL, tiles are drawn when the server "
+              "answers, and the page says so when it does not.\n\n\b\nExamples:\n"
               "  $ asmap print zaamar/ --on 2021-04-06 --out zaamar.pdf\n"
               "  $ asmap print zaamar/ --lang en --paper A3 --orientation portrait "
               "--out zaamar.png\n"
@@ -363,11 +378,101 @@ LABELS: dict[str, dict[str, str]] = {
     "help_orientation": {"mn": "Хуудасны чиглэл.", "en": "Page orientation."},
     "help_site": {"mn": "Нэг талбайн хуудас хэвлэнэ (ойртуулсан, зам ба үзүүлэлттэй).",
                   "en": "Print one site's sheet (zoomed, with its route and figures)."},
-    "help_basemap": {"mn": "Сервер хариу өгвөл давхаргын доор суурь зураг зурна (нэр, эсвэл "
-                           "{z}, {x}, {y}-тэй URL). Анхдагч: байхгүй, сүлжээгүй.",
-                     "en": "Draw basemap tiles under the layers when the tile server answers "
-                           "(a name, or a tile URL with {z}, {x} and {y}). Default: none, no "
+    "help_basemap": {"mn": "Давхаргын доор энэ суурь зургийг зурна: MBTiles файл, эсвэл "
+                           "сервер хариу өгвөл түүний хавтан (нэр, эсвэл {z}, {x}, {y}-тэй "
+                           "URL). Анхдагч: хавтасны basemap.mbtiles байвал түүнийг, сүлжээгүй.",
+                     "en": "Draw this basemap under the layers: an MBTiles file, or tiles from "
+                           "a server when it answers (a name, or a tile URL with {z}, {x} and "
+                           "{y}). Default: the folder's basemap.mbtiles when it has one, no "
                            "network."},
+    "help_soum": {"mn": "Хилийн давхаргад олон сум байвал шинжлэх сум (нэр эсвэл shapeID, том "
+                        "жижиг үсэг хамаагүй). Анхдагч: хамгийн их хаягдлын талбайтай нь.",
+                  "en": "The soum to analyse when the boundary layer holds several (its name "
+                        "or shapeID, any case). Default: the one holding the most tailings "
+                        "area."},
+    "help_basemap_file": {"mn": "Давхаргын доор энэ MBTiles суурь зургийг зурна (анхдагч: "
+                                "хавтасны basemap.mbtiles байвал).",
+                          "en": "Draw this MBTiles basemap under the layers (default: the "
+                                "folder's basemap.mbtiles when it has one)."},
+    "help_no_basemap": {"mn": "Хавтсанд суурь зураг байсан ч энгийн дэвсгэр.",
+                        "en": "The plain background, even when the folder has a basemap."},
+    "help_basemap_mb": {"mn": "Хуудсанд оруулах суурь зургийн хавтангийн MB (сумыг хамрах, "
+                              "багтах томруулгууд).",
+                        "en": "MB of basemap tiles to put into the page (the zooms that fit, "
+                              "over the soum)."},
+    "short_basemap": {"mn": "Төсөлд офлайн суурь зураг (MBTiles) хийнэ.",
+                      "en": "Make an offline basemap (MBTiles) for a project."},
+    "help_basemap_group": {
+        "mn": "Офлайн суурь зураг: газрын зураг, хэвлэл бүрийн давхаргын доор зурагдах "
+              "растр хавтангийн MBTiles файл (төслийн хавтасны basemap.mbtiles-ийг анхдагчаар "
+              "хэрэглэнэ).\n\n\b\nЖишээ:\n"
+              "  $ asmap basemap build zaamar/ --from dem.tif --out zaamar/basemap.mbtiles",
+        "en": "Offline basemaps: MBTiles files of raster tiles that every map and print draws "
+              "under the layers (a project folder's basemap.mbtiles is used by default)."
+              "\n\n\b\nExample:\n"
+              "  $ asmap basemap build zaamar/ --from dem.tif --out zaamar/basemap.mbtiles"},
+    "short_basemap_build": {"mn": "Эх үүсвэрээс сумын MBTiles суурь зураг хийнэ.",
+                            "en": "Make an MBTiles basemap of the soum from a source."},
+    "help_basemap_build": {
+        "mn": "ХАВТАС-ын сумыг (хил нь, эсвэл хаягдал нь) --margin-km-ээр томруулж, --zoom "
+              "томруулгуудаар хамарсан MBTiles суурь зураг хийнэ.\n\nSOURCE нь {z}/{x}/{y}-тэй "
+              "хавтангийн серверийн URL (татахыг зөвшөөрсөн; OpenStreetMap-ын нийтийн "
+              "серверүүдийг татгалзана, тэдний дүрэм бөөнөөр татахыг хориглодог), MBTiles эсвэл "
+              "PMTiles архив (бүсээр тасална), эсвэл ямар ч CRS-тэй GeoTIFF: хиймэл дагуулын "
+              "зураг эсвэл скан хийсэн хуудас байгаагаар нь, DEM-ийг сүүдэрлэсэн рельеф "
+              "болгоно.\n\nТасалдсан татлагыг ижил тушаалыг дахин ажиллуулж үргэлжлүүлнэ; файл "
+              "бүрэн болсон үед л гарч ирнэ.\n\n\b\nЖишээ:\n"
+              "  $ asmap basemap build zaamar/ --from dem.tif --zoom 8-13 --attribution "
+              "\"SRTM\" \\\n      --out zaamar/basemap.mbtiles\n"
+              "  $ asmap basemap build zaamar/ --from \"https://tiles.example.org/{z}/{x}/{y}"
+              ".jpg\" \\\n      --attribution \"Imagery © NGO partner\" --out "
+              "zaamar/basemap.mbtiles",
+        "en": "Make an MBTiles basemap covering the soum of FOLDER (its boundary, else its "
+              "tailings) grown by --margin-km, at zooms --zoom.\n\nSOURCE is a tile server "
+              "URL with {z}/{x}/{y} (one you are allowed to download from: the public "
+              "OpenStreetMap servers are refused, their tile usage policy forbids bulk "
+              "downloads), an MBTiles or PMTiles archive (cut to the area), or a GeoTIFF in "
+              "any CRS: a satellite scene or a scanned sheet as it is, a DEM as a hillshade."
+              "\n\nAn interrupted download is resumed by running the same command again; the "
+              "file appears only when complete.\n\n\b\nExamples:\n"
+              "  $ asmap basemap build zaamar/ --from dem.tif --zoom 8-13 --attribution "
+              "\"SRTM\" \\\n      --out zaamar/basemap.mbtiles\n"
+              "  $ asmap basemap build zaamar/ --from \"https://tiles.example.org/{z}/{x}/{y}"
+              ".jpg\" \\\n      --attribution \"Imagery © NGO partner\" --out "
+              "zaamar/basemap.mbtiles"},
+    "help_bm_from": {"mn": "Татахыг зөвшөөрсөн {z}/{x}/{y}-тэй хавтангийн URL, .mbtiles эсвэл "
+                           ".pmtiles архив, эсвэл GeoTIFF (зураг, скан хуудас, DEM).",
+                     "en": "A tile URL with {z}/{x}/{y} you may download from, an .mbtiles or "
+                           ".pmtiles archive, or a GeoTIFF (scene, scanned sheet, or DEM)."},
+    "help_bm_out": {"mn": "Бичих MBTiles файл (хавтасны basemap.mbtiles-ийг анхдагчаар "
+                          "хэрэглэнэ).",
+                    "en": "MBTiles file to write (basemap.mbtiles in the folder is used by "
+                          "default)."},
+    "help_bm_zoom": {"mn": "Хийх томруулгын түвшин.", "en": "Zoom levels to make."},
+    "help_bm_margin": {"mn": "Сумыг энэ олон км-ээр томруулж хамарна.",
+                       "en": "Cover the soum grown by this many km."},
+    "help_bm_attribution": {"mn": "Газрын зураг, хэвлэл бүрт харагдах эх сурвалж (анхдагч: "
+                                  "эх үүсвэрийнх).",
+                            "en": "Credit shown on every map and print (the source's own by "
+                                  "default)."},
+    "cli_wrote_basemap": {"mn": "{path} бичлээ: {tiles} хавтан ({levels}{resumed}), {mb:.1f} МБ",
+                          "en": "wrote {path}: {tiles} tiles ({levels}{resumed}), {mb:.1f} MB"},
+    "cli_basemap_resumed": {"mn": ", {n} нь өмнөх ажиллагаанаас",
+                            "en": ", {n} from an earlier run"},
+    "err_no_basemap_file": {"mn": "{value}: ийм суурь зургийн файл алга; замаа шалгах эсвэл "
+                                  "`asmap basemap build`-ээр хийнэ үү",
+                            "en": "{value}: no such basemap file; check the path or make one "
+                                  "with `asmap basemap build`"},
+    "err_basemap_contradiction": {"mn": "--basemap ба --no-basemap зөрчилдөж байна; нэгийг өгнө "
+                                        "үү",
+                                  "en": "--basemap and --no-basemap contradict each other; "
+                                        "give one"},
+    "err_basemap_online": {"mn": "{basemap}: энэ тушаал энд MBTiles файл авна (газрын зургийн "
+                                 "давхаргын удирдлагад OpenStreetMap ба хиймэл дагуулын онлайн "
+                                 "хавтан аль хэдийн бий)",
+                           "en": "{basemap}: this command takes an MBTiles file here (the map's "
+                                 "layer control already offers OpenStreetMap and satellite tiles "
+                                 "online)"},
     "help_print_out": {"mn": "Бичих файл: .pdf (вектор, бүх хуудас) эсвэл .png (300 dpi, "
                              "эхний хуудас).",
                        "en": "File to write: .pdf (vector, every page) or .png (300 dpi, "
@@ -379,7 +484,9 @@ LABELS: dict[str, dict[str, str]] = {
               "бичнэ: map.html, overview.pdf, sites.csv, sites.xlsx, conflicts.csv, "
               "summary.md, summary.html, results.gpkg, documents/.\n\n--profile public нь "
               "зөвхөн нийтэд нээлттэй баганыг бичнэ. Хавтас бүрэн болсон үедээ л гарч "
-              "ирнэ.\n\n--since OLD нь товчид \"Өмнөх товч мэдээллээс хойш\" хэсэг, газрын "
+              "ирнэ. Хавтасны basemap.mbtiles (эсвэл --basemap FILE.mbtiles) нь газрын зураг "
+              "ба хуудас бүрийн дэвсгэр болно.\n\n--since OLD нь товчид \"Өмнөх товч "
+              "мэдээллээс хойш\" хэсэг, газрын "
               "зурагт \"changes\" давхарга (анхандаа унтраалттай) нэмнэ.\n\n\b\nЖишээ:\n"
               "  $ asmap brief zaamar/ --on 2021-04-06 --out brief/\n"
               "  $ asmap brief zaamar/ --on 2021-07-01 --since brief/ --out brief-july/",
@@ -398,7 +505,8 @@ LABELS: dict[str, dict[str, str]] = {
               "change in the popup.\n\n"
               "--profile public writes only columns the catalogue marks public (no names, "
               "phone numbers or unknown columns) in every file. The folder appears only "
-              "when complete.\n\n\b\nExamples:\n"
+              "when complete. The folder's basemap.mbtiles (or --basemap FILE.mbtiles) is the "
+              "background of the map and of every page.\n\n\b\nExamples:\n"
               "  $ asmap brief zaamar/ --on 2021-04-06 --out brief/\n"
               "  $ asmap brief zaamar/ --lang en --profile public --out brief-public/\n"
               "  $ asmap brief zaamar/ --on 2021-07-01 --since brief/ --out brief-july/"},
@@ -507,25 +615,30 @@ LABELS: dict[str, dict[str, str]] = {
                               "{language}, {profile})",
                         "en": "wrote {path} (annex of {agreement}, {paper}, {language}, "
                               "{profile})"},
-    "short_export": {"mn": "Давхарга эсвэл үр дүнг KML/KMZ, GeoJSON, GeoPackage, Shapefile "
-                           "болгоно.",
+    "short_export": {"mn": "Давхарга эсвэл үр дүнг KML/KMZ, GeoJSON, GeoPackage, Shapefile, "
+                           "суурь зургийг MBTiles болгоно.",
                      "en": "Export layers or results as KML/KMZ, GeoJSON, GeoPackage, "
-                           "Shapefile."},
+                           "Shapefile; the basemap as MBTiles."},
     "help_export": {
         "mn": "Төслийн хавтас эсвэл шинжилгээг (results.gpkg) бусад программд экспортлоно.\n\n"
               "kml/kmz нь Google Earth, OsmAnd, Organic Maps, Mapeo-д; gpkg нь QGIS-д "
               "загвартайгаа нээгдэнэ; geojson ба shp нь давхарга бүрт нэг файлтай хавтас "
-              "бичнэ.\n\n\b\nЖишээ:\n"
-              "  $ asmap export results.gpkg --to kmz --out zaamar.kmz --profile public",
+              "бичнэ; mbtiles нь хавтасны basemap.mbtiles-ийг (эсвэл --basemap) сумаар тасалж "
+              "бичнэ: ODK Collect, Mapeo, QField-ийн офлайн дэвсгэр.\n\n\b\nЖишээ:\n"
+              "  $ asmap export results.gpkg --to kmz --out zaamar.kmz --profile public\n"
+              "  $ asmap export zaamar/ --to mbtiles --out zaamar-background.mbtiles",
         "en": "Export a project folder or an analysis (results.gpkg) for other tools.\n\n"
               "kml/kmz for Google Earth, OsmAnd, Organic Maps and Mapeo; gpkg opens in QGIS "
-              "already styled; geojson and shp write a folder with one file per layer.\n\n"
+              "already styled; geojson and shp write a folder with one file per layer; mbtiles "
+              "writes the folder's basemap.mbtiles (or --basemap) cut to the soum, the offline "
+              "background for ODK Collect, Mapeo and QField.\n\n"
               "A FOLDER alone exports its layers. Add --on (or --rules) to analyse it first, "
               "or --results to use an earlier analysis: the export then holds every layer of "
               "the folder plus the analysis layers (sites with their verdicts, exclusions, "
               "routes, conflicts).\n\n\b\nExample:\n"
               "  $ asmap export results.gpkg --to kmz --out zaamar.kmz --profile public\n"
-              "  $ asmap export zaamar/ --on 2021-04-06 --to gpkg --out zaamar-qgis.gpkg"},
+              "  $ asmap export zaamar/ --on 2021-04-06 --to gpkg --out zaamar-qgis.gpkg\n"
+              "  $ asmap export zaamar/ --to mbtiles --out zaamar-background.mbtiles"},
     "help_to": {"mn": "Гаралтын формат.", "en": "Output format."},
     "help_export_out": {"mn": "Бичих файл (kml, kmz, gpkg) эсвэл хавтас (geojson, shp).",
                         "en": "File (kml, kmz, gpkg) or folder (geojson, shp) to write."},
@@ -609,6 +722,11 @@ LABELS: dict[str, dict[str, str]] = {
                             "en": "{file}: {n} problems; nothing was written"},
     # analyze's summary table and progress steps
     "cli_summary_title": {"mn": "asmap analyze, {on}", "en": "asmap analyze, {on}"},
+    "cli_aoi": {"mn": "сонирхлын бүс", "en": "area of interest"},
+    "cli_aoi_extent": {"mn": "хаягдлын хамрах хүрээ", "en": "the tailings' extent"},
+    "cli_measured_in": {"mn": "хэмжсэн систем", "en": "measured in"},
+    "cli_holder_unknown": {"mn": "газар эзэмшигч тодорхойгүй (тусгай зөвшөөрлийн өгөгдөлгүй)",
+                           "en": "land holder not known (no license data)"},
     "cli_sites": {"mn": "талбай", "en": "sites"},
     "cli_eligible": {"mn": "ашиглах боломжтой", "en": "eligible"},
     "cli_eligible_unverified": {"mn": "ашиглах боломжтой, баталгаажаагүй",
@@ -668,15 +786,23 @@ LABELS: dict[str, dict[str, str]] = {
     "err_not_date": {"mn": "{value!r} нь огноо биш; YYYY-MM-DD хэлбэрээр бичнэ үү",
                      "en": "{value!r} is not a date; write it as YYYY-MM-DD"},
     "err_results_with_rules": {
-        "mn": "--rules ба --on нь шинжлэхэд хэрэглэгдэнэ; --results-д аль дүрэм, огноог "
-              "хэрэглэсэн нь аль хэдийн бичигдсэн",
-        "en": "--rules and --on apply when analysing; with --results the results already "
-              "say which rules and date were used"},
+        "mn": "--rules, --on ба --soum нь шинжлэхэд хэрэглэгдэнэ; --results-д аль дүрэм, "
+              "огноо, сумыг хэрэглэсэн нь аль хэдийн бичигдсэн",
+        "en": "--rules, --on and --soum apply when analysing; with --results the results "
+              "already say which rules, date and soum were used"},
+    "err_dataset_needs_dask": {
+        "mn": "--out DIR.parquet-д --engine dask хэрэгтэй, --csv хэрэггүй; эс бөгөөс "
+              "results.gpkg бичнэ үү",
+        "en": "--out DIR.parquet needs --engine dask and no --csv; otherwise write "
+              "results.gpkg"},
     "err_scheduler_engine": {"mn": "--scheduler-т --engine dask хэрэгтэй",
                              "en": "--scheduler needs --engine dask"},
-    "err_export_folder": {"mn": "--results, --rules, --on ба --crs нь төслийн ХАВТАС-тай "
-                                "хэрэглэгдэнэ",
-                          "en": "--results, --rules, --on and --crs go with a project FOLDER"},
+    "err_export_folder": {"mn": "--results, --rules, --on, --crs ба --soum нь төслийн "
+                                "ХАВТАС-тай хэрэглэгдэнэ",
+                          "en": "--results, --rules, --on, --crs and --soum go with a project "
+                                "FOLDER"},
+    "err_basemap_mbtiles": {"mn": "--basemap нь --to mbtiles-тай хэрэглэгдэнэ",
+                            "en": "--basemap goes with --to mbtiles"},
     "err_print_out": {"mn": "{path}: зургийг .pdf (вектор) эсвэл .png файлд бичнэ үү",
                       "en": "{path}: write the map to a .pdf (vector) or a .png file"},
     # --- change over time (issue 19): compare, brief --since, timeline -------------
@@ -858,10 +984,30 @@ LABELS: dict[str, dict[str, str]] = {
     # --- hostile inputs and offline pages (issue 20) ---
     "basemap_online": {"mn": "{name} (онлайн: интернэт хэрэгтэй)",
                        "en": "{name} (online: needs the internet)"},
+    # --- real-world files (issue 13) ---
+    "holder_unknown": {"mn": "Газар эзэмшигч тодорхойгүй: лицензийн мэдээлэл байхгүй",
+                       "en": "Land holder not known: there is no license data"},
+    "no_unverified_unchecked": {
+        "mn": "Тэнцсэн талбай байхгүй; шалгаагүй дүрэм: {rules}.",
+        "en": "No eligible site to verify; rules not checked: {rules}."},
+    "route_base": {"mn": "Суурь суурин", "en": "Base settlement"},
+    # --- offline basemaps (issue 15) ---
+    "basemap_credit": {"mn": "Суурь зураг: {credit}", "en": "Basemap: {credit}"},
+    "basemap_file": {"mn": "Суурь зураг ({name})", "en": "Basemap ({name})"},
+    "basemap_gap": {"mn": "сумын {sides} хэсэгт суурь зураг байхгүй",
+                    "en": "no basemap in the {sides} of the soum"},
+    "basemap_coarse": {"mn": "суурь зургийг {zoom}-р түвшнээс томруулсан "
+                              "(хуудсанд {need} хэрэгтэй)",
+                       "en": "basemap enlarged from zoom {zoom} (the page needs {need})"},
+    "side_north": {"mn": "хойд", "en": "north"},
+    "side_south": {"mn": "өмнөд", "en": "south"},
+    "side_east": {"mn": "зүүн", "en": "east"},
+    "side_west": {"mn": "баруун", "en": "west"},
 }
 
-# --- validation problems (issue 18): their words live in layers, which problems come from
-LABELS.update(_MESSAGES)
+# --- validation problems and errors (issue 18): their words live in layers, which problems
+# come from (`layers.messages.MESSAGES`); `entry` looks there on first use, so `asmap --help`
+# says its words without loading the layers or the analysis.
 
 
 def t(key: str, lang: str = "mn", **values: object) -> str:
@@ -889,14 +1035,24 @@ def t(key: str, lang: str = "mn", **values: object) -> str:
 
 def entry(key: str) -> Mapping[str, str] | None:
     """
-    The texts of `key` by language: from `LABELS`, or a code's words from `geo.schema`.
+    The texts of `key` by language: from `LABELS`, a problem's or an error's words from
+    `layers.messages`, or a code's words from `geo.schema` (both read on first use).
 
     Examples
     --------
     >>> entry("TOO_SMALL")["mn"]
     'Хэт жижиг'
     """
-    return LABELS.get(key) or schema.words(key)
+    found = LABELS.get(key)
+    if found is not None:
+        return found
+    from asmap.layers.messages import MESSAGES
+
+    if key in MESSAGES:
+        return MESSAGES[key]
+    from asmap.geo import schema
+
+    return schema.words(key)
 
 
 def has_text(key: str) -> bool:

@@ -82,3 +82,19 @@ def readable_bytes(path: Path) -> list[bytes]:
             out.append(subprocess.run(["pdftotext", str(path), "-"], check=True,
                                       capture_output=True).stdout)
     return out
+
+
+#: The system Python with QGIS's bindings (Debian ``python3-qgis``), for the QGIS tests.
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+def qgis_python() -> str:
+    """The Python that imports ``qgis.core``; the test fails (not skips) without it."""
+    import os
+
+    import pytest
+
+    if not os.path.exists(SYSTEM_PYTHON) or subprocess.run(
+            [SYSTEM_PYTHON, "-c", "import qgis.core"], capture_output=True).returncode != 0:
+        pytest.fail("QGIS's Python bindings are missing: run scripts/install-test-tools.sh")
+    return SYSTEM_PYTHON

@@ -92,3 +92,14 @@ def test_generated_project_passes_validate(tmp_path):
     folder = generate(200, tmp_path / "p", seed=2)
     errors = [p for p in layers.validate(folder) if getattr(p, "severity", "error") == "error"]
     assert errors == []
+
+
+def test_dense_project_has_more_and_larger_licenses_and_zones():
+    realistic, dense = generate_layers(2000, seed=3), generate_layers(2000, seed=3, dense=True)
+    counts = {k: (len(realistic[k]), len(dense[k]))
+              for k in ("licenses", "reclamation", "restricted")}
+    assert counts == {"licenses": (100, 200), "reclamation": (40, 200), "restricted": (10, 100)}
+    area = {name: frame["licenses"].to_crs("EPSG:32648").area.max() / 10_000
+            for name, frame in (("realistic", realistic), ("dense", dense))}
+    assert area["realistic"] <= 1810 and 1810 < area["dense"] <= 5000.01
+    assert len(dense["tailings"]) == len(realistic["tailings"]) == 2000

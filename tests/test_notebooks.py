@@ -211,6 +211,6 @@ def test_over_time_values(run):
     assert probe["zt11_timeline"] == [["2021-04-06", "True"], ["2021-05-29", "True"],
                                       ["2021-06-22", "False"]]
     shown = _shown(book)
-    assert "30 changes at 28 sites" in shown and "Posts that went: ZP-01" in shown
+    assert "32 changes at 28 sites" in shown and "Posts that went: ZP-01" in shown
     html = book.cells[-1].outputs[0]["data"]["text/html"]  # the chart cell, inline
     assert html.count("<rect") == 3 and 'data-site="ZT-11"' in html

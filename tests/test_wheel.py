@@ -40,7 +40,8 @@ def test_wheel_carries_parts_assets_and_sample(wheel):
                  "asmap/maps/web/map.py", "asmap/maps/paper/page.py",
                  "asmap/maps/brief/folder.py", "asmap/maps/exchange/kml.py",
                  "asmap/cli/main.py", "asmap/maps/web/assets/asmap.js",
-                 "asmap/layers/data/zaamar/tailings.geojson"):
+                 "asmap/layers/data/zaamar/tailings.geojson",
+                 "asmap/maps/basemap/build.py", "asmap/layers/data/zaamar/basemap.mbtiles"):
         assert part in names
     entry = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     assert "asmap = asmap.cli.main:main" in zipfile.ZipFile(wheel).read(entry).decode()

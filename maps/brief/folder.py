@@ -18,12 +18,14 @@ from asmap import geo
 from asmap.geo.sharing import apply_profile, check_profile
 from asmap.layers.atomic import atomic_dir, write_text_atomic
 from asmap.layers.errors import UsageError
+from asmap.maps.basemap.mbtiles import is_local, resolve_basemap
 from asmap.maps.brief import prose as summary
 from asmap.maps.brief import tables
 from asmap.maps.brief.documents import copy_documents, documents, documents_html
 from asmap.maps.i18n import LANGS
 from asmap.maps.media import PHOTO_MB
 from asmap.maps.paper import page as static
+from asmap.maps.paper.drawing import reused_projections
 from asmap.maps.paper.words import eligible_sites
 
 #: Every file of a brief, in the order it is written.
@@ -34,30 +36,39 @@ ANNEX_STATUSES = ("proposed", "signed")
 
 
 def brief_pages(analysis: Any, *, lang: str = "mn", profile: str = "internal",
-                paper: str = "A4", orientation: str = "landscape",
+                paper: str = "A4", orientation: str = "landscape", basemap: Any = None,
                 media: Path | None = None, photos: bool = True):
-    """Yield the overview page(s), then one sheet per eligible site, one at a time."""
+    """Yield the overview page(s), then one sheet per eligible site, one at a time.
+
+    The site sheets are drawn on one figure: save each page before asking for the next.
+    """
     options = {"lang": lang, "paper": paper, "orientation": orientation, "profile": profile,
-               "media": media, "photos": photos}
-    yield from static.print_pages(analysis, **options)
-    for site_id in eligible_sites(analysis)["site_id"]:
-        yield from static.print_pages(analysis, site=str(site_id), **options)
+               "basemap": basemap, "media": media, "photos": photos}
+    with reused_projections():  # every layer reprojected and indexed once for all pages
+        yield from static.print_pages(analysis, **options)
+        sheet = None
+        for site_id in eligible_sites(analysis)["site_id"]:
+            sheet = static.print_pages(analysis, site=str(site_id), reuse=sheet, **options)[0]
+            yield sheet
 
 
 def write_interactive(analysis: Any, path: Path, *, lang: str, profile: str,
                       media: Path | None = None, photos: bool = True,
-                      photo_mb: float = PHOTO_MB, changes: Any = None) -> Path:
+                      photo_mb: float = PHOTO_MB, changes: Any = None, basemap: Any = None,
+                      basemap_mb: float = 15.0) -> Path:
     """Write the offline interactive map (no network needed to open it)."""
     from asmap.maps.web.map import write_map
 
     return write_map(analysis, path, lang=lang, offline=True, profile=profile, media=media,
-                     photos=photos, photo_mb=photo_mb, changes=changes)
+                     photos=photos, photo_mb=photo_mb, changes=changes,
+                     basemap=basemap, basemap_mb=basemap_mb)
 
 
 def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
                 profile: str = "internal", paper: str = "A4",
                 orientation: str = "landscape", media: str | Path | None = None,
-                photos: bool = True, photo_mb: float = PHOTO_MB, since: Any = None) -> Path:
+                photos: bool = True, photo_mb: float = PHOTO_MB, since: Any = None,
+                basemap: str | Path | bool | None = None, basemap_mb: float = 15.0) -> Path:
     """
     Write the negotiation brief folder.
 
@@ -84,6 +95,11 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
     since
         An earlier analysis, results GeoPackage or brief folder: adds "Since the last
         brief" to the summary and a "changes" layer (off by default) to the map.
+    basemap
+        An MBTiles file under the map and every page; False for none; None (default) for
+        the project folder's ``basemap.mbtiles`` when it has one. Never the network.
+    basemap_mb
+        MB of basemap tiles embedded in ``map.html``.
 
     Returns
     -------
@@ -102,14 +118,19 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(code="er_brief_not_folder", path=out_dir)
     shared = apply_profile(analysis, profile)
+    if basemap is not None and basemap is not False and not is_local(basemap):
+        raise UsageError(code="er_brief_basemap_online", basemap=basemap)
+    local = resolve_basemap(basemap, shared.folder) or False
     media = Path(media) if media is not None else None
     found = documents(shared, media)
     changes, since_lines = _since(since, shared, profile=profile, lang=lang)
     with atomic_dir(out_dir) as tmp:
         write_interactive(shared, tmp / "map.html", lang=lang, profile=profile, media=media,
-                          photos=photos, photo_mb=photo_mb, changes=changes)
+                          photos=photos, photo_mb=photo_mb, changes=changes,
+                          basemap=local, basemap_mb=basemap_mb)
         static.save_pages(brief_pages(shared, lang=lang, profile=profile, paper=paper,
-                                      orientation=orientation, media=media, photos=photos),
+                                      orientation=orientation, basemap=local, media=media,
+                                      photos=photos),
                           tmp / "overview.pdf")
         copy_documents(found, tmp)
         tables.write_csv(tables.with_window_words(shared.sites, lang=lang), tmp / "sites.csv")
@@ -122,7 +143,8 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
             documents=documents_html(found, lang=lang)))
         geo.write_results(shared, tmp / "results.gpkg")
         tables.write_csv(shared.agreements, tmp / "agreements.csv")
-        write_annexes(shared, tmp / "annexes", lang=lang, profile=profile, paper=paper)
+        write_annexes(shared, tmp / "annexes", lang=lang, profile=profile, paper=paper,
+                      basemap=local)
     return out_dir
 
 
@@ -139,7 +161,7 @@ def _since(since: Any, shared: Any, *, profile: str, lang: str) -> tuple[Any, li
 
 
 def write_annexes(analysis: Any, folder: Path, *, lang: str, profile: str,
-                  paper: str = "A4") -> list[Path]:
+                  paper: str = "A4", basemap: Any = None) -> list[Path]:
     """Write ``<agreement_id>.pdf`` for every proposed or signed agreement (none: no folder)."""
     from asmap.maps.paper.annex import write_annex
 
@@ -148,7 +170,8 @@ def write_annexes(analysis: Any, folder: Path, *, lang: str, profile: str,
     if len(chosen):
         folder.mkdir(exist_ok=True)
     return [write_annex(analysis, agreement_id, folder / f"{file_name(agreement_id)}.pdf",
-                        lang=lang, paper=paper, profile=profile) for agreement_id in chosen]
+                        lang=lang, paper=paper, profile=profile, basemap=basemap)
+            for agreement_id in chosen]
 
 
 def file_name(agreement_id: str) -> str:

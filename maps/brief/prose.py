@@ -39,7 +39,8 @@ def markdown_escaped(line: str) -> str:
 
 
 def _esc(value: object) -> str:
-    return html.escape(text(value), quote=True)
+    """Text escaped for HTML; an apostrophe stays ' (it reads in summary.md as written)."""
+    return html.escape(text(value)).replace("&#x27;", "'")
 
 
 def _post_names(analysis: Any) -> dict[str, str]:
@@ -119,7 +120,9 @@ def sections(analysis: Any, *, lang: str = "mn", since: list[str] | None = None
         (t("negotiate_heading", lang), negotiate or [_esc(t("no_eligible", lang))]),
         (t("posts_heading", lang), post_lines or [_esc(t("no_posts", lang))]),
         (t("conflicts_heading", lang), conflict_lines or [_esc(t("no_conflicts", lang))]),
-        (t("unverified_heading", lang), unverified_lines or [_esc(t("no_unverified", lang))]),
+        (t("unverified_heading", lang), unverified_lines or [_esc(
+            t("no_unverified_unchecked", lang, rules=codes(";".join(analysis.unchecked), lang))
+            if analysis.unchecked else t("no_unverified", lang))]),
         *_agreement_section(analysis, lang=lang),
         (t("rules", lang), rule_lines),
         (t("sources", lang), source_lines),

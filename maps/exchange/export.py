@@ -32,7 +32,7 @@ from asmap.maps.exchange.kml import family, write_kml
 from asmap.maps.exchange.qgis import qml, sld
 from asmap.maps.styles import site_category
 
-FORMATS = ("kml", "kmz", "geojson", "gpkg", "shp")
+FORMATS = ("kml", "kmz", "geojson", "gpkg", "shp", "mbtiles")
 #: Geometry family of each analysis output, for empty layers.
 OUTPUT_FAMILIES = {"sites": "polygon", "eligible_parts": "polygon", "exclusions": "polygon",
                    "routes": "line", "conflicts": "polygon", "agreements": "polygon"}
@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS layer_styles (
 
 def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
            lang: str = "mn", crs: str | None = None, media: str | Path | None = None,
-           photos: bool = True) -> Path:
+           photos: bool = True, basemap: str | Path | None = None) -> Path:
     """
     Write a project's layers, or an analysis with its layers, in a format for other tools.
 
@@ -72,6 +72,9 @@ def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
         The project folder the photos are in: a KMZ carries them (small JPEGs, no EXIF).
     photos
         False leaves the ``photo`` column, and the photos, out of every format.
+    basemap
+        For ``mbtiles``: the MBTiles file to cut to the soum (default: the project
+        folder's ``basemap.mbtiles``), for ODK Collect, Mapeo or QField.
 
     Returns
     -------
@@ -81,6 +84,8 @@ def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
     if to not in FORMATS:
         raise UsageError(f"cannot export to {to!r}; choose one of {', '.join(FORMATS)}")
     check_profile(profile)
+    if to == "mbtiles":
+        return export_basemap(_load(source, crs=crs), out, basemap=basemap)
     layers, analysis = collect(source, profile=profile, crs=crs)
     if not photos:
         layers = {k: f.drop(columns=["photo"]) if "photo" in f else f for k, f in layers.items()}
@@ -92,6 +97,24 @@ def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
     if to == "gpkg":
         return write_gpkg(layers, out, lang=lang, analysis=analysis)
     return write_folder(layers, out, suffix=".geojson" if to == "geojson" else ".shp")
+
+
+def export_basemap(source: Any, out: str | Path, *, basemap: str | Path | None = None) -> Path:
+    """The project's basemap cut to the soum (`maps.basemap.build.build_basemap`)."""
+    from asmap.maps.basemap.area import aoi_bounds
+    from asmap.maps.basemap.build import build_basemap
+    from asmap.maps.basemap.mbtiles import FOLDER_BASEMAP, resolve_basemap
+
+    folder = getattr(source, "folder", None)
+    path = resolve_basemap(basemap, folder)
+    if path is None:
+        where = f"{folder}" if folder is not None else "the source"
+        raise UsageError(f"{where} has no {FOLDER_BASEMAP}; make one with `asmap basemap "
+                         "build` or name one with --basemap FILE.mbtiles")
+    frames = dict(source.layers) if isinstance(source, Analysis) else dict(source)
+    if isinstance(source, Analysis):
+        frames["sites"] = source.sites
+    return build_basemap(path, out, bounds=aoi_bounds(frames), zooms=(0, 22)).path
 
 
 def collect(source: Any, *, profile: str = "internal", crs: str | None = None
@@ -229,4 +252,4 @@ def _md(name: str) -> str:
     return re.sub(r"([\\`*\[\]!|])", r"\\\1", html.escape(str(name)))
 
 
-__all__ = ["FORMATS", "collect", "export", "write_gpkg", "write_folder"]
+__all__ = ["FORMATS", "collect", "export", "export_basemap", "write_gpkg", "write_folder"]

@@ -2,8 +2,9 @@
 
 Page 1 shows the agreed ground at a round scale (1:5,000, 1:10,000, ...) with a scale
 bar, north arrow and graticule, the license outline, the exclusion zones around it and
-the numbered corners; the parties, license, hectares, window, council resolution, the
-checks, and three signature blocks. The next pages hold the corner coordinate tables
+the numbered corners, over the project's local basemap when it has one
+(`maps.basemap.paper.draw_basemap`); the parties, license, hectares, window, council
+resolution, the checks, and three signature blocks. The next pages hold the corner coordinate tables
 (`maps.paper.corners`). The map frame is georeferenced (`maps.paper.geopdf`).
 """
 
@@ -26,7 +27,7 @@ from asmap.geo.schema import split
 from asmap.layers.atomic import atomic_path
 from asmap.layers.errors import UsageError
 from asmap.maps import provenance, styles
-from asmap.maps.agreements import check_lines, day_text, status_word, window_words
+from asmap.maps.agreements import check_lines, day_text, status_word, written_and_windows
 from asmap.maps.i18n import t
 from asmap.maps.paper import furniture
 from asmap.maps.paper.corners import corner_pages
@@ -111,10 +112,14 @@ def _areal(geom: Any) -> Any:
 
 
 def annex_pages(analysis: Any, agreement_id: str, *, lang: str = "mn", paper: str = "A4",
-                profile: str = "internal") -> tuple[list[Figure], dict[str, Any]]:
+                profile: str = "internal", basemap: str | Path | bool | None = None
+                ) -> tuple[list[Figure], dict[str, Any]]:
     """The annex pages, and where page 1's map frame is (for the georeferencing)."""
+    from asmap.maps.basemap.mbtiles import resolve_basemap
+
     page_size(paper, "portrait")
     shared = _prepared(analysis, lang, profile)
+    local = resolve_basemap(basemap, shared.folder)
     agreement = find_agreement(shared, agreement_id)
     grounds = site_grounds(shared, agreement)
     tables, letter = [], 0 if len(grounds) > 1 else None  # several sites: labels go on
@@ -123,7 +128,8 @@ def annex_pages(analysis: Any, agreement_id: str, *, lang: str = "mn", paper: st
         if letter is not None:
             letter += len(tables[-1][2].rings)
     with matplotlib.rc_context(RC):
-        first, frame = _map_page(shared, agreement, grounds, tables, lang=lang, paper=paper)
+        first, frame = _map_page(shared, agreement, grounds, tables, lang=lang, paper=paper,
+                                 basemap=local)
         words = {"available": t("corner_ground_available", lang),
                  "whole": t("corner_ground_whole", lang)}
         pages = corner_pages([(sid, words[which], table) for sid, which, table in tables],
@@ -133,7 +139,8 @@ def annex_pages(analysis: Any, agreement_id: str, *, lang: str = "mn", paper: st
 
 
 def write_annex(analysis: Any, agreement_id: str, path: str | Path, *, lang: str = "mn",
-                paper: str = "A4", profile: str = "internal") -> Path:
+                paper: str = "A4", profile: str = "internal",
+                basemap: str | Path | bool | None = None) -> Path:
     """
     Write the annex of one agreement: a georeferenced PDF map and its corner coordinates.
 
@@ -151,6 +158,9 @@ def write_annex(analysis: Any, agreement_id: str, path: str | Path, *, lang: str
         ``A4`` (default) or ``A3``, portrait.
     profile
         ``internal``, or ``public`` to leave out ``contact``.
+    basemap
+        An MBTiles file drawn under the map; False for none; None (default) for the
+        project folder's ``basemap.mbtiles`` when it has one. Never the network.
 
     Returns
     -------
@@ -166,7 +176,8 @@ def write_annex(analysis: Any, agreement_id: str, path: str | Path, *, lang: str
     path = Path(path)
     if path.suffix.lower() != ".pdf":
         raise UsageError(f"{path}: an annex is a PDF; name it *.pdf")
-    pages, frame = annex_pages(analysis, agreement_id, lang=lang, paper=paper, profile=profile)
+    pages, frame = annex_pages(analysis, agreement_id, lang=lang, paper=paper, profile=profile,
+                               basemap=basemap)
     with matplotlib.rc_context(RC), atomic_path(path) as tmp:
         with PdfPages(tmp, metadata={"Creator": "asmap", "Producer": "asmap",
                                      "Title": t("annex_title", lang, agreement=agreement_id)}
@@ -179,7 +190,8 @@ def write_annex(analysis: Any, agreement_id: str, path: str | Path, *, lang: str
 
 
 def _map_page(analysis: Any, agreement: dict[str, Any], grounds: list, tables: list, *,
-              lang: str, paper: str) -> tuple[Figure, dict[str, Any]]:
+              lang: str, paper: str, basemap: Path | None = None
+              ) -> tuple[Figure, dict[str, Any]]:
     fig = _new_page(paper, "portrait")
     width_in, height_in = fig.get_size_inches()
     fig.text(0.06, 0.975, t("annex_title", lang, agreement=agreement["agreement_id"]),
@@ -196,6 +208,7 @@ def _map_page(analysis: Any, agreement: dict[str, Any], grounds: list, tables: l
     handles = _draw_map(ax, analysis, agreement, grounds, tables, extent, lang=lang)
     ax.set_xlim(extent[0], extent[2])
     ax.set_ylim(extent[1], extent[3])
+    credit = _draw_basemap(ax, basemap, analysis.crs, lang=lang)
     furniture.graticule(ax, analysis.crs, fontsize=6)
     furniture.scale_bar(ax, unit=t("km", lang))
     furniture.north_arrow(ax, analysis.crs, letter=t("north", lang))
@@ -207,7 +220,7 @@ def _map_page(analysis: Any, agreement: dict[str, Any], grounds: list, tables: l
              t("annex_scale", lang, scale=f"{scale:,}"), fontsize=8, ha="right", va="bottom")
     _words(fig, analysis, agreement, lang=lang)
     _signatures(fig, agreement, lang=lang)
-    _footer(fig, analysis, agreement, lang=lang)
+    _footer(fig, analysis, agreement, lang=lang, basemap=credit)
     box = ax.get_position()
     points = (width_in * 72, height_in * 72)
     bbox_pt = (box.x0 * points[0], box.y0 * points[1], box.x1 * points[0], box.y1 * points[1])
@@ -249,6 +262,21 @@ def _draw_map(ax, analysis, agreement, grounds, tables, extent, *, lang: str) ->
     return handles
 
 
+def _draw_basemap(ax, basemap: Path | None, crs: str, *, lang: str) -> str:
+    """The local basemap under the annex map; its credit for the footer ("" for none)."""
+    if basemap is None:
+        return ""
+    from asmap.maps.basemap.paper import draw_basemap
+
+    drawn = draw_basemap(ax, basemap, crs, lang=lang, credit_in_corner=False)
+    if drawn is None:
+        return ""
+    if drawn.coarse:
+        return drawn.credit + " · " + t("basemap_coarse", lang, zoom=drawn.zoom,
+                                        need=drawn.needed)
+    return drawn.credit
+
+
 def _frame_of(geom: Any, crs: str):
     import geopandas as gpd
 
@@ -267,11 +295,7 @@ def _corner_marks(ax, table: CornerTable) -> None:
 def _words(fig: Figure, analysis: Any, agreement: dict[str, Any], *, lang: str) -> None:
     sites = analysis.sites[analysis.sites["site_id"].astype(str).isin(
         split(agreement["site_ids"]))]
-    written = agreement.get("area_ha")
-    written = (t("annex_written_ha", lang, ha=f"{float(written):.2f}")
-               if written is not None and written == written else t("not_written", lang))
-    windows = [f"{s['site_id']}: {w}" for s in sites.to_dict("records")
-               if (w := window_words(s, lang=lang))]
+    written, windows = written_and_windows(agreement, sites, lang=lang)
     lines = [
         f"{agreement['agreement_id']} · {status_word(agreement.get('status'), lang=lang)} · "
         f"{t('site_ids', lang)}: {', '.join(split(agreement['site_ids']))} · "
@@ -306,9 +330,12 @@ def _signatures(fig: Figure, agreement: dict[str, Any], *, lang: str) -> None:
                  parse_math=False)
 
 
-def _footer(fig: Figure, analysis: Any, agreement: dict[str, Any], *, lang: str) -> None:
+def _footer(fig: Figure, analysis: Any, agreement: dict[str, Any], *, lang: str,
+            basemap: str = "") -> None:
     lines = [f"{t('analysis_date', lang)}: {analysis.on.isoformat()} · "
              + t("projection", lang, crs=analysis.crs) + " · " + t("annex_georeferenced", lang)]
+    if basemap:
+        lines.append(basemap)
     if provenance.is_sample(analysis.sources):
         lines.append(t("sample_notice", lang))
     fig.text(0.06, 0.015, "\n".join(textwrap.fill(line, 150) for line in lines), fontsize=5.2,

@@ -24,6 +24,7 @@ from asmap.geo.sharing import apply_profile, check_profile
 from asmap.layers.atomic import atomic_path
 from asmap.layers.errors import UsageError
 from asmap.maps import provenance, tiles
+from asmap.maps.basemap.paper import LocalBasemap, draw_basemap, footer_basemap
 from asmap.maps.i18n import LANGS, t
 from asmap.maps.paper import furniture as cartography
 from asmap.maps.paper.drawing import draw_analysis, projected
@@ -86,7 +87,10 @@ class _PageCanvas(FigureCanvasAgg):
         pass
 
 
-def _new_page(paper: str, orientation: str) -> Figure:
+def _new_page(paper: str, orientation: str, reuse: Figure | None = None) -> Figure:
+    if reuse is not None and tuple(reuse.get_size_inches()) == page_size(paper, orientation):
+        reuse.clear()  # the canvas and its 300 dpi renderer (for text sizes) stay
+        return reuse
     fig = Figure(figsize=page_size(paper, orientation), dpi=DPI)
     _PageCanvas(fig)
     return fig
@@ -107,10 +111,11 @@ def subtitle(analysis: Any, *, lang: str) -> str:
 
 
 def _footer(fig: Figure, analysis: Any, *, lang: str, profile: str,
-            tiles_missing: bool = False) -> None:
+            tiles_missing: bool = False, basemap_lines: tuple[str, ...] = ()) -> None:
     """Data sources with dates, the boundary credit, the profile and the sample notice."""
     width = int(fig.get_figwidth() * 21)
     tail = [t("basemap_missing", lang)] if tiles_missing else []
+    tail += list(basemap_lines)
     if provenance.needs_osm_credit(analysis.sources, analysis.layers.get("boundary")):
         tail.append(t("osm_credit", lang))
     tail.append(t(f"profile_{profile}", lang) + "  " + t("projection", lang, crs=analysis.crs)
@@ -134,12 +139,15 @@ def _header(fig: Figure, title: str, analysis: Any, *, lang: str) -> None:
 
 
 def _map_axes(fig: Figure, rect: tuple[float, ...], analysis: Any, bounds: tuple[float, ...],
-              *, lang: str, route_ids=None, highlight=None, basemap: str | None = None):
-    """The map axes with every layer; also whether requested basemap tiles are missing."""
+              *, lang: str, route_ids=None, highlight=None, basemap: Any = None):
+    """The map axes with every layer; also whether requested basemap tiles are missing
+    (an online basemap) or the footer lines of a local one (`basemap_lines`)."""
     ax = fig.add_axes(rect)
-    handles = draw_analysis(ax, analysis, lang=lang, route_ids=route_ids, highlight=highlight)
-    minx, miny, maxx, maxy = cartography.fit_bounds(bounds, rect[2] * fig.get_figwidth() /
+    view = cartography.fit_bounds(bounds, rect[2] * fig.get_figwidth() /
                                   (rect[3] * fig.get_figheight()))
+    handles = draw_analysis(ax, analysis, lang=lang, route_ids=route_ids, highlight=highlight,
+                            view=view)
+    minx, miny, maxx, maxy = view
     ax.set_xlim(minx, maxx)
     ax.set_ylim(miny, maxy)
     ax.set_aspect("equal", adjustable="box")
@@ -149,6 +157,9 @@ def _map_axes(fig: Figure, rect: tuple[float, ...], analysis: Any, bounds: tuple
     cartography.scale_bar(ax, unit=t("km", lang))
     cartography.north_arrow(ax, analysis.crs, letter=t("north", lang))
     ax.tick_params(length=2, pad=1.5)
+    if isinstance(basemap, LocalBasemap):
+        return ax, handles, basemap.lines(draw_basemap(ax, basemap.file, analysis.crs,
+                                                       lang=lang), lang=lang)
     missing = basemap is not None and not tiles.add_tiles(ax, analysis.crs, basemap,
                                                           lang=lang)
     return ax, handles, missing
@@ -200,7 +211,7 @@ def _bounds(frame, crs: str, *, pad: float, minimum: float = 0.0) -> tuple[float
 
 
 def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
-                   profile: str = "internal", basemap: str | None = None) -> list[Figure]:
+                   profile: str = "internal", basemap: Any = None) -> list[Figure]:
     """The overview page, plus table pages when the eligible sites do not fit on it."""
     layout = LAYOUTS[orientation]
     fig = _new_page(paper, orientation)
@@ -225,7 +236,7 @@ def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
         table_ax.set_axis_off()
         table_ax.set_title(title, loc="left", fontsize=9, fontweight="bold")
         table_ax.text(0, 0.95, t("table_next_page", lang), fontsize=7, va="top")
-    _footer(fig, analysis, lang=lang, profile=profile, tiles_missing=missing)
+    _footer(fig, analysis, lang=lang, profile=profile, **footer_basemap(missing))
     pages = [fig]
     if len(rows) > capacity:
         rect = (0.05, 0.13, 0.90, 0.78)
@@ -240,13 +251,14 @@ def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
 
 
 def site_sheet(analysis: Any, site_id: str, *, lang: str, paper: str, orientation: str,
-               profile: str = "internal", basemap: str | None = None,
-               media: Path | None = None) -> Figure:
+               profile: str = "internal", basemap: Any = None,
+               media: Path | None = None, reuse: Figure | None = None) -> Figure:
     """One site's sheet: zoomed map, its route and posts in an inset, its figures and its
-    first photo (found below `media`, the project folder)."""
+    first photo (found below `media`, the project folder); drawn on `reuse`, an earlier
+    sheet already saved, when given."""
     site = find_site(analysis, site_id)
     layout = LAYOUTS[orientation]
-    fig = _new_page(paper, orientation)
+    fig = _new_page(paper, orientation, reuse)
     title = t("site_sheet", lang, site_id=site_id, name=site.get("name") or "")
     _header(fig, title.rstrip(": "), analysis, lang=lang)
     sites = analysis.sites[analysis.sites["site_id"] == site_id]
@@ -264,7 +276,7 @@ def site_sheet(analysis: Any, site_id: str, *, lang: str, paper: str, orientatio
              va="top", linespacing=1.45, wrap=True)
     _legend(fig, layout["small_legend"], handles, lang=lang, fontsize=5.2, ncol=2)
     draw_photo(fig, site, media, orientation=orientation)
-    _footer(fig, analysis, lang=lang, profile=profile, tiles_missing=missing)
+    _footer(fig, analysis, lang=lang, profile=profile, **footer_basemap(missing))
     return fig
 
 
@@ -282,13 +294,18 @@ def find_site(analysis: Any, site_id: str) -> dict[str, Any]:
     return row.drop(labels=analysis.sites.geometry.name).to_dict()
 
 
-def _basemap(basemap: str | bool | None) -> str | None:
-    """The basemap asked for: None for none, True for ``osm``, else a name or tile URL."""
-    if basemap is None or basemap is False:
-        return None
-    name = "osm" if basemap is True else str(basemap)
-    tiles.check_basemap(name)
-    return name
+def _basemap(basemap: str | Path | bool | None, analysis: Any) -> Any:
+    """The basemap asked for: None for none, True for ``osm``, a `LocalBasemap` for an
+    MBTiles file (None: the project folder's, when it has one), else a name or tile URL."""
+    from asmap.maps.basemap.mbtiles import is_local, resolve_basemap
+
+    if basemap is True:
+        basemap = "osm"
+    if basemap is None or basemap is False or is_local(basemap):
+        path = resolve_basemap(basemap, analysis.folder)
+        return None if path is None else LocalBasemap(path, analysis)
+    tiles.check_basemap(str(basemap))
+    return str(basemap)
 
 
 def _prepared(analysis: Any, lang: str, profile: str) -> Any:
@@ -300,26 +317,35 @@ def _prepared(analysis: Any, lang: str, profile: str) -> Any:
 
 def print_pages(analysis: Any, *, lang: str = "mn", paper: str = "A4",
                 orientation: str = "landscape", site: str | None = None,
-                profile: str = "internal", basemap: str | bool | None = None,
-                media: str | Path | None = None, photos: bool = True) -> list[Figure]:
-    """Every page of a print map (see `print_map`): one for a site sheet, one or more else."""
+                profile: str = "internal", basemap: str | Path | bool | None = None,
+                media: str | Path | None = None, photos: bool = True,
+                reuse: Figure | None = None) -> list[Figure]:
+    """Every page of a print map (see `print_map`): one for a site sheet, one or more else.
+
+    A site sheet is drawn on `reuse` (a page already saved) when given."""
     page_size(paper, orientation)
-    basemap = _basemap(basemap)
     shared = _prepared(analysis, lang, profile)
     media = Path(media) if media is not None and photos else None
-    with matplotlib.rc_context(RC):
-        if site is not None:
-            pages = [site_sheet(shared, site, lang=lang, paper=paper, orientation=orientation,
-                                profile=profile, basemap=basemap, media=media)]
-        else:
-            pages = overview_pages(shared, lang=lang, paper=paper, orientation=orientation,
-                                   profile=profile, basemap=basemap)
+    basemap = _basemap(basemap, shared)
+    try:
+        with matplotlib.rc_context(RC):
+            if site is not None:
+                pages = [site_sheet(shared, site, lang=lang, paper=paper,
+                                    orientation=orientation, profile=profile, basemap=basemap,
+                                    media=media, reuse=reuse)]
+            else:
+                pages = overview_pages(shared, lang=lang, paper=paper, orientation=orientation,
+                                       profile=profile, basemap=basemap)
+    finally:
+        if isinstance(basemap, LocalBasemap):
+            basemap.file.close()
     return [literal_text(page) for page in pages]
 
 
 def print_map(analysis: Any, *, lang: str = "mn", paper: str = "A4",
               orientation: str = "landscape", site: str | None = None,
-              profile: str = "internal", basemap: str | bool | None = None) -> Figure:
+              profile: str = "internal", basemap: str | Path | bool | None = None
+              ) -> Figure:
     """
     A print-ready map page of an analysis.
 
@@ -336,10 +362,13 @@ def print_map(analysis: Any, *, lang: str = "mn", paper: str = "A4",
     profile
         ``internal`` or ``public`` (sensitive and unknown columns left out).
     basemap
-        None (default): the plain background, no network. ``osm``, ``satellite`` (or True
-        for ``osm``) or a tile URL with ``{z}``, ``{x}``, ``{y}``: tiles under the layers,
-        fetched when the server answers within a few seconds; otherwise the page is drawn
-        without them and its footer says so. Needs the ``basemap`` extra (contextily).
+        None (default): the project folder's ``basemap.mbtiles`` when it has one, else
+        the plain background; no network either way. A path to an ``.mbtiles`` file:
+        that file (drawn at the zoom matching the page, its credit in the footer).
+        False: the plain background. ``osm``, ``satellite`` (or True for ``osm``) or a
+        tile URL with ``{z}``, ``{x}``, ``{y}``: tiles under the layers, fetched when the
+        server answers within a few seconds; otherwise the page is drawn without them and
+        its footer says so. Needs the ``basemap`` extra (contextily).
 
     Returns
     -------

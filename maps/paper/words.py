@@ -7,10 +7,12 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
+import shapely
+
 from asmap.geo import schema
 from asmap.maps import styles
 from asmap.maps.i18n import t
-from asmap.maps.paper.drawing import draw_frame, projected
+from asmap.maps.paper.drawing import draw_frame, draw_polygons, in_view, projected
 from asmap.maps.paper.furniture import fit_bounds
 
 
@@ -29,8 +31,14 @@ def text(value: object) -> str:
 
 
 def who(value: object, lang: str) -> str:
-    """The party to negotiate with, with "local government" translated."""
+    """The party to negotiate with, "local government" translated; unknown said in words.
+
+    Empty means the licenses were not checked (no license layer): the land holder is
+    not known, which is not the same as the local government.
+    """
     value = text(value)
+    if not value.strip():
+        return t("holder_unknown", lang)
     return t(value, lang) if value == "local government" else value
 
 
@@ -77,11 +85,13 @@ def site_label_points(analysis: Any, *, view: Axes | None = None):
     sites = projected(analysis.sites, analysis.crs)
     if sites is None:
         return [], []
+    if view is not None:  # a label point in view lies in a site whose box meets the view
+        (x0, x1), (y0, y1) = view.get_xlim(), view.get_ylim()
+        sites = sites.iloc[np.sort(sites.sindex.query(shapely.box(x0, y0, x1, y1)))]
     order = (~sites["eligible"].fillna(False).astype(bool)).argsort(kind="stable")
     sites = sites.iloc[order]
     points = sites.geometry.representative_point()
     if view is not None:
-        (x0, x1), (y0, y1) = view.get_xlim(), view.get_ylim()
         inside = points.x.between(x0, x1) & points.y.between(y0, y1)
         sites, points = sites[inside.values], points[inside.values]
     return list(zip(points.x, points.y, strict=True)), [str(i) for i in sites["site_id"]]
@@ -142,16 +152,42 @@ def route_inset(ax: Axes, analysis: Any, site_id: str, *, lang: str) -> None:
     route = projected(routes[routes["site_id"] == site_id], crs) if len(routes) else None
     site = projected(analysis.sites[analysis.sites["site_id"] == site_id], crs)
     focus = [f for f in (route, site) if f is not None]
+    settlements = projected(analysis.layers.get("settlements"), crs)
+    base = None
+    if settlements is not None:
+        base = settlements[settlements.get("is_base", False) == True]  # noqa: E712
+        if len(base):
+            focus.append(base)
+    view = None
+    if focus:
+        # the frame's shape is the one the whole layers give the axes, as when all are drawn
+        for whole in (projected(analysis.layers.get("boundary"), crs),
+                      projected(analysis.layers.get("roads"), crs), *focus):
+            if whole is not None and len(whole):
+                ax.update_datalim(whole.total_bounds.reshape(2, 2))
+        ax.set_aspect("equal")
+        ax.autoscale_view()
+        bounds = np.array([f.total_bounds for f in focus])
+        minx, miny = bounds[:, 0].min(), bounds[:, 1].min()
+        maxx, maxy = bounds[:, 2].max(), bounds[:, 3].max()
+        pad = max(maxx - minx, maxy - miny, 1000) * 0.12
+        box = ax.get_position()
+        ratio = box.width * ax.figure.get_figwidth() / (box.height * ax.figure.get_figheight())
+        view = fit_bounds((minx - pad, miny - pad, maxx + pad, maxy + pad), ratio)
     boundary = projected(analysis.layers.get("boundary"), crs)
     if boundary is not None:
         draw_frame(ax, boundary, styles.LAYER_STYLES["boundary"], zorder=2)
     roads = projected(analysis.layers.get("roads"), crs)
     if roads is not None:
-        draw_frame(ax, roads, styles.LAYER_STYLES["roads"], zorder=3, linewidth_factor=0.6)
+        near = in_view(roads, view)
+        if near.any():
+            draw_frame(ax, roads, styles.LAYER_STYLES["roads"], zorder=3, linewidth_factor=0.6,
+                       shown=near)
     if route is not None:
         draw_frame(ax, route, styles.LAYER_STYLES["routes"], zorder=4)
     if site is not None:
-        site.plot(ax=ax, facecolor="none", edgecolor="black", linewidth=1.5, zorder=5)
+        draw_polygons(ax, site.geometry.values, facecolor="none", edgecolor="black",
+                      linewidth=1.5, zorder=5)
     posts = projected(analysis.layers.get("posts"), crs)
     on_route = schema.split(analysis.sites.loc[analysis.sites["site_id"] == site_id,
                                         "posts_on_route"].iloc[0])
@@ -162,25 +198,14 @@ def route_inset(ax: Axes, analysis: Any, site_id: str, *, lang: str) -> None:
             for pid, point in zip(posts["post_id"], posts.geometry, strict=True):
                 ax.annotate(str(pid), (point.x, point.y), xytext=(4, 3),
                             textcoords="offset points", fontsize=6, zorder=7)
-    settlements = projected(analysis.layers.get("settlements"), crs)
-    if settlements is not None:
-        base = settlements[settlements.get("is_base", False) == True]  # noqa: E712
-        if len(base):
-            draw_frame(ax, base, styles.LAYER_STYLES["settlements"], zorder=6)
-            point = base.geometry.iloc[0]
-            ax.annotate(t("base", lang), (point.x, point.y), xytext=(4, -8),
-                        textcoords="offset points", fontsize=6, zorder=7)
-            focus.append(base)
-    if focus:
-        bounds = np.array([f.total_bounds for f in focus])
-        minx, miny = bounds[:, 0].min(), bounds[:, 1].min()
-        maxx, maxy = bounds[:, 2].max(), bounds[:, 3].max()
-        pad = max(maxx - minx, maxy - miny, 1000) * 0.12
-        box = ax.get_position()
-        ratio = box.width * ax.figure.get_figwidth() / (box.height * ax.figure.get_figheight())
-        x0, y0, x1, y1 = fit_bounds((minx - pad, miny - pad, maxx + pad, maxy + pad), ratio)
-        ax.set_xlim(x0, x1)
-        ax.set_ylim(y0, y1)
+    if base is not None and len(base):
+        draw_frame(ax, base, styles.LAYER_STYLES["settlements"], zorder=6)
+        point = base.geometry.iloc[0]
+        ax.annotate(t("base", lang), (point.x, point.y), xytext=(4, -8),
+                    textcoords="offset points", fontsize=6, zorder=7)
+    if view is not None:
+        ax.set_xlim(view[0], view[2])
+        ax.set_ylim(view[1], view[3])
     ax.set_aspect("equal", adjustable="box")
     ax.set_xticks([])
     ax.set_yticks([])

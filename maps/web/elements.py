@@ -91,7 +91,9 @@ class VectorLayer(_MapScript):
     popup a workable part shares, ``r`` zone radius in metres, ``lp``/``l`` label position
     and text, ``d`` the position of the site's dot. With `canvas`, the layer is drawn on
     the shared canvas instead of SVG paths; with `dot_zoom`, its shapes appear from that
-    zoom on and, below it, registered features with ``d`` are dots.
+    zoom on and, below it, registered features with ``d`` are dots; with `dot_radius` as
+    well (small maps), the shapes stay and the dots (that many pixels, outlined) are drawn
+    over them and over every line below that zoom, so no site is a speck under a river.
     """
 
     function = "vectorLayer"
@@ -99,11 +101,14 @@ class VectorLayer(_MapScript):
     def __init__(self, data: dict[str, Any], *, layer: str, styles: dict[str, Any],
                  fields: list[str] | None = None, register: bool = False,
                  zones: dict[str, Any] | None = None, attribution: str | None = None,
-                 canvas: bool = False, dot_zoom: int | None = None) -> None:
+                 canvas: bool = False, dot_zoom: int | None = None,
+                 dot_radius: float | None = None) -> None:
         options = {"layer": layer, "styles": styles, "fields": fields or [],
                    "register": register, "zones": zones, "canvas": canvas}
         if dot_zoom is not None:
             options["dotZoom"] = dot_zoom
+        if dot_radius is not None:
+            options["dotRadius"] = dot_radius
         if attribution:
             options["attribution"] = attribution
         super().__init__(data, options)

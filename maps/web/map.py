@@ -18,6 +18,7 @@ import folium
 import geopandas as gpd
 import shapely
 
+from asmap.geo.crs import utm_crs_for
 from asmap.geo.result import Analysis
 from asmap.geo.schema import codes, site_categories, site_category, verdict
 from asmap.geo.sharing import apply_profile, without_photos
@@ -49,6 +50,8 @@ RESULT_LAYERS = ("sites", "eligible_parts", "exclusions", "routes", "conflicts",
 CANVAS_FROM = 2000
 #: On big maps, sites smaller than this many pixels at the current zoom are drawn as dots.
 DOT_PIXELS = 5
+#: On small maps, every site also has a dot of this radius (px) over it below that zoom.
+SMALL_DOT_RADIUS = 5
 #: The mini-map shows at most one site dot per cell of a grid this many cells wide.
 MINIMAP_CELLS = 75
 
@@ -125,7 +128,6 @@ def layer_data(frame: Any, features: list[dict[str, Any]], fields: FieldTable
 def _site_layer(analysis: Analysis, lang: str, table: FieldTable,
                 photos: PhotoBudget | None = None) -> tuple[dict[str, Any], list[list[str]]]:
     features, index = [], []
-    dots = len(analysis.sites) > CANVAS_FROM
     for row, geom in zip(_rows(analysis.sites), analysis.sites.geometry.values, strict=True):
         site_id = "" if popups.is_missing(row.get("site_id")) else str(row["site_id"])
         title, pieces, pairs = popups.site_popup_pieces(row, rules=analysis.rules, lang=lang)
@@ -133,8 +135,7 @@ def _site_layer(analysis: Analysis, lang: str, table: FieldTable,
         said = escape(": " + t(verdict(row), lang))
         features.append({"c": site_category(row), "id": site_id, "h": title, "p": pieces,
                          "rows": pairs, "t": [said]})
-        if dots:
-            features[-1]["d"] = _label_point(geom)
+        features[-1]["d"] = _label_point(geom)  # its dot at low zooms (over it, small maps)
         name = "" if popups.is_missing(row.get("name")) else str(row["name"])
         index.append([escape(site_id), escape(name)])
     return layer_data(analysis.sites, features, table), index
@@ -269,23 +270,41 @@ def _outline(drawn: dict[str, Any]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _basemaps(fmap: folium.Map, *, lang: str, offline: bool) -> None:
+def _basemaps(fmap: folium.Map, *, lang: str, offline: bool,
+              local: folium.map.Layer | None = None) -> None:
+    """The base layers: a local basemap first and selected, else plain (offline) or OSM."""
     plain = folium.TileLayer(plain_tile(), attr="asmap", name=t("basemap_plain", lang),
-                             show=offline, max_zoom=22)
+                             show=offline and local is None, max_zoom=22)
     # an offline page loads no tile until the user picks an online basemap, named so
     online = (lambda key: t("basemap_online", lang, name=t(key, lang))) if offline else (
         lambda key: t(key, lang))
-    osm = folium.TileLayer(BASEMAPS["osm"], name=online("basemap_osm"), show=not offline)
+    osm = folium.TileLayer(BASEMAPS["osm"], name=online("basemap_osm"),
+                           show=not offline and local is None)
     sat = folium.TileLayer(BASEMAPS["satellite"], name=online("basemap_satellite"),
                            show=False)
-    for layer in ((plain, osm, sat) if offline else (osm, sat, plain)):
+    layers = (plain, osm, sat) if offline else (osm, sat, plain)
+    for layer in ((local, *layers) if local is not None else layers):
         layer.add_to(fmap)
+
+
+def _local_basemap(analysis: Analysis, basemap: str | Path | bool | None, *, lang: str,
+                   budget_mb: float) -> folium.map.Layer | None:
+    """The embedded MBTiles layer (`maps.basemap.web`), or None for no local basemap."""
+    from asmap.maps.basemap.mbtiles import resolve_basemap
+
+    path = resolve_basemap(basemap, analysis.folder)
+    if path is None:
+        return None
+    from asmap.maps.basemap.web import basemap_layer
+
+    return basemap_layer(path, {**analysis.layers, "sites": analysis.sites}, analysis.sites,
+                         lang=lang, budget_mb=budget_mb)
 
 
 def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
              profile: str = "internal", media: str | Path | None = None,
-             photos: bool = True, photo_mb: float = PHOTO_MB, changes: Any = None
-             ) -> folium.Map:
+             photos: bool = True, photo_mb: float = PHOTO_MB, changes: Any = None,
+             basemap: str | Path | bool | None = None, basemap_mb: float = 15.0) -> folium.Map:
     """
     The interactive map of an analysis: every layer, legend, title block and tools.
 
@@ -312,6 +331,11 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
         What `geo.compare` returned for an earlier analysis and this one: adds a
         "changes" layer (off until ticked) outlining the changed sites, the changes in
         their popups. None: no such layer.
+    basemap
+        An MBTiles file to embed as the first, selected base layer; False for none; None
+        (default) for the project folder's ``basemap.mbtiles`` when it has one.
+    basemap_mb
+        MB of basemap tiles to embed over the soum (see `maps.basemap.web.embed_tiles`).
 
     Returns
     -------
@@ -328,7 +352,8 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
     drawn = _layers(analysis)
     fmap = AsmapMap(location=[48.2, 104.8], zoom_start=10, tiles=None, max_zoom=22)
     fmap.add_child(elements.Assets(offline=offline))
-    _basemaps(fmap, lang=lang, offline=offline)
+    _basemaps(fmap, lang=lang, offline=offline,
+              local=_local_basemap(analysis, basemap, lang=lang, budget_mb=basemap_mb))
     sites_table = FieldTable()
     sites_data, index = (_site_layer(analysis, lang, sites_table, budget) if "sites" in drawn
                          else (None, []))
@@ -348,7 +373,7 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
 
 def _dot_zoom(sites: Any) -> int:
     """The first zoom at which the median site spans `DOT_PIXELS` on screen."""
-    metres = float(np.median(np.sqrt(sites.to_crs(sites.estimate_utm_crs()).area)))
+    metres = float(np.median(np.sqrt(sites.to_crs(utm_crs_for(sites)).area)))
     lat = float(np.mean(sites.total_bounds[[1, 3]]))
     per_pixel_at_0 = 156_543.03 * np.cos(np.radians(lat))
     return int(np.clip(np.ceil(np.log2(DOT_PIXELS * per_pixel_at_0 / max(metres, 1.0))), 0, 18))
@@ -389,14 +414,16 @@ def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang
     if name == "boundary" and needs_osm_credit(analysis.sources, frame):
         credit = escape(t("osm_credit", lang))
     zones = leaflet(EXCLUSION_STYLES["POST_ZONE"]) if name == "posts" else None
-    dot_zoom = (_dot_zoom(analysis.sites) if name in ("sites", "eligible_parts")
-                and len(analysis.sites) > CANVAS_FROM else None)
+    big = len(analysis.sites) > CANVAS_FROM
+    dot_zoom = (_dot_zoom(analysis.sites) if name == "sites" or
+                (name == "eligible_parts" and big) else None)
     group = folium.FeatureGroup(name=escape(t(f"layer_{name}", lang)))
     group.add_child(elements.VectorLayer(data, layer=name.replace("_", "-"), styles=_styles(name),
                                          fields=table.labels(lang), register=name == "sites",
                                          zones=zones, attribution=credit,
                                          canvas=_canvas(data, len(analysis.sites) > CANVAS_FROM),
-                                         dot_zoom=dot_zoom))
+                                         dot_zoom=dot_zoom,
+                                         dot_radius=None if big else SMALL_DOT_RADIUS))
     group.add_to(fmap)
 
 
@@ -457,7 +484,8 @@ def render_html(fmap: folium.Map) -> str:
 
 def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline: bool = False,
               profile: str = "internal", media: str | Path | None = None,
-              photos: bool = True, photo_mb: float = PHOTO_MB, changes: Any = None) -> Path:
+              photos: bool = True, photo_mb: float = PHOTO_MB, changes: Any = None,
+              basemap: str | Path | bool | None = None, basemap_mb: float = 15.0) -> Path:
     """
     Write the interactive map to one HTML file (atomically) and return its path.
 
@@ -479,6 +507,9 @@ def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline:
         Photo thumbnails in the popups (see `site_map`).
     changes
         As for `site_map`: a "changes" layer of what `geo.compare` found.
+    basemap, basemap_mb
+        The local basemap to embed and its budget, as for `site_map`: the file's tiles
+        over the soum, and the finest around each eligible site, go into the page.
 
     Returns
     -------
@@ -493,7 +524,7 @@ def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline:
     """
     html = render_html(site_map(analysis, lang=lang, offline=offline, profile=profile,
                                 media=media, photos=photos, photo_mb=photo_mb,
-                                changes=changes))
+                                changes=changes, basemap=basemap, basemap_mb=basemap_mb))
     return write_text_atomic(out, html)
 
 

@@ -114,7 +114,9 @@ def rows(row: Mapping[str, Any], fields: Any, *, lang: str, kind: str = "",
     out = []
     for field in fields:
         value = row.get(field)
-        if is_missing(value):
+        if field == "negotiate_with" and field in row and is_missing(value):
+            text = t("holder_unknown", lang)  # licenses unchecked: nobody is known
+        elif is_missing(value):
             if field not in empty_none:
                 continue
             text = t("none", lang)

@@ -39,3 +39,25 @@ def test_dask_engine_writes_the_same_sites_as_local(tmp_path):
     assert list(local["site_id"]) == list(dask["site_id"])
     pd.testing.assert_frame_equal(local.drop(columns="geometry"), dask.drop(columns="geometry"),
                                   check_exact=False, atol=1e-6)
+
+
+def test_dask_dataset_is_results_for_the_other_commands(tmp_path):
+    import geopandas
+
+    out = tmp_path / "results.parquet"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["analyze", "--on", "2021-04-06", "--engine", "dask",
+                                 "--out", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    assert '"eligible": 16' in result.output and '"eligible_ha": 86.94' in result.output
+    assert len(geopandas.read_parquet(out / "sites")) == 28
+    printed = runner.invoke(cli, ["print", "--results", str(out), "--lang", "en",
+                                  "--out", str(tmp_path / "overview.pdf")])
+    assert printed.exit_code == 0, printed.output
+    assert (tmp_path / "overview.pdf").stat().st_size > 10_000
+
+
+def test_a_dataset_needs_the_dask_engine(tmp_path):
+    result = CliRunner().invoke(cli, ["analyze", "--out", str(tmp_path / "r.parquet")])
+    assert result.exit_code == 2
+    assert "needs --engine dask" in result.output

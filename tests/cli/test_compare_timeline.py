@@ -46,7 +46,7 @@ def test_compare_writes_every_file_in_words(results, tmp_path):
     result = run("compare", str(results / "april" / "results.gpkg"), str(results / "july"),
                  "--lang", "en", "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert "31 changes at 28 sites, 2021-04-06 -> 2021-07-01" in result.output
+    assert "32 changes at 28 sites, 2021-04-06 -> 2021-07-01" in result.output
     assert sorted(p.name for p in out.iterdir()) == [
         ".asmap-output", "changes.csv", "changes.gpkg", "changes.html", "changes.md",
         "changes.xlsx"]
@@ -54,19 +54,20 @@ def test_compare_writes_every_file_in_words(results, tmp_path):
     assert list(rows[0]) == ["site_id", "change", "before", "after", "code"]
     assert [(r["change"], r["before"], r["after"]) for r in rows if r["site_id"] == "ZT-11"] == [
         ("Area taken by changed", "—", "Reclamation"), ("Available area changed", "6.00", "2.92"),
-        ("Posts on route changed", "ZP-01", "—"), ("Work window changed", "2021-09-20", "—")]
+        ("Route length changed", "27.9", "28.0"), ("Posts on route changed", "ZP-01", "—"),
+        ("Work window changed", "2021-09-20", "—")]
     sheet = load_workbook(out / "changes.xlsx").active
     assert [c.value for c in sheet[1]] == ["Site id", "Change", "Before", "After", "Code"]
-    assert sheet.max_row == 32
+    assert sheet.max_row == 33
     sites = pyogrio.read_dataframe(out / "changes.gpkg")
     assert len(sites) == 28 and sites.crs.to_epsg() == 4326
     assert sites.set_index("site_id").loc["ZT-11", "change"] == (
-        "NOTES;AVAILABLE_HA;POSTS_ON_ROUTE;WINDOW")
+        "NOTES;AVAILABLE_HA;ROUTE_KM;POSTS_ON_ROUTE;WINDOW")
     md = (out / "changes.md").read_text(encoding="utf-8")
     assert "Compared with the analysis of 2021-04-06 (now 2021-07-01)" in md
     assert "Posts that went: ZP-01, ZP-04" in md  # read from files: the posts sites name
     page = (out / "changes.html").read_text(encoding="utf-8")
-    assert page.count("<tr>") == 32 and "<td>ZT-11</td>" in page
+    assert page.count("<tr>") == 33 and "<td>ZT-11</td>" in page
 
 
 def test_compare_with_itself_is_empty(results, tmp_path):

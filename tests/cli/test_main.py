@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import click
 import pytest
 from click.testing import CliRunner
 
 from asmap.cli.main import cli
 
+HEAVY = ("matplotlib", "folium", "geopandas", "shapely", "networkx")
+
 
 def _commands(group, prefix=()):
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
         yield (*prefix, name)
-        if hasattr(command, "commands"):
+        if isinstance(command, click.Group):
             yield from _commands(command, (*prefix, name))
 
 
@@ -50,6 +58,26 @@ def test_unknown_command_is_a_usage_error():
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("argv", [["--help"], ["--version"]], ids=" ".join)
+def test_help_and_version_import_no_heavy_module(argv):
+    # a fresh interpreter: this test process has long imported everything
+    probe = ("import sys\n"
+             "from asmap.cli.main import cli\n"
+             f"try:\n    cli({argv!r}, prog_name='asmap')\n"
+             "except SystemExit:\n    pass\n"
+             f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True)
+    assert "asmap" in result.stdout
+    assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_lazy_short_help_is_the_command_own():
+    ctx = click.Context(cli)
+    for name, (_target, short_help) in cli.lazy.items():
+        assert cli.get_command(ctx, name).short_help == short_help, name
+
+
 def test_verbose_logs_the_analysis_steps_and_counts(tmp_path, caplog):
     def analyze(*flags):
         result = CliRunner().invoke(cli, [*flags, "analyze", "--on", "2021-04-06", "--out",
@@ -64,5 +92,5 @@ def test_verbose_logs_the_analysis_steps_and_counts(tmp_path, caplog):
     assert "exclusion zones in force" not in steps  # a count: -vv
     assert "exclusion zones in force: RIVER_BUFFER" in counts
     assert "road network:" in counts
-    assert {"asmap.layers.load", "asmap.geo.analyze", "asmap.geo.exclusions",
+    assert {"asmap.layers.load", "asmap.geo.core", "asmap.geo.exclusions",
             "asmap.geo.access", "asmap.geo.io"} <= {r.name for r in caplog.records}

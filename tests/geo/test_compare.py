@@ -46,9 +46,12 @@ def test_across_dates_on_the_same_data(project, april):
     # would close is excluded now); ZP-01 went on 2021-05-29, so it is on no route any more
     assert _records(table, "ZT-11") == [("NOTES", "", "RECLAMATION"),
                                         ("AVAILABLE_HA", "6.00", "2.92"),
+                                        ("ROUTE_KM", "27.9", "28.0"),
                                         ("POSTS_ON_ROUTE", "ZP-01", ""),
                                         ("WINDOW", "2021-09-20", "")]
-    assert set(table["change"]) == {"NOTES", "AVAILABLE_HA", "POSTS_ON_ROUTE", "WINDOW"}
+    # its route ends at the available ground, which moved
+    assert set(table["change"]) == {"NOTES", "AVAILABLE_HA", "ROUTE_KM", "POSTS_ON_ROUTE",
+                                    "WINDOW"}
     assert table.attrs["on"] == (april.on, july.on)
     assert table.attrs["rules"] == {}
     found = layer_changes(april, july)

@@ -107,3 +107,103 @@ def test_unreachable_scheduler_is_a_usage_error(monkeypatch, generated):
     monkeypatch.setattr("asmap.geo.engine_dask.CONNECT_TIMEOUT", "1s")
     with pytest.raises(UsageError, match="cannot reach the Dask scheduler"):
         analyze_dask(generated, on=ON, scheduler="tcp://127.0.0.1:9")
+
+
+def test_dask_engine_keeps_the_crs_and_reports_progress(client, generated):
+    # issue 16: geo.analyze(engine="dask") dropped `crs` and never called `progress`
+    from asmap.geo.analyze import STEPS
+
+    local_steps, dask_steps = [], []
+    local = analyze(generated, on=ON, crs="EPSG:32649", progress=local_steps.append)
+    result = analyze(generated, on=ON, crs="EPSG:32649", progress=dask_steps.append,
+                     engine="dask", scheduler=client)
+    assert result.crs == "EPSG:32649"  # zone 49N, not the 48N the data would pick
+    assert_same_analysis(local, result)
+    assert dask_steps == local_steps == list(STEPS)
+
+
+def test_the_engines_share_one_core_without_an_import_cycle():
+    import ast
+    from pathlib import Path
+
+    import asmap.geo.core
+    import asmap.geo.engine_dask
+
+    for module in (asmap.geo.core, asmap.geo.engine_dask):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert "asmap.geo.analyze" not in imported, module.__name__
+
+
+def test_workers_write_a_partitioned_dataset_equal_to_the_local_answer(client, generated,
+                                                                       tmp_path):
+    import dask_geopandas
+
+    import geopandas
+
+    from asmap.geo.engine_dask import write_dask
+    from asmap.geo.io import read_results
+
+    out = tmp_path / "results.parquet"
+    summary = write_dask(generated, out, on=ON, scheduler=client, npartitions=4)
+    local = analyze(generated, on=ON)
+    assert summary == local.summary()
+    for name in ("sites", "eligible_parts", "routes"):
+        assert sorted(p.name for p in (out / name).iterdir()) == [
+            f"part.{i:05d}.parquet" for i in range(4)], name
+    assert [p.name for p in (out / "exclusions").iterdir()] == ["part.00000.parquet"]
+    sites = geopandas.read_parquet(out / "sites")
+    assert len(sites) == 300 and sites.crs == "EPSG:4326"
+    assert dask_geopandas.read_parquet(out / "sites").npartitions == 4
+    assert_same_analysis(local, read_results(out))
+
+
+def test_sample_dataset_keeps_the_agreements(client, tmp_path):
+    # the agreements span partitions: checked in the main process, given to the workers
+    from asmap.geo.engine_dask import write_dask
+    from asmap.geo.io import read_results
+
+    project = layers.load(layers.sample_path())
+    out = tmp_path / "results.parquet"
+    summary = write_dask(project, out, on=date(2021, 4, 6), scheduler=client, npartitions=3)
+    local = analyze(project, on=date(2021, 4, 6))
+    assert len(local.agreements) and local.sites["agreement_id"].notna().any()
+    assert summary == local.summary()
+    assert_same_analysis(local, read_results(out))
+
+
+def test_world_files_equal_local_engine(client, tmp_path):
+    # issue 13: the soum and the margin are chosen once for the whole project, not by
+    # each partition's own sites
+    from tests import world
+
+    project = layers.load(world.national_soums(tmp_path, world.world(tmp_path)))
+    local = analyze(project, on=ON)
+    result = analyze_dask(project, on=ON, scheduler=client, npartitions=3)
+    assert_same_analysis(local, result)
+    assert result.soum == local.soum == "Zaamar"
+    assert [p.line() for p in result.warnings] == [p.line() for p in local.warnings]
+    assert len(result.warnings) == 4
+
+
+def test_world_files_as_a_dataset_say_the_warnings_and_equal_local(client, tmp_path):
+    # issues 13 and 17: the workers' dataset is the one area of interest too
+    from asmap.geo.engine_dask import write_dask
+    from asmap.geo.io import read_results
+    from tests import world
+
+    project = layers.load(world.national_soums(tmp_path, world.world(tmp_path)))
+    local = analyze(project, on=ON)
+    said: list = []
+    out = tmp_path / "results.parquet"
+    summary = write_dask(project, out, on=ON, scheduler=client, npartitions=3,
+                         said=said.extend)
+    assert summary == local.summary()
+    assert [p.line() for p in said] == [p.line() for p in local.warnings]
+    back = read_results(out, layers=project)
+    assert_same_analysis(local, back)
+    assert back.soum == "Zaamar"
+    from asmap.geo.io import write_results
+
+    gpkg = read_results(write_results(local, tmp_path / "results.gpkg"), layers=project)
+    assert [p.line() for p in back.warnings] == [p.line() for p in gpkg.warnings]

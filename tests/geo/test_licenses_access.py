@@ -74,12 +74,14 @@ CROSS = [line((0, 0), (2000, 0)), line((1000, -1000), (1000, 1000))]  # crossing
 
 @pytest.mark.parametrize(("base_xy", "expected_km"), [
     # base 100 m below the west end: 0.1 + 1.0 along A + 1.0 up B + 0.5 to the site = 2.6
+    # (the same total as 0.1 + 1.0 along A + 1.5 straight north: the tie goes to the
+    # shorter off-road leg, so the route takes B and passes P1)
     ((0, -100), 2.6),
     # base below the middle of A snaps to (500, 0), not to a vertex: 0.1 + 0.5 + 1.0 + 0.5
     ((500, -100), 2.1),
 ])
 def test_route_uses_crossing_and_snaps_to_line(base_xy, expected_km):
-    layers = {"tailings": sites(box(950, 1500, 1050, 1600)),
+    layers = {"tailings": sites(box(1000, 1500, 1100, 1600)),
               "roads": frame(CROSS, road_id=["A", "B"]), "settlements": base(*base_xy),
               "posts": frame([pt(1000, 500), pt(1500, 500)], post_id=["P1", "P2"],
                              authority=["police", "police"], radius_m=[50.0, 50.0])}

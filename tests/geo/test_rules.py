@@ -14,6 +14,7 @@ def test_defaults_match_the_issue():
     assert Rules().as_dict() == {
         "min_area_ha": 0.5, "river_buffer_m": 200.0, "post_radius_m": 300.0,
         "reclamation_notice_days": 90, "max_route_km": 40.0,
+        "aoi_margin_km": 50.0,  # issue 13
     }
 
 

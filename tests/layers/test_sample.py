@@ -43,10 +43,11 @@ def frames():
     return {kind: pyogrio.read_dataframe(SAMPLE / f"{kind}.geojson") for kind in GEO_KINDS}
 
 
-def test_one_geojson_per_kind_plus_settings_and_readme():
+def test_one_geojson_per_kind_plus_settings_readme_and_basemap():
     names = sorted(p.name for p in SAMPLE.iterdir())
     assert names == sorted([f"{kind}.geojson" for kind in GEO_KINDS]
-                           + ["agreements.csv", "README.md", "asmap.toml"])
+                           + ["agreements.csv", "README.md", "asmap.toml", "basemap.mbtiles"])
+    assert (SAMPLE / "basemap.mbtiles").stat().st_size < 5_000_000  # keep the repository small
 
 
 @pytest.mark.parametrize("kind", GEO_KINDS)
@@ -203,3 +204,20 @@ def test_sample_agreements_show_every_status_and_five_checks(focus_analysis):
     assert sites.at["ZT-23", "agreement_status"] == "proposed"
     assert int(sites["eligible"].sum()) == 16
     assert focus_analysis.summary()["eligible_ha"] == 86.94
+
+
+# --- the sample's basemap (issue 15) ---
+@pytest.mark.slow
+def test_basemap_script_rebuilds_the_same_tiles(tmp_path):
+    import sqlite3
+    import subprocess
+    import sys
+
+    out = tmp_path / "basemap.mbtiles"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "make_basemap.py"), "--out",
+                    str(out)], check=True, capture_output=True)
+    query = "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles ORDER BY 1, 2, 3"
+    rebuilt = sqlite3.connect(out).execute(query).fetchall()
+    assert rebuilt == sqlite3.connect(SAMPLE / "basemap.mbtiles").execute(query).fetchall()
+    meta = dict(sqlite3.connect(out).execute("SELECT name, value FROM metadata"))
+    assert meta["attribution"] == "synthetic DEM, illustrative"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 
-def open_offline(browser, path, problems):
-    """Open a file with every request except the file itself refused."""
+def open_offline(browser, path, problems, requests=None):
+    """Open a file with every request except the file itself refused (each request's URL
+    appended to `requests` when given)."""
     page = browser.new_page(viewport={"width": 1280, "height": 860})
+    if requests is not None:
+        page.on("request", lambda request: requests.append(request.url))
     page.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
     page.on("console", lambda msg: problems.append(f"console: {msg.text}")
             if msg.type == "error" and "ERR_FAILED" not in msg.text else None)

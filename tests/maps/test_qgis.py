@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from asmap.cli.main import cli
 from asmap.maps.styles import EXCLUSION_STYLES, LAYER_STYLES
+from tests.helpers import qgis_python as system_qgis_python
 
-SYSTEM_PYTHON = "/usr/bin/python3"
 CHECK = r"""
 import json, sqlite3, sys
 from qgis.core import QgsApplication, QgsVectorLayer
@@ -40,19 +40,13 @@ os._exit(0)  # QGIS 3.22 can crash while tearing down in a headless process
 """
 
 
-def _qgis_available() -> bool:
-    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import qgis.core"], capture_output=True)
-    return probe.returncode == 0
-
 
 pytestmark = pytest.mark.qgis
 
 
 @pytest.fixture(scope="module")
 def qgis_python():
-    if not os.path.exists(SYSTEM_PYTHON) or not _qgis_available():
-        pytest.fail("QGIS's Python bindings are missing: run scripts/install-test-tools.sh")
-    return SYSTEM_PYTHON
+    return system_qgis_python()
 
 
 def test_exported_geopackage_opens_in_qgis_styled(qgis_python, tmp_path):

@@ -121,18 +121,26 @@
         }).addTo(labels);
       }
       layer.addLayer(lyr);
-      if (dots && p.d) { dots.addLayer(asmap.dot(p, fields, strings, styleOf(p))); }
+      if (dots && p.d) {
+        dots.addLayer(asmap.dot(p, fields, strings, styleOf(p), opts.dotRadius));
+      }
     });
-    if (opts.dotZoom) { asmap.byZoom(group, layer, dots, opts.dotZoom); }
+    if (opts.dotZoom && opts.dotRadius) {  /* small maps: shapes stay, dots over them */
+      layer.addTo(group);
+      asmap.byZoom(group, null, dots, opts.dotZoom);
+    } else if (opts.dotZoom) { asmap.byZoom(group, layer, dots, opts.dotZoom); }
     else { layer.addTo(group); }
     return layer;
   };
 
   /* A site drawn as a dot when it is smaller than a few pixels; a click opens its popup. */
-  asmap.dot = function (p, fields, strings, style) {
-    var dot = L.circleMarker(p.d, {radius: 2.5, stroke: false, fillOpacity: 1,
-                                   fillColor: style.fillColor || style.color,
-                                   renderer: style.renderer, className: style.className + "-dot"});
+  asmap.dot = function (p, fields, strings, style, radius) {
+    var options = {radius: radius || 2.5, stroke: !!radius, color: "#ffffff", weight: 1.5,
+                   fillOpacity: 1, fillColor: style.fillColor || style.color,
+                   className: style.className + "-dot"};
+    /* outlined dots (small maps) get a pane above every line; canvas dots keep the canvas */
+    if (radius) { options.pane = "asmapDots"; } else { options.renderer = style.renderer; }
+    var dot = L.circleMarker(p.d, options);
     dot.on("click", function (e) {
       L.popup({maxWidth: 360}).setLatLng(e.latlng)
         .setContent(asmap.popupHtml(p, fields, strings)).openOn(e.target._map);
@@ -145,9 +153,10 @@
     function update() {
       var map = group._map;
       if (!map) { return; }
+      if (!map.getPane("asmapDots")) { map.createPane("asmapDots").style.zIndex = 450; }
       var near = map.getZoom() >= minZoom;
-      if (near && !group.hasLayer(shapes)) { group.addLayer(shapes); }
-      if (!near && group.hasLayer(shapes)) { group.removeLayer(shapes); }
+      if (shapes && near && !group.hasLayer(shapes)) { group.addLayer(shapes); }
+      if (shapes && !near && group.hasLayer(shapes)) { group.removeLayer(shapes); }
       if (dots && !near && !group.hasLayer(dots)) { group.addLayer(dots); }
       if (dots && near && group.hasLayer(dots)) { group.removeLayer(dots); }
     }
@@ -421,5 +430,39 @@
       }
     });
     return new Search({position: "topleft"}).addTo(map);
+  };
+
+  /* Basemap tiles embedded in the page (issue 15): data.t maps "z/x/y" to base64 image
+   * data of type data.m. A missing tile is cut from the nearest embedded ancestor up to
+   * opts.up zoom levels above (scaled CSS background), else left as the plain background:
+   * never an image request, so nothing breaks with the network cut. */
+  asmap.embeddedTiles = function (data, opts) {
+    var Tiles = L.GridLayer.extend({
+      createTile: function (c) {
+        var key = c.z + "/" + c.x + "/" + c.y, tile;
+        if (data.t[key]) {
+          tile = document.createElement("img");
+          tile.alt = "";
+          tile.src = "data:" + data.m + ";base64," + data.t[key];
+          return tile;
+        }
+        tile = document.createElement("div");
+        tile.className = "asmap-tile-plain";
+        for (var up = 1; up <= (opts.up || 0); up++) {
+          var z = c.z - up, x = c.x >> up, y = c.y >> up, found = data.t[z + "/" + x + "/" + y];
+          if (found) {
+            var n = 1 << up, size = this.getTileSize().x;
+            tile.style.backgroundImage = "url(data:" + data.m + ";base64," + found + ")";
+            tile.style.backgroundSize = (size * n) + "px " + (size * n) + "px";
+            tile.style.backgroundPosition = (-(c.x - x * n) * size) + "px " +
+              (-(c.y - y * n) * size) + "px";
+            tile.className = "asmap-tile-ancestor";
+            break;
+          }
+        }
+        return tile;
+      }
+    });
+    return new Tiles(L.extend({className: "asmap-basemap"}, opts));
   };
 })();
