@@ -200,11 +200,15 @@ def test_your_own_data_values(run):
 def test_over_time_values(run):
     book, probe = run("04_over_time.ipynb")
     # 2021-04-06 -> 2021-09-01 on the sample: the lockdown posts went, RC-04 (planned for
-    # 2021-09-20) is within its 90-day notice and takes 3.08 of ZT-11's 6 ha
+    # 2021-09-20) is within its 90-day notice and takes 3.08 of ZT-11's 6 ha (so its route
+    # ends elsewhere, and the window RC-04 closed is gone)
     assert probe["zt11"] == [["NOTES", "", "RECLAMATION"], ["AVAILABLE_HA", "6.00", "2.92"],
-                             ["POSTS_ON_ROUTE", "ZP-01", ""]]
-    assert (probe["changes"], probe["sites"]) == (30, 28)
-    assert probe["dates"] == ["2021-04-06", "2021-05-29", "2021-06-03", "2021-06-22"]
+                             ["ROUTE_KM", "27.9", "28.0"], ["POSTS_ON_ROUTE", "ZP-01", ""],
+                             ["WINDOW", "2021-09-20", ""]]
+    assert (probe["changes"], probe["sites"]) == (32, 28)
+    # the agreements' work starts (AG-2021-02, 2021-05-01) and ends (AG-2021-01) are events
+    assert probe["dates"] == ["2021-04-06", "2021-05-01", "2021-05-29", "2021-06-03",
+                              "2021-06-22", "2021-11-01"]
     # with a 3 ha minimum the 2.92 ha left are too small from the first day of the notice
     assert probe["said"] == ["ZT-11 stops being eligible on 2021-06-22 (Too small), when "
                              "reclamation RC-04 enters the notice window"]

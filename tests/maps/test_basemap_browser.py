@@ -24,7 +24,9 @@ COLOUR_AT = """([x, y]) => {
     const r = img.getBoundingClientRect(), c = document.createElement('canvas');
     c.width = img.naturalWidth; c.height = img.naturalHeight;
     const g = c.getContext('2d'); g.drawImage(img, 0, 0);
-    const d = g.getImageData(Math.floor(x - r.left), Math.floor(y - r.top), 1, 1).data;
+    const sx = img.naturalWidth / r.width, sy = img.naturalHeight / r.height;  // enlarged?
+    const d = g.getImageData(Math.floor((x - r.left) * sx), Math.floor((y - r.top) * sy),
+                             1, 1).data;
     return [d[0], d[1], d[2]]; }"""
 
 
