@@ -17,60 +17,46 @@ def _zooms(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int,
     try:
         return parse_zooms(value)
     except UsageError as exc:
-        raise click.BadParameter(str(exc)) from None
+        raise click.BadParameter(exc.text(options.early_lang())) from None
 
 
-@click.group("basemap", short_help="Make an offline basemap (MBTiles) for a project.")
+@click.group("basemap", cls=options.I18nGroup, short_help="short_basemap",
+             help="help_basemap_group")
 def basemap() -> None:
-    """Offline basemaps: MBTiles files of raster tiles that every map and print draws
-    under the layers (a project folder's basemap.mbtiles is used by default).
+    """Offline basemaps: MBTiles files of raster tiles drawn under every map and print.
 
-    \b
-    Example:
-      $ asmap basemap build zaamar/ --from dem.tif --out zaamar/basemap.mbtiles
+    What --help says (in mn and en) is ``help_basemap_group`` in maps/i18n.py.
     """
 
 
-@basemap.command("build", short_help="Make an MBTiles basemap of the soum from a source.")
+@basemap.command("build", short_help="short_basemap_build", help="help_basemap_build")
 @options.folder_arg
 @click.option("--from", "source", required=True, metavar="SOURCE",
-              help="A tile URL with {z}/{x}/{y} you may download from, an .mbtiles or "
-                   ".pmtiles archive, or a GeoTIFF (scene, scanned sheet, or DEM).")
+              help="help_bm_from")
 @click.option("--out", "out", required=True, metavar="basemap.mbtiles",
               type=click.Path(dir_okay=False, path_type=Path),
-              help="MBTiles file to write (basemap.mbtiles in the folder is used by default).")
+              help="help_bm_out")
 @click.option("--zoom", "zooms", default="8-15", show_default=True, metavar="MIN-MAX",
-              callback=_zooms, help="Zoom levels to make.")
+              callback=_zooms, help="help_bm_zoom")
 @click.option("--margin-km", "margin_km", type=click.FloatRange(min=0), default=5.0,
-              show_default=True, help="Cover the soum grown by this many km.")
+              show_default=True, help="help_bm_margin")
 @click.option("--attribution", default="", metavar="TEXT",
-              help="Credit shown on every map and print (the source's own by default).")
+              help="help_bm_attribution")
 @options.crs_opt
+@options.lang_opt
 def build(folder: Path, source: str, out: Path, zooms: tuple[int, int], margin_km: float,
-          attribution: str, crs: str | None) -> None:
-    """Make an MBTiles basemap covering the soum of FOLDER (its boundary, else its
-    tailings) grown by --margin-km, at zooms --zoom.
+          attribution: str, crs: str | None, lang: str | None) -> None:
+    """Make an MBTiles basemap covering the soum of FOLDER grown by --margin-km.
 
-    SOURCE is a tile server URL with {z}/{x}/{y} (one you are allowed to download
-    from: the public OpenStreetMap servers are refused, their tile usage policy forbids
-    bulk downloads), an MBTiles or PMTiles archive (cut to the area), or a GeoTIFF in
-    any CRS: a satellite scene or a scanned sheet as it is, a DEM as a hillshade.
-
-    An interrupted download is resumed by running the same command again; the file
-    appears only when complete.
-
-    \b
-    Examples:
-      $ asmap basemap build zaamar/ --from dem.tif --zoom 8-13 --attribution "SRTM" \\
-          --out zaamar/basemap.mbtiles
-      $ asmap basemap build zaamar/ --from "https://tiles.example.org/{z}/{x}/{y}.jpg" \\
-          --attribution "Imagery © NGO partner" --out zaamar/basemap.mbtiles
+    What --help says (in mn and en) is ``help_basemap_build`` in maps/i18n.py.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     from asmap import layers
     from asmap.maps.basemap.area import aoi_bounds, grow_bounds
     from asmap.maps.basemap.build import build_basemap
+
+    lang = options.resolve_lang(lang, folder)
 
     # the basemap belongs in the project folder (asmap reads it there): only the source
     # it is made from is protected, and the folder's other files by the .mbtiles suffix
@@ -86,9 +72,10 @@ def build(folder: Path, source: str, out: Path, zooms: tuple[int, int], margin_k
                               progress=lambda done, total: bar.update(task, completed=done,
                                                                       total=total))
     levels = ", ".join(f"z{z}: {n}" for z, n in built.per_zoom.items())
-    resumed = f", {built.resumed} from an earlier run" if built.resumed else ""
-    click.echo(f"wrote {built.path}: {built.tiles} tiles ({levels}{resumed}), "
-               f"{built.size / 1e6:.1f} MB")
+    resumed = (options.say("cli_basemap_resumed", lang, n=built.resumed) if built.resumed
+               else "")
+    click.echo(options.say("cli_wrote_basemap", lang, path=built.path, tiles=built.tiles,
+                           levels=levels, resumed=resumed, mb=built.size / 1e6))
 
 
 def _stderr():

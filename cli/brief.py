@@ -10,59 +10,42 @@ from asmap.cli import options
 from asmap.cli.paths import check_outputs
 
 
-@click.command("brief", short_help="Write the negotiation brief folder (maps, tables, summary).")
+@click.command("brief", cls=options.I18nCommand, short_help="short_brief", help="help_brief")
 @options.folder_arg
 @options.rules_opt
 @options.on_opt
 @options.lang_opt
 @options.profile_opt
 @options.crs_opt
+@options.no_photos_opt
+@options.photo_mb_opt
 @options.soum_opt
 @click.option("--out", "out", required=True, metavar="DIR",
               type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write (replaced as a whole when it exists).")
+              help="help_brief_out")
 @click.option("--since", "since", metavar="OLD", type=click.Path(exists=True, path_type=Path),
-              help="An earlier brief folder or results.gpkg: add what changed since then "
-                   "to the summary and as a map layer.")
+              help="help_brief_since")
 @options.basemap_opt
 @options.no_basemap_opt
 @options.basemap_mb_opt
-def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, out: Path,
-          since: Path | None, soum: str | None, basemap: str | None, no_basemap: bool,
-          basemap_mb: float) -> None:
-    """Analyse FOLDER and write everything negotiators carry to the talks into DIR:
+def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, no_photos: bool,
+          photo_mb: float, out: Path, since: Path | None, soum: str | None,
+          basemap: str | None, no_basemap: bool, basemap_mb: float) -> None:
+    """Analyse FOLDER and write everything negotiators carry to the talks into DIR.
 
-    \b
-      map.html       the interactive map, works with no network
-      overview.pdf   the overview map, then one sheet per eligible site
-      sites.csv      every site and why (machine column names)
-      sites.xlsx     the same for people: headers in the language, hectares to 0.01
-      conflicts.csv  overlapping licenses
-      summary.md     counts, eligible hectares, who to negotiate with, posts where a
-      summary.html   movement permit is needed, conflicts, rules, data sources
-      results.gpkg   the analysis layers, for QGIS
-
-    --since OLD adds a "Since the last brief" section to the summary and a "changes"
-    layer (off by default) to the map: the sites that changed, the change in the popup.
-
-    --profile public writes only columns the catalogue marks public (no names, phone
-    numbers or unknown columns) in every file. The folder appears only when complete.
-    The folder's basemap.mbtiles (or --basemap FILE.mbtiles) is the background of the
-    map and of every page.
-
-    \b
-    Examples:
-      $ asmap brief zaamar/ --on 2021-04-06 --out brief/
-      $ asmap brief zaamar/ --lang en --profile public --out brief-public/
-      $ asmap brief zaamar/ --on 2021-07-01 --since brief/ --out brief-july/
+    What --help says (in mn and en) is ``help_brief`` in maps/i18n.py.
     """
     from asmap import maps
 
+    lang = options.resolve_lang(lang, folder)
     check_outputs(folders=[out])
     choice = options.basemap_choice(basemap, no_basemap, local_only=True)
     analysis = options.analysis_for(folder, results=None, rules=rules, on=on, crs=crs,
                                     soum=soum)
-    path = maps.write_brief(analysis, out, lang=lang, profile=profile, since=since,
-                            basemap=choice, basemap_mb=basemap_mb)
+    with options.said_warnings(lang):
+        path = maps.write_brief(analysis, out, lang=lang, profile=profile, media=folder,
+                                photos=not no_photos, photo_mb=photo_mb, since=since,
+                                basemap=choice, basemap_mb=basemap_mb)
     eligible = int(analysis.sites["eligible"].fillna(False).astype(bool).sum())
-    click.echo(f"wrote {path}/ ({eligible} eligible sites, {lang}, {profile})")
+    click.echo(options.say("cli_wrote_brief", lang, path=path, n=eligible, language=lang,
+                           profile=profile))

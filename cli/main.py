@@ -5,10 +5,13 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import sys
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 import click
+
+from asmap.cli.options import I18nGroup, _words, early_lang, say, set_early_lang
 
 
 def _version() -> str:
@@ -18,7 +21,7 @@ def _version() -> str:
         return "0+unknown"
 
 
-class AsmapGroup(click.Group):
+class AsmapGroup(I18nGroup):
     """A group that turns asmap's own errors into one-line messages, never a traceback.
 
     Commands are registered by name with the module that defines them (`add_lazy_command`)
@@ -31,7 +34,8 @@ class AsmapGroup(click.Group):
         self.lazy: dict[str, tuple[str, str]] = {}
 
     def add_lazy_command(self, name: str, target: str, short_help: str) -> None:
-        """Register command `name`, defined at `target` (``module:attribute``)."""
+        """Register command `name`, defined at `target` (``module:attribute``); its short
+        help is a key of maps/i18n.py (or plain words), said in the language when shown."""
         self.lazy[name] = (target, short_help)
 
     def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: D102
@@ -46,36 +50,45 @@ class AsmapGroup(click.Group):
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list of ``--help``, from the short help kept with each name."""
         limit = formatter.width - 6 - max(len(n) for n in self.list_commands(ctx))
-        rows = [(name, self.lazy[name][1] if name in self.lazy and name not in self.commands
-                 else self.commands[name].get_short_help_str(limit))
+        rows = [(name, _words(self.lazy[name][1]) if name in self.lazy
+                 and name not in self.commands else self.commands[name].get_short_help_str(limit))
                 for name in self.list_commands(ctx)]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
+    def main(self, args=None, *pos, **kwargs):  # noqa: D102
+        # --lang is known before parsing, so help and early errors are in that language
+        set_early_lang(sys.argv[1:] if args is None else list(args))
+        return super().main(args, *pos, **kwargs)
+
     def invoke(self, ctx: click.Context):  # noqa: D102
+        from asmap.layers.errors import AsmapError, UsageError
+
         try:
             return super().invoke(ctx)
+        except UsageError as exc:
+            raise click.UsageError(exc.text(_lang(ctx)), ctx) from None
+        except AsmapError as exc:
+            raise _Failure(exc.text(_lang(ctx)), exc.exit_code) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
         except Exception as exc:  # the promise: never a traceback for a user
-            from asmap.layers.errors import AsmapError, UsageError
-
-            if isinstance(exc, UsageError):
-                raise click.UsageError(str(exc), ctx) from None
-            if isinstance(exc, AsmapError):
-                raise _Failure(str(exc), exc.exit_code) from None
             if os.environ.get("ASMAP_DEBUG"):
                 raise
             from asmap.cli.paths import write_failure
 
-            if write_failure(exc):  # a read-only folder or a full disk: no bug
-                raise _Failure(write_failure(exc), 1) from None
-            raise _Failure(
-                f"unexpected {type(exc).__name__}: {exc} "
-                "(run again with ASMAP_DEBUG=1 and report the output)", 1
-            ) from None
+            failure = write_failure(exc, _lang(ctx))
+            if failure:  # a read-only folder or a full disk: no bug
+                raise _Failure(failure, 1) from None
+            raise _Failure(say("cli_unexpected", _lang(ctx), kind=type(exc).__name__,
+                               detail=exc), 1) from None
+
+
+def _lang(ctx: click.Context) -> str:
+    """The language the command settled on (its folder's asmap.toml counts), else early."""
+    return ctx.meta.get("asmap_lang") or early_lang()
 
 
 class _Failure(click.ClickException):
@@ -101,10 +114,10 @@ def _log_to_stderr(verbose: int) -> None:
         logger.addHandler(handler)
 
 
-@click.group(cls=AsmapGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(_version(), "--version", prog_name="asmap")
-@click.option("-v", "--verbose", count=True,
-              help="Say what is happening: -v the steps, -vv also their counts.")
+@click.group(cls=AsmapGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help="help_group")
+@click.version_option(_version(), "--version", prog_name="asmap", help="help_version")
+@click.option("-v", "--verbose", count=True, help="help_verbose")
 def cli(verbose: int) -> None:
     """asmap: which tailings can artisanal miners work, whose land is it, and how to get there.
 
@@ -117,29 +130,18 @@ def cli(verbose: int) -> None:
 
 # Commands are registered explicitly, one module each, and imported when used.
 # (register: one add_lazy_command line below, with the command's short help)
-cli.add_lazy_command("map", "asmap.cli.map:map_",
-                     "Write the interactive site map (HTML, mn or en).")
-cli.add_lazy_command("import", "asmap.cli.import_:import_",
-                     "Turn cadastre tables and GPS files into layers.")
-cli.add_lazy_command("export", "asmap.cli.export:export",
-                     "Export layers or results as KML/KMZ, GeoJSON, GeoPackage, Shapefile; "
-                     "the basemap as MBTiles.")
-cli.add_lazy_command("validate", "asmap.cli.validate:validate",
-                     "Check a project folder; list every problem and what to do.")
-cli.add_lazy_command("analyze", "asmap.cli.analyze:analyze",
-                     "Flag eligible tailings, say why, and write the results.")
-cli.add_lazy_command("print", "asmap.cli.print_:print_",
-                     "Write a print-ready map (PDF or 300 dpi PNG).")
-cli.add_lazy_command("brief", "asmap.cli.brief:brief",
-                     "Write the negotiation brief folder (maps, tables, summary).")
-cli.add_lazy_command("compare", "asmap.cli.compare:compare",
-                     "What changed between two results or briefs.")
-cli.add_lazy_command("timeline", "asmap.cli.timeline:timeline",
-                     "When each site's verdict changes over a period.")
-cli.add_lazy_command("annex", "asmap.cli.annex:annex",
-                     "Write an agreement's annex: map and corner coordinates.")
-cli.add_lazy_command("basemap", "asmap.cli.basemap:basemap",
-                     "Make an offline basemap (MBTiles) for a project.")
+# (their short helps are keys of maps/i18n.py, said in the language when --help is shown)
+cli.add_lazy_command("map", "asmap.cli.map:map_", "short_map")
+cli.add_lazy_command("import", "asmap.cli.import_:import_", "short_import")
+cli.add_lazy_command("export", "asmap.cli.export:export", "short_export")
+cli.add_lazy_command("validate", "asmap.cli.validate:validate", "short_validate")
+cli.add_lazy_command("analyze", "asmap.cli.analyze:analyze", "short_analyze")
+cli.add_lazy_command("print", "asmap.cli.print_:print_", "short_print")
+cli.add_lazy_command("brief", "asmap.cli.brief:brief", "short_brief")
+cli.add_lazy_command("compare", "asmap.cli.compare:compare", "short_compare")
+cli.add_lazy_command("timeline", "asmap.cli.timeline:timeline", "short_timeline")
+cli.add_lazy_command("annex", "asmap.cli.annex:annex", "short_annex")
+cli.add_lazy_command("basemap", "asmap.cli.basemap:basemap", "short_basemap")
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ import click
 
 from asmap.layers.atomic import check_replaceable
 from asmap.layers.errors import UsageError
+from asmap.layers.messages import render
 
 INPUTS = "asmap.inputs"
 
@@ -70,18 +71,19 @@ def check_outputs(*, files: Iterable[Path | None] = (), folders: Iterable[Path |
     """
     ctx = click.get_current_context(silent=True)
     known = [*(ctx.meta.get(INPUTS, []) if ctx is not None else []), *inputs]
+    lang = _lang(ctx)
     for out, folder in [(f, False) for f in files if f] + [(f, True) for f in folders if f]:
-        message = own_goal(Path(out), known)
+        message = own_goal(Path(out), known, lang)
         if message is None:
             try:
                 _check_kind(Path(out), folder=folder)
             except UsageError as exc:
-                message = str(exc)
+                message = exc.text(lang)
         if message:
             raise OwnGoal(message)
 
 
-def own_goal(out: Path, inputs: Iterable[Path]) -> str | None:
+def own_goal(out: Path, inputs: Iterable[Path], lang: str = "en") -> str | None:
     """
     Why writing `out` would destroy one of `inputs`, or None when it would not.
 
@@ -94,14 +96,11 @@ def own_goal(out: Path, inputs: Iterable[Path]) -> str | None:
     for source in inputs:
         real = Path(source).resolve()
         if target == real:
-            return (f"{out}: is the input {source}; asmap never overwrites its inputs, "
-                    "choose another path")
+            return _say("er_out_is_input", lang, out=out, source=source)
         if target in real.parents:
-            return (f"{out}: contains the input {source}; asmap never replaces its inputs, "
-                    "choose another path")
+            return _say("er_out_contains_input", lang, out=out, source=source)
         if real.is_dir() and real in target.parents:
-            return (f"{out}: lies inside the input folder {source}; write outputs outside "
-                    "the project folder")
+            return _say("er_out_inside_input", lang, out=out, source=source)
     return None
 
 
@@ -109,10 +108,10 @@ def _check_kind(out: Path, *, folder: bool) -> None:
     if folder:
         check_replaceable(out)
     elif out.is_dir():
-        raise UsageError(f"{out}: is a folder; give the name of a file to write")
+        raise UsageError(code="er_out_is_folder", out=out)
 
 
-def write_failure(exc: BaseException) -> str | None:
+def write_failure(exc: BaseException, lang: str = "en") -> str | None:
     """
     The message for a normal condition of the disk (read-only, full), or None.
 
@@ -125,11 +124,23 @@ def write_failure(exc: BaseException) -> str | None:
     """
     text = str(exc)
     code = getattr(exc, "errno", None)
-    name = getattr(exc, "filename", None) or "the output"
+    name = getattr(exc, "filename", None) or _say("er_the_output", lang)
     if code == errno.ENOSPC or "No space left" in text or "disk is full" in text:
-        return f"{name}: the disk is full; free some space or write to another disk, then run again"
+        return _say("er_disk_full", lang, name=name)
     if code in (errno.EROFS, errno.EACCES, errno.EPERM) or "Read-only file system" in text \
             or "Permission denied" in text or "readonly database" in text:
-        return (f"{name}: no permission to write there (a read-only folder or disk); "
-                "write the output to a folder you may write to")
+        return _say("er_read_only", lang, name=name)
     return None
+
+
+def _lang(ctx: click.Context | None) -> str:
+    """The running command's language (English outside a command, as in the examples)."""
+    if ctx is None:
+        return "en"
+    from asmap.cli.options import early_lang  # options imports this module
+
+    return ctx.meta.get("asmap_lang") or early_lang()
+
+
+def _say(code: str, lang: str, **values: object) -> str:
+    return render(code, lang, values)

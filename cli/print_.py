@@ -12,58 +12,47 @@ from asmap.cli.paths import check_outputs
 
 def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
     if value.suffix.lower() not in (".pdf", ".png"):
-        raise click.BadParameter(f"{value}: write the map to a .pdf (vector) or a .png file")
+        raise click.BadParameter(options.say("err_print_out", path=value))
     return value
 
 
-@click.command("print", short_help="Write a print-ready map (PDF or 300 dpi PNG).")
+@click.command("print", cls=options.I18nCommand, short_help="short_print", help="help_print")
 @options.folder_arg
 @options.results_opt
 @options.rules_opt
 @options.on_opt
 @options.lang_opt
 @click.option("--paper", type=click.Choice(["A4", "A3"]), default="A4", show_default=True,
-              help="Paper size.")
+              help="help_paper")
 @click.option("--orientation", type=click.Choice(["landscape", "portrait"]),
-              default="landscape", show_default=True, help="Page orientation.")
+              default="landscape", show_default=True, help="help_orientation")
 @click.option("--site", "site", metavar="SITE_ID",
-              help="Print one site's sheet (zoomed, with its route and figures).")
+              help="help_site")
 @options.profile_opt
 @click.option("--basemap", metavar="FILE.mbtiles|osm|satellite|URL",
               callback=options._basemap_file,
-              help="Draw this basemap under the layers: an MBTiles file, or tiles from a "
-                   "server when it answers (a name, or a tile URL with {z}, {x} and {y}). "
-                   "Default: the folder's basemap.mbtiles when it has one, no network.")
+              help="help_basemap")
 @options.crs_opt
 @options.soum_opt
+@options.no_photos_opt
 @click.option("--out", "out", required=True, metavar="MAP.pdf|MAP.png", callback=_out,
               type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write: .pdf (vector, every page) or .png (300 dpi, first page).")
+              help="help_print_out")
 @options.no_basemap_opt
 def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
            orientation: str, site: str | None, profile: str, basemap: str | None,
-           crs: str | None, out: Path, soum: str | None, no_basemap: bool) -> None:
+           crs: str | None, soum: str | None, no_photos: bool, out: Path,
+           no_basemap: bool) -> None:
     """Write a print-ready map of FOLDER: title, map with every layer, site labels,
     legend, scale bar, north arrow, lat/lon grid, the table of eligible sites and the
     data sources with their dates.
 
-    FOLDER holds the layers (default: the bundled Zaamar sample). Without --results
-    the analysis runs first. --site draws one site's sheet instead of the overview.
-    --profile public leaves out names, phone numbers and unknown columns. No network
-    is needed: the folder's basemap.mbtiles (or --basemap FILE.mbtiles) is drawn at the
-    zoom matching the page; with --basemap osm|satellite|URL, tiles are drawn when the
-    server answers, and the page says so when it does not.
-
-    \b
-    Examples:
-      $ asmap print zaamar/ --on 2021-04-06 --out zaamar.pdf
-      $ asmap print zaamar/ --lang en --paper A3 --orientation portrait --out zaamar.png
-      $ asmap print --results results.gpkg --site ZT-01 --profile public --out ZT-01.pdf
-      $ asmap print zaamar/ --basemap satellite --site ZT-01 --out ZT-01-satellite.pdf
+    What --help says (in mn and en) is ``help_print`` in maps/i18n.py.
     """
     from asmap import maps
     from asmap.maps.basemap.mbtiles import is_local
 
+    lang = options.resolve_lang(lang, folder)
     check_outputs(files=[out])
     basemap = options.basemap_choice(basemap, no_basemap)
     analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs,
@@ -72,9 +61,12 @@ def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
         from asmap.maps.tiles import TIMEOUT_S, check_basemap
 
         check_basemap(basemap)  # a bad name fails before anything else is said
-        click.echo(f"fetching {basemap} tiles (waiting at most {TIMEOUT_S:.0f} s for the "
-                   "server)", err=True)
+        click.echo(options.say("cli_fetching_tiles", lang, basemap=basemap,
+                               seconds=TIMEOUT_S), err=True)
     path = maps.write_print(analysis, out, lang=lang, paper=paper, orientation=orientation,
-                            site=site, profile=profile, basemap=basemap)
-    what = f"site {site}" if site else "overview"
-    click.echo(f"wrote {path} ({what}, {paper} {orientation}, {lang}, {profile})")
+                            site=site, profile=profile, basemap=basemap, media=folder,
+                            photos=not no_photos)
+    what = options.say("cli_site_sheet", lang, site=site) if site else options.say(
+        "cli_overview", lang)
+    click.echo(options.say("cli_wrote_print", lang, path=path, what=what, paper=paper,
+                           orientation=orientation, language=lang, profile=profile))

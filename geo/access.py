@@ -53,15 +53,13 @@ def find_base(settlements: gpd.GeoDataFrame) -> shapely.Point:
     chosen = np.flatnonzero(flag) if flag.any() or len(settlements) != 1 else np.array([0])
     names = settlements["name"].astype(str).to_numpy() if "name" in settlements else None
     if len(chosen) == 0:
-        raise DataError("settlements: no settlement has is_base true; set is_base to true "
-                        "for the settlement that access routes start from")
+        raise DataError(code="er_no_base")
     if len(chosen) > 1:
         which = ", ".join(names[chosen]) if names is not None else f"rows {list(chosen)}"
-        raise DataError(f"settlements: {len(chosen)} settlements have is_base true ({which}); "
-                        "keep it true for one only")
+        raise DataError(code="er_many_bases", n=len(chosen), which=which)
     point = settlements.geometry.values[chosen[0]]
     if point is None or point.is_empty:
-        raise DataError("settlements: the base settlement has no geometry; give it a point")
+        raise DataError(code="er_base_no_geometry")
     return shapely.get_point(point, 0) if point.geom_type == "MultiPoint" else point
 
 

@@ -122,8 +122,7 @@ def area_of_interest(layers: Mapping[str, gpd.GeoDataFrame], *, soum: str | None
         key = _text(boundary[ids[0]].iloc[0]) if ids else (soum or name)
     else:
         if soum is not None:
-            raise UsageError(f"--soum {soum!r}: there is no boundary layer to choose a soum "
-                             "from; add boundary.geojson (the soum polygons) or leave --soum out")
+            raise UsageError(code="er_soum_no_boundary", soum=repr(soum))
         boundary = None
         geometry = shapely.box(*_finite_bounds(tailings))
         name = key = ""
@@ -172,12 +171,9 @@ def clip_to_aoi(layers: Mapping[str, gpd.GeoDataFrame], aoi: AreaOfInterest
             _keep_base(frame, meets, aoi)
         dropped = int((~meets).sum())
         if dropped:
-            warnings.append(Problem(
-                "warning", kind, "", "",
-                f"{dropped:,} of {len(frame):,} features lie more than {aoi.margin_km:g} km "
-                f"from {aoi.label} and were left out",
-                "nothing to do if they are far away on purpose; raise aoi_margin_km in "
-                "[rules] to keep more"))
+            warnings.append(Problem.of("warning", kind, "", "", "pr_aoi_left_out",
+                                       dropped=dropped, total=len(frame),
+                                       km=aoi.margin_km, soum=aoi.label))
         if inside.all() or (kind in NEVER_CUT and meets.all()):
             out[kind] = frame
             continue
@@ -211,7 +207,7 @@ def aoi_problems(layers: Mapping[str, gpd.GeoDataFrame], *, soum: str | None = N
         return warnings + clip_to_aoi(layers, aoi)[1]
     except AsmapError as exc:
         return [Problem("error", "boundary" if "soum" in str(exc) else "tailings", "", "",
-                        str(exc))]
+                        str(exc), code=exc.code, params=exc.params)]
 
 
 def _choose_soum(boundary: gpd.GeoDataFrame, tailings: gpd.GeoDataFrame, soum: str | None
@@ -225,10 +221,9 @@ def _choose_soum(boundary: gpd.GeoDataFrame, tailings: gpd.GeoDataFrame, soum: s
         if len(rows) == 0:
             shown = ", ".join(names[:8]) + (f" and {len(names) - 8:,} more" if len(names) > 8
                                             else "")
-            raise UsageError(f"--soum {soum!r} matches no polygon of the boundary layer "
-                             f"({shown}); give a name or id from it")
-        raise UsageError(f"--soum {soum!r} matches {len(rows)} polygons of the boundary layer "
-                         f"({', '.join(_ids(boundary, rows))}); give the id of one")
+            raise UsageError(code="er_soum_matches_none", soum=repr(soum), shown=shown)
+        raise UsageError(code="er_soum_matches_several", soum=repr(soum), n=len(rows),
+                         ids=", ".join(_ids(boundary, rows)))
     if len(boundary) == 1:
         return 0, []
     held = _tailings_area(boundary.geometry.values, tailings.geometry.values)
@@ -236,14 +231,11 @@ def _choose_soum(boundary: gpd.GeoDataFrame, tailings: gpd.GeoDataFrame, soum: s
         shapely.distance(boundary.geometry.values, shapely.union_all(
             shapely.centroid(tailings.geometry.values)))))
     name = _names(boundary)[row]
-    why = ("it holds the most tailings area" if held.max() > 0
-           else "it is nearest to the tailings (none lies in any polygon)")
     others = len(boundary) - 1
-    return row, [Problem(
+    return row, [Problem.of(
         "warning", "boundary", name, "",
-        f"the layer holds {len(boundary):,} polygons; the area of interest is {name} "
-        f"({why}), the {others:,} other{'s' * (others != 1)} were left out",
-        "pass --soum NAME_OR_ID to choose another")]
+        ("pr_soum_chosen_most" if held.max() > 0 else "pr_soum_chosen_nearest")
+        + ("_one" if others == 1 else ""), n=len(boundary), name=name, others=others)]
 
 
 def _matching(boundary: gpd.GeoDataFrame, soum: str) -> np.ndarray:
@@ -278,9 +270,7 @@ def _grown(geometry: shapely.Geometry, metric: str, margin_m: float, label: str
     """The AOI grown by `margin_m` in the metric CRS, back in EPSG:4326."""
     series = gpd.GeoSeries([geometry], crs=WGS84).to_crs(metric)
     if not np.isfinite(series.total_bounds).all():
-        raise DataError(f"{label}: the area of interest cannot be measured in {metric}; "
-                        "add a boundary layer with the soum, or keep the tailings of one "
-                        "region in the project")
+        raise DataError(code="er_aoi_not_measured", label=label, crs=metric)
     simple = shapely.simplify(series.values[0], 100)  # 100 m: nothing at a 50 km margin
     grown = gpd.GeoSeries([shapely.buffer(simple, margin_m, quad_segs=8)], crs=metric)
     back = grown.to_crs(WGS84).values[0]
@@ -310,15 +300,14 @@ def _keep_base(settlements: gpd.GeoDataFrame, meets: np.ndarray, aoi: AreaOfInte
     far = np.flatnonzero(base & ~meets)
     if len(far):
         name = _text(settlements["name"].iloc[far[0]]) if "name" in settlements else ""
-        raise DataError(f"settlements: the base settlement {name or f'row {far[0] + 1}'} lies "
-                        f"more than {aoi.margin_km:g} km from {aoi.label}; mark the soum "
-                        "centre with is_base = true, or choose the soum with --soum")
+        raise DataError(code="er_base_far", name=name or f"row {far[0] + 1}",
+                        km=aoi.margin_km, soum=aoi.label)
 
 
 def _finite_bounds(frame: gpd.GeoDataFrame) -> np.ndarray:
     bounds = frame.total_bounds
     if not np.isfinite(bounds).all():
-        raise DataError("tailings: the sites have no finite coordinates; check the file")
+        raise DataError(code="er_sites_not_finite")
     return bounds
 
 

@@ -353,7 +353,7 @@ def as_date(on: date | datetime | str | None) -> date:
         return date.today()
     day = parse_date(on)
     if day is None:
-        raise UsageError(f"{on!r} is not a date; write it as YYYY-MM-DD")
+        raise UsageError(code="er_not_date", value=on)
     return day
 
 
@@ -375,14 +375,14 @@ def _inputs(layers: Mapping[str, gpd.GeoDataFrame]) -> dict[str, gpd.GeoDataFram
     """The layers given, checked and with typed dates; tailings required."""
     frames = {k: f for k, f in layers.items() if f is not None}
     if "tailings" not in frames:
-        raise DataError("no tailings layer; add tailings (polygons with site_id and stage)")
+        raise DataError(code="er_no_tailings")
     for kind, frame in frames.items():
         if kind == "agreements":  # a table, with or without geometry (issue 14)
             continue
         if not isinstance(frame, gpd.GeoDataFrame):
             raise UsageError(f"{kind}: expected a GeoDataFrame, got {type(frame).__name__}")
         if frame.crs is None:
-            raise DataError(f"{kind}: the layer has no CRS; set one (e.g. EPSG:4326)")
+            raise DataError(code="er_layer_no_crs", kind=kind)
         frames[kind] = _repaired(_typed_dates(kind, frame))
     _check_tailings(frames["tailings"])
     return frames
@@ -398,8 +398,7 @@ def _typed_dates(kind: str, frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         try:
             frame[col] = pd.to_datetime(frame[col], errors="raise", format="ISO8601")
         except (ValueError, TypeError):
-            raise DataError(f"{kind}: column {col} has a value that is not a date; write "
-                            "dates as YYYY-MM-DD") from None
+            raise DataError(code="er_column_not_date", kind=kind, column=col) from None
     return frame
 
 
@@ -420,19 +419,17 @@ def _repaired(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 def _check_tailings(tailings: gpd.GeoDataFrame) -> None:
     for col in ("site_id", "stage"):
         if col not in tailings:
-            raise DataError(f"tailings: no {col} column; add it (see the layer catalogue)")
+            raise DataError(code="er_tailings_column", column=col)
     ids = tailings["site_id"].astype(str)
     dup = ids[ids.duplicated()]
     if len(dup):
-        raise DataError(f"tailings: site_id {dup.iloc[0]!r} is used twice; give each site "
-                        "its own id")
+        raise DataError(code="er_site_twice", site=dup.iloc[0])
     kinds = shapely.get_type_id(tailings.geometry.values)
     bad = np.flatnonzero(~np.isin(kinds, (3, 6)) | shapely.is_empty(tailings.geometry.values))
     if len(bad):
         i = bad[0]
         got = "no geometry" if kinds[i] < 0 else f"a {tailings.geometry.values[i].geom_type}"
-        raise DataError(f"tailings: site {ids.iloc[i]!r} has {got}; draw each site as a "
-                        "polygon")
+        raise DataError(code="er_site_geometry", site=ids.iloc[i], got=got)
 
 
 def _licenses_and_conflicts(sites: np.ndarray, counting: gpd.GeoDataFrame | None, metric: str

@@ -121,8 +121,7 @@ def _require_dask() -> None:
         import dask_geopandas  # noqa: F401
         import distributed  # noqa: F401
     except ImportError:
-        raise UsageError("the dask engine needs dask-geopandas and distributed; install them "
-                         "with `pip install 'asmap[dask]'` or use the local engine") from None
+        raise UsageError(code="er_dask_missing") from None
 
 
 def _spatial_partitions(tailings: gpd.GeoDataFrame, k: int) -> list:
@@ -378,8 +377,8 @@ def _client(scheduler: Any) -> Iterator[Any]:
         try:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         except OSError as exc:
-            raise UsageError(f"cannot reach the Dask scheduler at {scheduler!r} ({exc}); "
-                             "check the address or leave --scheduler out") from None
+            raise UsageError(code="er_scheduler", scheduler=scheduler,
+                             detail=str(exc)) from None
         with client:
             yield client
         return

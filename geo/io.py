@@ -65,7 +65,7 @@ def write_results(analysis: Analysis, path: str | Path) -> Path:
     """
     path = Path(path)
     if path.suffix.lower() != ".gpkg":
-        raise UsageError(f"{path}: results are written as a GeoPackage; name it *.gpkg")
+        raise UsageError(code="er_results_gpkg", path=path)
     meta = {METADATA_KEY: json.dumps(_metadata(analysis), ensure_ascii=False, sort_keys=True)}
     stamp = f"{analysis.on.isoformat()}T00:00:00.000Z"
     # SQLite need not sync after every layer: the finished file is synced once, then renamed
@@ -115,16 +115,14 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
     """
     path = Path(path)
     if not path.exists():
-        raise UsageError(f"{path}: no such results file; run `asmap analyze --out {path}`")
+        raise UsageError(code="er_no_results", path=path)
     if path.is_dir():
         from asmap.geo.dataset import is_dataset, read_dataset
 
         if not is_dataset(path):
-            raise UsageError(f"{path}: is a folder; give the results file (RESULTS.gpkg) "
-                             "or a results dataset (DIR.parquet)")
+            raise UsageError(code="er_results_folder", path=path)
         return read_dataset(path, layers)
-    not_results = DataError(f"{path}: not asmap results (a GeoPackage written by "
-                            "`asmap analyze --out`); give that file, or analyse again")
+    not_results = DataError(code="er_not_results_file", path=path)
     if path.suffix.lower() != ".gpkg":
         raise not_results
     try:
@@ -136,8 +134,7 @@ def read_results(path: str | Path, layers: Mapping[str, gpd.GeoDataFrame] | None
         raise not_results from None
     raw = (info.get("layer_metadata") or {}).get(METADATA_KEY)
     if raw is None:
-        raise DataError(f"{path}: the sites layer has no asmap metadata; write it with "
-                        "`asmap analyze --out`")
+        raise DataError(code="er_no_metadata", path=path)
     meta = json.loads(raw)
     return Analysis(**frames, on=date.fromisoformat(meta["on"]), **as_analysed(meta, layers))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from asmap.layers.errors import UsageError
-from asmap.layers.settings import RULES, rule_problem
+from asmap.layers.settings import RULES, rule_fault
 
 
 @dataclass(frozen=True)
@@ -68,17 +68,16 @@ class Rules:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise UsageError(f"{path}: rules file not found; check the path") from None
+            raise UsageError(code="er_rules_missing", path=path) from None
         except IsADirectoryError:
-            raise UsageError(f"{path}: is a folder; give the rules file (RULES.toml)") from None
+            raise UsageError(code="er_rules_folder", path=path) from None
         except RecursionError:
-            raise UsageError(f"{path}: nests tables or arrays too deeply to read; write one "
-                             "key = value per line under [rules]") from None
+            raise UsageError(code="er_rules_deep", path=path) from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise UsageError(f"{path}: not a valid TOML file ({exc}); fix the syntax") from None
+            raise UsageError(code="er_rules_toml", path=path, detail=str(exc)) from None
         table = data.get("rules")
         if not isinstance(table, dict):
-            raise UsageError(f"{path}: no [rules] table; add one (see `asmap analyze --help`)")
+            raise UsageError(code="er_rules_table", path=path)
         return cls.from_mapping({**table, **overrides}, where=str(path))
 
     def replace(self, **changes: Any) -> Rules:
@@ -91,7 +90,8 @@ class Rules:
 
 
 def _coerce(name: str, value: Any, kind: type, where: str) -> Any:
-    wrong = rule_problem(name, value)
+    wrong = rule_fault(name, value)
     if wrong:
-        raise UsageError(f"{where}: rule {wrong}; the default is {RULES[name].default!r}")
+        raise UsageError(code="er_rule_wrong", where=where, rule=wrong,
+                         default=RULES[name].default)
     return kind(value)

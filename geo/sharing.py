@@ -94,3 +94,25 @@ def check_profile(profile: str) -> None:
     """Raise a usage error for an unknown profile name."""
     if profile not in PROFILES:
         raise UsageError(f"unknown sharing profile {profile!r}; use 'internal' or 'public'")
+
+
+# --- photos (issue 18) -------------------------------------------------------------------
+def without_photos(analysis: Analysis) -> Analysis:
+    """
+    A copy of `analysis` with no ``photo`` column anywhere (``--no-photos``).
+
+    Photos of the ground are public; this leaves them all out when even those should
+    not travel.
+
+    Examples
+    --------
+    >>> bare = without_photos(analysis)  # doctest: +SKIP
+    >>> "photo" in bare.sites.columns  # doctest: +SKIP
+    False
+    """
+    def drop(frame):
+        return frame.drop(columns=["photo"]) if frame is not None and "photo" in frame else frame
+
+    outputs = {name: drop(getattr(analysis, name)) for name in Analysis.OUTPUTS}
+    layers = {kind: drop(frame) for kind, frame in analysis.layers.items()}
+    return dataclasses.replace(analysis, layers=layers, **outputs)

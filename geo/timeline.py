@@ -28,7 +28,7 @@ import shapely
 from asmap.geo.analyze import as_date, as_rules, evaluate, prepare
 from asmap.geo.rules import Rules
 from asmap.geo.schema import split
-from asmap.layers.errors import DataError, UsageError
+from asmap.layers.errors import AsmapWarning, DataError, UsageError
 from asmap.layers.project import Project
 
 # --- timeline (issue 19) ----------------------------------------------------------------
@@ -57,8 +57,8 @@ ID_COLUMN = {"posts": "post_id", "licenses": "license_id", "reclamation": "area_
 LONG_DAYS = 3653
 
 
-class LongPeriodWarning(UserWarning):
-    """A timeline over more than ten years: it is analysed, but it gets slow."""
+class LongPeriodWarning(AsmapWarning):
+    """A timeline over more than ten years: it is analysed, but it gets slow (mn and en)."""
 
 
 def events(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: date | str, *,
@@ -166,8 +166,8 @@ def timeline(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: da
         raise UsageError(f"the period starts ({start}) after it ends ({end}); "
                          "give --from before --to")
     if (end - start).days > LONG_DAYS:
-        warnings.warn(f"the period {start} to {end} is over ten years; with many events "
-                      "the timeline gets slow", LongPeriodWarning, stacklevel=2)
+        warnings.warn(LongPeriodWarning(code="wr_long_period", start=start, end=end),
+                      stacklevel=2)
     rules = as_rules(rules, project)
     layers = _only_sites(project, sites)
     found = events(layers, start, end, rules=rules)

@@ -90,10 +90,9 @@ def check_replaceable(path: str | Path) -> None:
     """
     path = Path(path)
     if path.exists() and not path.is_dir():
-        raise UsageError(f"{path}: is a file; give a folder name for this output")
+        raise UsageError(code="er_out_is_file", path=path)
     if not replaceable(path):
-        raise UsageError(f"{path}: is a folder asmap did not write and is not empty; "
-                         "it would be replaced as a whole, so choose a new or empty folder")
+        raise UsageError(code="er_out_not_ours", path=path)
 
 
 @contextmanager

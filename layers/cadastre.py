@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -24,8 +25,10 @@ import shapely
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 
-from asmap.layers.errors import DataError, UsageError
+from asmap.layers.errors import DataError, ProblemError, UsageError
 from asmap.layers.geometry_checks import needs_parameters
+from asmap.layers.messages import word
+from asmap.layers.problems import Problem
 from asmap.layers.tables import read_table, rename_headers
 from asmap.layers.writers import write_layer
 
@@ -157,7 +160,7 @@ def read_cadastre_table(path: str | Path, *, crs: str | None = None) -> gpd.GeoD
     path = Path(path)
     source = _source_crs(crs)
     table = rename_headers(read_table(path), HEADERS)
-    problems: list[str] = []
+    problems: list[Problem] = []
     xy = _coordinate_columns(table, path, source)
     table = _fill_down(table)
     rows = table.index.to_series() + 2
@@ -170,11 +173,11 @@ def read_cadastre_table(path: str | Path, *, crs: str | None = None) -> gpd.GeoD
     table = table.assign(_x=xs, _y=ys, _point=corners, _row=rows)
     frame, warnings = _polygons(table, problems)
     if problems:
-        more = f" ({len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        error = DataError(f"{path.name}: {problems[0]}{more}; nothing was written")
-        error.problems = problems  # type: ignore[attr-defined]
-        raise error
-    frame.attrs["problems"] = warnings
+        n = len(problems) - 1
+        more = ("er_more", {"n": n, "s": "s" * (n != 1)}) if n else None
+        raise ProblemError([replace(p, file=path.name) for p in problems], more=more,
+                           nothing_written=path.name)
+    frame.attrs["problems"] = [replace(p, file=path.name) for p in warnings]
     return frame
 
 
@@ -195,32 +198,24 @@ def _source_crs(crs: str | None) -> CRS | None:
     try:
         source = CRS.from_user_input(crs)
     except CRSError:
-        raise UsageError(f"--crs {crs!r} is not a CRS; give an EPSG code such as EPSG:4326 "
-                         "or a PROJ string") from None
+        raise UsageError(code="er_not_crs", crs=crs) from None
     if needs_parameters(source) and "towgs84" not in crs.lower():
-        raise UsageError(
-            f"--crs {crs!r} is Pulkovo 1942, which has no standard transformation to WGS84 "
-            "for Mongolia; give a PROJ string with the +towgs84=... parameters of your survey"
-        )
+        raise UsageError(code="er_pulkovo", crs=crs)
     return source
 
 
 def _coordinate_columns(table: pd.DataFrame, path: Path, source: CRS | None) -> tuple[str, str]:
     missing = [c for c in ("license_id", "point") if c not in table]
     if missing:
-        raise DataError(f"{path.name}: no {' or '.join(missing)} column; the header row needs "
-                        "license_id, point, lon and lat (or Тусгай зөвшөөрлийн дугаар, Цэг, "
-                        "Уртраг, Өргөрөг)")
+        raise DataError(code="er_cadastre_columns", file=path.name,
+                        missing=" or ".join(missing))
     if "lon" in table and "lat" in table:
         return "lon", "lat"
     if "x" in table and "y" in table:
         if source is None or not source.is_projected:
-            raise UsageError(f"{path.name} has X/Y columns (Gauss-Krüger?); say which "
-                             "projected CRS they are in with --crs, including +towgs84 for "
-                             "Pulkovo 1942")
+            raise UsageError(code="er_cadastre_xy", file=path.name)
         return "y", "x"  # X is northing and Y easting on Soviet-era documents
-    raise DataError(f"{path.name}: no longitude/latitude columns; name them lon and lat "
-                    "(or Уртраг and Өргөрөг)")
+    raise DataError(code="er_cadastre_lonlat", file=path.name)
 
 
 def _fill_down(table: pd.DataFrame) -> pd.DataFrame:
@@ -235,7 +230,7 @@ def _fill_down(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _parse_xy(table: pd.DataFrame, xy: tuple[str, str], rows: pd.Series,
-              problems: list[str]) -> tuple[np.ndarray, np.ndarray]:
+              problems: list[Problem]) -> tuple[np.ndarray, np.ndarray]:
     out = []
     for col in xy:
         values = np.full(len(table), np.nan)
@@ -244,19 +239,20 @@ def _parse_xy(table: pd.DataFrame, xy: tuple[str, str], rows: pd.Series,
                 values[i] = (parse_coordinate(raw) if col in ("lon", "lat")
                              else float(str(raw).replace(" ", "").replace(",", ".")))
             except ValueError as exc:
-                problems.append(f"row {row}, {col}: cannot read {raw!r} ({exc})")
+                problems.append(_bad(row, col, "cd_unreadable", value=raw, detail=str(exc)))
         out.append(values)
     return out[0], out[1]
 
 
-def _parse_corners(table: pd.DataFrame, rows: pd.Series, problems: list[str]) -> np.ndarray:
+def _parse_corners(table: pd.DataFrame, rows: pd.Series, problems: list[Problem]
+                   ) -> np.ndarray:
     corners = np.full(len(table), -1)
     for i, (row, raw) in enumerate(zip(rows, table["point"], strict=True)):
         text = str(raw).strip().removesuffix(".0") if raw is not None else ""
         if text.isdigit():
             corners[i] = int(text)
         else:
-            problems.append(f"row {row}, point: corner number {raw!r} is not a whole number")
+            problems.append(_bad(row, "point", "cd_corner_number", value=raw))
     return corners
 
 
@@ -268,29 +264,30 @@ def _to_wgs84(xs: np.ndarray, ys: np.ndarray, source: CRS) -> tuple[np.ndarray, 
 
 
 def _check_range(lons: np.ndarray, lats: np.ndarray, rows: pd.Series, projected: bool,
-                 problems: list[str]) -> None:
+                 problems: list[Problem]) -> None:
     bad_lon = ~np.isnan(lons) & ((lons < LON_RANGE[0]) | (lons > LON_RANGE[1]))
     bad_lat = ~np.isnan(lats) & ((lats < LAT_RANGE[0]) | (lats > LAT_RANGE[1]))
     for i in np.flatnonzero(bad_lon | bad_lat):
         swapped = (LAT_RANGE[0] <= lons[i] <= LAT_RANGE[1]
                    and LON_RANGE[0] <= lats[i] <= LON_RANGE[1])
-        hint = ("longitude and latitude look swapped" if swapped
-                else "check the --crs and the X/Y order" if projected
-                else "Mongolia lies within longitude 87.7-119.9 and latitude 41.5-52.2")
-        what = "longitude" if bad_lon[i] else "latitude"
+        hint = ("cd_hint_swapped" if swapped else "cd_hint_crs" if projected
+                else "cd_hint_range")
+        what = "lon" if bad_lon[i] else "lat"
         value = lons[i] if bad_lon[i] else lats[i]
-        problems.append(f"row {rows.iloc[i]}: {what} {value:.6f} is outside Mongolia ({hint})")
+        problems.append(_bad(rows.iloc[i], what, "cd_outside", what=word(f"cd_{what}"),
+                             value=value, hint=word(hint)))
     lons[bad_lon | bad_lat] = np.nan  # no polygon is built from these rows
 
 
-def _polygons(table: pd.DataFrame, problems: list[str]) -> tuple[gpd.GeoDataFrame, list[str]]:
+def _polygons(table: pd.DataFrame, problems: list[Problem]
+              ) -> tuple[gpd.GeoDataFrame, list[Problem]]:
     records, warnings = [], []
     for license_id, group in table.groupby("license_id", sort=False):
         license_id = str(license_id).strip()
         record = {"license_id": license_id, **_attributes(license_id, group, problems)}
         if record["kind"] is None:
-            warnings.append(f"{license_id}: kind unknown (no kind column and no XV-/MV- prefix); "
-                            "fill in mining, exploration or asm")
+            warnings.append(Problem.of("warning", "licenses", license_id, "kind",
+                                       "cd_kind_unknown"))
         record["geometry"] = _ring(license_id, group, problems)
         records.append(record)
     frame = gpd.GeoDataFrame(records, geometry="geometry", crs="EPSG:4326")
@@ -298,13 +295,14 @@ def _polygons(table: pd.DataFrame, problems: list[str]) -> tuple[gpd.GeoDataFram
         if col in frame:
             frame[col] = pd.to_datetime(frame[col])
     if frame.empty:
-        problems.append("the table has no corner rows")
+        problems.append(Problem.of("error", "licenses", "", "", "cd_no_rows"))
         return frame, warnings
     _check_areas(frame, problems)
     return frame, warnings
 
 
-def _attributes(license_id: str, group: pd.DataFrame, problems: list[str]) -> dict[str, object]:
+def _attributes(license_id: str, group: pd.DataFrame, problems: list[Problem]
+                ) -> dict[str, object]:
     out: dict[str, object] = {}
     for col in LICENSE_COLUMNS:
         if col not in group:
@@ -317,8 +315,8 @@ def _attributes(license_id: str, group: pd.DataFrame, problems: list[str]) -> di
         row, value = values[0]
         for other_row, other in values[1:]:
             if str(other).strip() != str(value).strip():
-                problems.append(f"row {other_row}, {col}: {other!r} differs from {value!r} in "
-                                f"row {row} for license {license_id}; keep one value")
+                problems.append(_bad(other_row, col, "cd_differs", other=other, value=value,
+                                     first=row, license=license_id))
         out[col] = _value(col, value, row, problems)
     for col in ("holder", "start_date", "end_date"):
         out.setdefault(col, None)
@@ -330,7 +328,7 @@ def _attributes(license_id: str, group: pd.DataFrame, problems: list[str]) -> di
     return out
 
 
-def _value(col: str, value: object, row: int, problems: list[str]) -> object:
+def _value(col: str, value: object, row: int, problems: list[Problem]) -> object:
     if col.endswith("_date"):
         if isinstance(value, dt.datetime | dt.date):
             return pd.Timestamp(value)
@@ -338,13 +336,14 @@ def _value(col: str, value: object, row: int, problems: list[str]) -> object:
         try:
             return pd.Timestamp(dt.date.fromisoformat(text))
         except ValueError:
-            problems.append(f"row {row}, {col}: {value!r} is not a date; write YYYY-MM-DD")
+            problems.append(_bad(row, col, "cd_not_date", value=value))
             return None
     text = " ".join(str(value).split())
     return VALUES.get(col, {}).get(text.casefold(), text.lower() if col in VALUES else text)
 
 
-def _ring(license_id: str, group: pd.DataFrame, problems: list[str]) -> shapely.Polygon | None:
+def _ring(license_id: str, group: pd.DataFrame, problems: list[Problem]
+          ) -> shapely.Polygon | None:
     group = group.sort_values("_point", kind="stable")
     if (group["_point"] < 0).any() or group[["_x", "_y"]].isna().any(axis=None):
         return None  # the bad rows are already reported
@@ -352,32 +351,31 @@ def _ring(license_id: str, group: pd.DataFrame, problems: list[str]) -> shapely.
     rows = group["_row"].to_numpy()
     dup = points[1:] == points[:-1]
     for i in np.flatnonzero(dup):
-        problems.append(f"row {rows[i + 1]}: license {license_id} has corner {points[i]} twice "
-                        f"(rows {rows[i]} and {rows[i + 1]})")
+        problems.append(_bad(rows[i + 1], "point", "cd_corner_twice", license=license_id,
+                             corner=points[i], a=rows[i], b=rows[i + 1]))
     expected = np.arange(1, points.max() + 1)
     for gap in np.setdiff1d(expected, points):
-        problems.append(f"row {rows[0]}: license {license_id} has no corner {gap} "
-                        f"(corners {', '.join(map(str, np.unique(points)))})")
+        problems.append(_bad(rows[0], "point", "cd_corner_gap", license=license_id, gap=gap,
+                             corners=", ".join(map(str, np.unique(points)))))
     coords = group[["_x", "_y"]].to_numpy()
     if len(coords) > 1 and np.allclose(coords[0], coords[-1], atol=1e-9, rtol=0):
         coords, rows, points = coords[:-1], rows[:-1], points[:-1]  # closed by hand
     same = np.flatnonzero(np.all(np.isclose(coords[1:], coords[:-1], atol=1e-9, rtol=0), axis=1))
     for i in same:
-        problems.append(f"row {rows[i + 1]}: license {license_id} corner {points[i + 1]} repeats "
-                        f"corner {points[i]}; check the coordinates")
+        problems.append(_bad(rows[i + 1], "", "cd_corner_repeats", license=license_id,
+                             corner=points[i + 1], previous=points[i]))
     if len(coords) < 3:
-        problems.append(f"row {rows[0]}: license {license_id} has {len(coords)} corners; a "
-                        "polygon needs at least 3")
+        problems.append(_bad(rows[0], "", "cd_few_corners", license=license_id,
+                             n=len(coords)))
         return None
     polygon = shapely.Polygon(coords)
     if not polygon.is_valid:
         where = shapely.is_valid_reason(polygon)
-        problems.append(f"row {rows[0]}: license {license_id} crosses itself ({where}); check "
-                        "the corner order and coordinates")
+        problems.append(_bad(rows[0], "", "cd_crosses", license=license_id, where=where))
     return polygon
 
 
-def _check_areas(frame: gpd.GeoDataFrame, problems: list[str]) -> None:
+def _check_areas(frame: gpd.GeoDataFrame, problems: list[Problem]) -> None:
     good = frame[frame.geometry.notna() & frame.geometry.is_valid]
     if good.empty:
         return
@@ -387,6 +385,10 @@ def _check_areas(frame: gpd.GeoDataFrame, problems: list[str]) -> None:
     hectares = good.to_crs(utm_crs_at((west + east) / 2, (south + north) / 2)).area / 10_000
     for license_id, ha in zip(good["license_id"], hectares, strict=True):
         if ha < MIN_HA or ha > MAX_HA:
-            problems.append(f"license {license_id} covers {ha:,.4f} ha, which is implausible "
-                            f"(expected {MIN_HA}-{MAX_HA:,.0f} ha); check the units and the "
-                            "degrees/minutes/seconds")
+            problems.append(Problem.of("error", "licenses", license_id, "", "cd_area",
+                                       license=license_id, ha=ha, min=MIN_HA, max=MAX_HA))
+
+
+def _bad(row: object, column: str, code: str, **params: object) -> Problem:
+    """An error of one row of the table (rows counted as in the spreadsheet)."""
+    return Problem.of("error", "licenses", f"row {row}", column, code, **params)

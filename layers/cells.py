@@ -160,6 +160,5 @@ def clean_text_columns(frame: pd.DataFrame, *, kind: str, file: str,
         out[column] = values.map(lambda v: strip_controls(v) if isinstance(v, str) else v)
         bad += [(i, str(column)) for i in rows]
     label = labels(out) if labels is not None else (lambda i: f"row {i + 1}")
-    return out, [Problem("warning", kind, label(i), column,
-                         "control character removed from the text",
-                         "check the value in the source file", file) for i, column in bad]
+    return out, [Problem.of("warning", kind, label(i), column, "pr_control_in_data", file=file)
+                 for i, column in bad]

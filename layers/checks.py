@@ -8,6 +8,7 @@ from pyproj import CRS
 from asmap.layers.cells import clean_text_columns
 from asmap.layers.column_checks import check_columns, feature_labels, rename_columns
 from asmap.layers.geometry_checks import check_geometry
+from asmap.layers.messages import word
 from asmap.layers.problems import Problem
 from asmap.layers.specs import LayerSpec
 
@@ -36,9 +37,8 @@ def check_layer(frame: gpd.GeoDataFrame, spec: LayerSpec, *, file: str,
     """
     if len(frame) == 0:
         severity = "error" if spec.required else "warning"
-        hint = ("a project needs at least one tailings site" if spec.required
-                else "delete the file if the layer is not needed")
-        empty = Problem(severity, spec.kind, "", "", "the layer has no features", hint, file)
+        hint = word("w_empty_needed" if spec.required else "w_empty_delete")
+        empty = Problem.of(severity, spec.kind, "", "", "pr_empty_layer", file=file, hint=hint)
         if spec.required:
             return None, [empty]
         frame, _ = check_columns(frame, spec, label=str, file=file)
@@ -78,8 +78,6 @@ def case_clashes(frame: gpd.GeoDataFrame, spec: LayerSpec, *, file: str) -> list
     for name in map(str, frame.columns):
         first = seen.setdefault(name.lower(), name)
         if first != name:
-            problems.append(Problem("error", spec.kind, "", name,
-                                    f"columns {first!r} and {name!r} differ only by case",
-                                    f"rename or delete one of them (GIS formats see "
-                                    f"{first!r} and {name!r} as one column)", file))
+            problems.append(Problem.of("error", spec.kind, "", name, "pr_case_clash",
+                                       file=file, first=first, name=name))
     return problems

@@ -12,6 +12,7 @@ import pandas as pd
 
 import geopandas as gpd
 
+from asmap.layers.messages import word
 from asmap.layers.problems import Problem, capped
 from asmap.layers.specs import Column, LayerSpec
 
@@ -44,9 +45,8 @@ def rename_columns(frame: gpd.GeoDataFrame, spec: LayerSpec, *,
             continue  # an alias beside the column itself (shapeName beside name): kept as is
         if column.name in renames.values():
             first = next(k for k, v in renames.items() if v == column.name)
-            problems.append(Problem("warning", spec.kind, "", column.name,
-                                    f"columns {first!r} and {name!r} both mean {column.name!r}; "
-                                    f"{first!r} is used", f"delete or rename {name!r}", file))
+            problems.append(Problem.of("warning", spec.kind, "", column.name, "pr_two_columns",
+                                       file=file, first=first, second=name, name=column.name))
             continue
         renames[name] = column.name
     taken = set(frame.columns) - set(renames)
@@ -88,22 +88,21 @@ def check_columns(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label,
 
 def _check_column(frame, column: Column, spec: LayerSpec, *, label: Label,
                   file: str) -> tuple[pd.Series, list[Problem]]:
-    def problem(feature, message, hint):
-        return Problem("error", spec.kind, feature, column.name, message, hint, file)
+    def problem(feature, code, **params):
+        return Problem.of("error", spec.kind, feature, column.name, code, file=file, **params)
 
     if column.name not in frame:
-        missing = [problem("", f"required column {column.name!r} is missing",
-                           _missing_hint(column, frame))] if column.required else []
+        missing = [problem("", "pr_required_missing", name=column.name,
+                           hint=_missing_hint(column, frame))] if column.required else []
         return _empty(column, len(frame), frame.index), missing
     text = as_text(frame[column.name])
     values, problems = _typed(frame[column.name], column, problem, label, text)
     if column.required:
-        need = f"every feature needs a {column.name}" + _allowed_text(column)
+        need = {"name": column.name, "allowed": _allowed_text(column)}
         problems += capped(
             np.flatnonzero(text.isna().to_numpy()),
-            lambda i: problem(label(i), "empty", need),
-            summary=lambda n: problem("", f"… and {n:,} more features with an empty "
-                                      f"{column.name}", need))
+            lambda i: problem(label(i), "pr_empty_value", **need),
+            summary=lambda n: problem("", "pr_empty_value_more", n=n, **need))
     if column.unique:
         problems += _duplicates(values, problem, label)
     return values, problems
@@ -150,15 +149,14 @@ def _typed(series, column: Column, problem, label, text: pd.Series
     def make(i):
         value = text.iloc[i]
         near = difflib.get_close_matches(norm.iloc[i], column.allowed, n=1, cutoff=0.5)
+        allowed = ", ".join(column.allowed)
         if not near:
-            return problem(label(i), f"value {value!r} is not allowed",
-                           _allowed_text(column, "use one of: ", ""))
-        return problem(label(i), f"value {value!r} is not allowed",
-                       f"use {near[0]!r}" + _allowed_text(column, "; allowed: ", ""))
+            return problem(label(i), "pr_not_allowed", value=value, allowed=allowed)
+        return problem(label(i), "pr_not_allowed_near", value=value, near=near[0],
+                       allowed=allowed)
 
     problems = capped(bad, make, summary=lambda n: problem(
-        "", f"… and {n:,} more features with a {column.name} that is not allowed",
-        _allowed_text(column, "allowed: ", "")))
+        "", "pr_not_allowed_more", n=n, name=column.name, allowed=", ".join(column.allowed)))
     return norm.where(norm.isin(column.allowed), None).astype(object), problems
 
 
@@ -178,20 +176,18 @@ def _dates(series, column, problem, label) -> tuple[pd.Series, list[Problem]]:
     def make(i):
         value = text.iloc[i]
         if ISO_DAY.match(str(value)):
-            return problem(label(i), f"{value!r} is not a real date",
-                           "check the day and month (write it as YYYY-MM-DD)")
+            return problem(label(i), "pr_not_real_date", value=value)
         guess = iso_guess(str(value))
-        return problem(label(i), f"{value!r} is not a date", "write it as YYYY-MM-DD"
-                       + (f" ({guess} if that is the day meant)" if guess else ""))
+        return problem(label(i), "pr_not_date", value=value,
+                       guess=word("w_date_guess", guess=guess) if guess else "")
 
     problems = capped(np.flatnonzero(unparsed.to_numpy()), make, summary=lambda n: problem(
-        "", f"… and {n:,} more features with a {column.name} that is not a date",
-        "write dates as YYYY-MM-DD"))
+        "", "pr_not_date_more", n=n, name=column.name))
     problems += capped(
         np.flatnonzero(implausible.to_numpy()),
-        lambda i: problem(label(i), f"year {int(years.iloc[i])} is not plausible",
-                          f"use a year between {FIRST_YEAR} and {LAST_YEAR}"),
-        summary=lambda n: problem("", f"… and {n:,} more implausible years", "fix them"))
+        lambda i: problem(label(i), "pr_bad_year", year=int(years.iloc[i]), first=FIRST_YEAR,
+                          last=LAST_YEAR),
+        summary=lambda n: problem("", "pr_bad_year_more", n=n))
     return values.where(~implausible), problems
 
 
@@ -236,32 +232,27 @@ def _numbers(text, column, problem, label) -> tuple[pd.Series, list[Problem]]:
     values = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
     values = values.astype(float).where(np.isfinite(values.astype(float)))
     unparsed = np.flatnonzero((text.notna() & values.isna()).to_numpy())
-    problems = capped(unparsed, lambda i: problem(label(i), f"{text.iloc[i]!r} is not a number",
-                                                  "write a number of metres, such as 300"),
-                      summary=lambda n: problem("", f"… and {n:,} more values that are not "
-                                                "numbers", "write numbers"))
+    problems = capped(unparsed, lambda i: problem(label(i), "pr_not_number",
+                                                  value=text.iloc[i]),
+                      summary=lambda n: problem("", "pr_not_number_more", n=n))
     strict = column.name in ("radius_m", "area_ha")  # area_ha: agreements (issue 14)
     bad = values <= 0 if strict else values < 0
-    limit = "greater than 0" if strict else "0 or more"
-    fix = ("give the hectares written in the agreement, or leave it empty"
-           if column.name == "area_ha" else "give the distance in metres, or leave it empty"
-           + (" to use the rule post_radius_m" if strict else ""))
+    limit = word("w_greater_than_0" if strict else "w_0_or_more")
+    rule = word("w_post_radius_rule") if column.name == "radius_m" else ""
+    code = "pr_negative_area" if column.name == "area_ha" else "pr_negative"
     problems += capped(
         np.flatnonzero(bad.to_numpy()),
-        lambda i: problem(label(i), f"{column.name} is {values.iloc[i]:g}; it must be {limit}",
-                          fix),
-        summary=lambda n: problem("", f"… and {n:,} more values that are not {limit}",
-                                  "fix them"))
+        lambda i: problem(label(i), code, name=column.name, value=values.iloc[i],
+                          limit=limit, rule=rule),
+        summary=lambda n: problem("", "pr_negative_more", n=n, limit=limit))
     return values.where(~bad), problems
 
 
 def _yes_no(text, column, problem, label) -> tuple[pd.Series, list[Problem]]:
     low = text.str.lower()
     unknown = np.flatnonzero((text.notna() & ~low.isin(TRUE | FALSE)).to_numpy())
-    problems = capped(unknown, lambda i: problem(label(i), f"{text.iloc[i]!r} is not yes or no",
-                                                 "write true or false"),
-                      summary=lambda n: problem("", f"… and {n:,} more values that are not "
-                                                "yes or no", "write true or false"))
+    problems = capped(unknown, lambda i: problem(label(i), "pr_not_yes_no", value=text.iloc[i]),
+                      summary=lambda n: problem("", "pr_not_yes_no_more", n=n))
     return low.isin(TRUE).astype(bool), problems
 
 
@@ -275,11 +266,11 @@ def _duplicates(values: pd.Series, problem, label) -> list[Problem]:
     def make(j):
         rows = by_value.iloc[j]
         where = ", ".join(f"row {r + 1}" for r in rows[:5]) + (" …" if len(rows) > 5 else "")
-        return problem(str(by_value.index[j]), f"{len(rows)} features share the id "
-                       f"{by_value.index[j]!r} ({where})", "give each feature its own id")
+        return problem(str(by_value.index[j]), "pr_duplicate_id", count=len(rows),
+                       value=by_value.index[j], rows=where)
 
     return capped(list(range(len(by_value))), make, summary=lambda n: problem(
-        "", f"… and {n:,} more ids used more than once", "give each feature its own id"))
+        "", "pr_duplicate_id_more", n=n))
 
 
 def _dates_in_order(frame, spec, label, file) -> list[Problem]:
@@ -287,26 +278,22 @@ def _dates_in_order(frame, spec, label, file) -> list[Problem]:
         return []
     start, end = frame["start_date"], frame["end_date"]
     backwards = np.flatnonzero((end < start).to_numpy())
-    hint = "swap the dates or fix the one that is wrong"
     return capped(
         backwards,
-        lambda i: Problem("error", spec.kind, label(i), "end_date",
-                          f"ends ({end.iloc[i]:%Y-%m-%d}) before it starts "
-                          f"({start.iloc[i]:%Y-%m-%d})", hint, file),
-        summary=lambda n: Problem("error", spec.kind, "", "end_date",
-                                  f"… and {n:,} more features that end before they start",
-                                  hint, file))
+        lambda i: Problem.of("error", spec.kind, label(i), "end_date", "pr_dates_backwards",
+                             file=file, end=f"{end.iloc[i]:%Y-%m-%d}",
+                             start=f"{start.iloc[i]:%Y-%m-%d}"),
+        summary=lambda n: Problem.of("error", spec.kind, "", "end_date",
+                                     "pr_dates_backwards_more", file=file, n=n))
 
 
 def _one_base(frame, spec, file) -> list[Problem]:
     if spec.kind != "settlements" or len(frame) < 2 or frame["is_base"].sum() == 1:
         return []
     marked = frame.loc[frame["is_base"], "name"].astype(str).tolist()
-    found = f"{len(marked)} ({', '.join(marked[:5])})" if marked else "none"
-    return [Problem("error", "settlements", "", "is_base",
-                    f"exactly one settlement must have is_base true; found {found}",
-                    "mark the settlement access routes start from (the soum centre) "
-                    "with is_base = true and the others false", file)]
+    found = f"{len(marked)} ({', '.join(marked[:5])})" if marked else word("w_none")
+    return [Problem.of("error", "settlements", "", "is_base", "pr_one_base", file=file,
+                       found=found)]
 
 
 def _empty(column: Column, n: int, index) -> pd.Series:
@@ -323,22 +310,22 @@ def _empty(column: Column, n: int, index) -> pd.Series:
 ID_LIKE = ("name", "id", "code", "label", "title")
 
 
-def _missing_hint(column: Column, frame: pd.DataFrame) -> str:
+def _missing_hint(column: Column, frame: pd.DataFrame) -> tuple[str, dict]:
     spelt = {str(c).lower(): str(c) for c in frame.columns}
     near = difflib.get_close_matches(column.name, list(spelt), n=1)
     if near:  # named as the file spells it (shapeName, not shapename)
-        return f"rename column {spelt[near[0]]!r} to {column.name!r}" + _allowed_text(column)
+        return word("w_rename_column", near=spelt[near[0]], name=column.name,
+                    allowed=_allowed_text(column))
     if column.unique:
         columns = {str(c).lower(): c for c in frame.columns}
         for name in [columns[key] for key in ID_LIKE if key in columns]:
             values = as_text(frame[name])
             if len(values) and values.notna().all() and values.is_unique:
                 shown = ", ".join(values.iloc[:2]) + (", …" if len(values) > 2 else "")
-                return (f"column {name!r} has a different value on every feature ({shown}): "
-                        f"rename it to {column.name!r} if those are the ids, or add a column "
-                        f"{column.name!r}")
-    return f"add a column {column.name!r}" + _allowed_text(column)
+                return word("w_ids_column", column=name, shown=shown, name=column.name)
+    return word("w_add_column", name=column.name, allowed=_allowed_text(column))
 
 
-def _allowed_text(column: Column, before: str = " (allowed: ", after: str = ")") -> str:
-    return f"{before}{', '.join(column.allowed)}{after}" if column.allowed else ""
+def _allowed_text(column: Column) -> tuple[str, dict] | str:
+    """`` (allowed: a, b)`` in the sentence's language, or ``""`` for free values."""
+    return word("w_allowed", allowed=", ".join(column.allowed)) if column.allowed else ""

@@ -56,11 +56,11 @@ def discover(folder: Path) -> tuple[list[Source], list[Problem]]:
         When `folder` does not exist or is a file of no layer format.
     """
     if not folder.exists():
-        raise UsageError(f"{folder}: no such file or folder; check the path")
+        raise UsageError(code="er_no_path", path=folder)
     if folder.is_file():
         if not extension(folder):
-            raise UsageError(f"{folder}: not a layer file or a folder; the formats are "
-                             f"{', '.join(sorted(FORMATS))}")
+            raise UsageError(code="er_not_layer_file", path=folder,
+                             formats=", ".join(sorted(FORMATS)))
         files = [folder]
     else:
         listed = sorted(p for p in folder.iterdir()
@@ -70,10 +70,8 @@ def discover(folder: Path) -> tuple[list[Source], list[Problem]]:
     problems: list[Problem] = [] if folder.is_file() else _unreadable_kinds(listed)
     for path in files:
         if folder.is_dir() and is_results(path):
-            problems.append(Problem("warning", path.name, "", "",
-                                    f"ignored: {path.name!r} holds asmap results (written "
-                                    "by `asmap analyze` or `asmap export`), not input layers",
-                                    "keep results outside the project folder", path.name))
+            problems.append(Problem.of("warning", path.name, "", "", "pr_results_ignored",
+                                       file=path.name, name=path.name))
             continue
         found, trouble = _sources_of(path)
         sources += found
@@ -82,10 +80,9 @@ def discover(folder: Path) -> tuple[list[Source], list[Problem]]:
     for source in sources:
         if source.kind in chosen:
             first = chosen[source.kind]
-            problems.append(Problem("error", source.kind, "", "",
-                                    f"two layers for {source.kind}: {first.file} and "
-                                    f"{source.file}; only {first.file} was checked",
-                                    "keep one of them in the folder", source.file))
+            problems.append(Problem.of("error", source.kind, "", "", "pr_two_layers",
+                                       file=source.file, kind=source.kind, first=first.file,
+                                       second=source.file))
             continue
         chosen[source.kind] = source
     return [chosen[k] for k in KINDS if k in chosen], problems
@@ -137,8 +134,8 @@ def _sources_of(path: Path) -> tuple[list[Source], list[Problem]]:
         layers = list_layers(path)
     except DataError as exc:
         if kind or ext not in GENERIC:
-            return [], [Problem("error", kind or path.name, "", "", str(exc),
-                                "open it in QGIS to check it, then export it again", path.name)]
+            return [], [Problem.of("error", kind or path.name, "", "", "pr_unreadable",
+                                   file=path.name, detail=str(exc))]
         return _no_kind(path, stem, ext)
     names = [name for name, has_geometry in layers if has_geometry]
     by_kind = {name.lower(): name for name, _ in layers if name.lower() in KINDS}
@@ -152,27 +149,23 @@ def _sources_of(path: Path) -> tuple[list[Source], list[Problem]]:
             sources.append(Source(name.lower(), path, name))
         elif has_geometry:
             near = _nearest(name)
-            problems.append(Problem(
-                "error", f"{path.name}:{name}", "", "",
-                f"layer {name!r} is no layer kind; did you mean {near!r}?",
-                f"rename the layer to {near!r} (kinds: {', '.join(KINDS)})", path.name))
+            problems.append(Problem.of(
+                "error", f"{path.name}:{name}", "", "", "pr_layer_no_kind", file=path.name,
+                name=name, near=near, kinds=", ".join(KINDS)))
     if not layers:
-        problems.append(Problem("error", path.name, "", "", "the file holds no layers",
-                                "export the layers again", path.name))
+        problems.append(Problem.of("error", path.name, "", "", "pr_no_layers", file=path.name))
     return sources, problems
 
 
 def _no_kind(path: Path, stem: str, ext: str) -> tuple[list[Source], list[Problem]]:
     near = _nearest(stem)
     close = bool(difflib.get_close_matches(stem, KINDS, n=1, cutoff=0.6))
-    hint = f"rename it {near}{ext} if it is that layer"
+    named = {"name": path.name, "near": near, "rename": f"{near}{ext}"}
     if ext in GENERIC and not close:
-        return [], [Problem("warning", path.name, "", "",
-                            f"ignored: {path.name!r} is not named after a layer kind "
-                            f"(nearest: {near!r})", hint, path.name)]
-    return [], [Problem("error", path.name, "", "",
-                        f"{path.name!r} is not named after a layer kind; did you mean {near!r}?",
-                        hint + "; otherwise move it out of the folder", path.name)]
+        return [], [Problem.of("warning", path.name, "", "", "pr_file_ignored", file=path.name,
+                               **named)]
+    return [], [Problem.of("error", path.name, "", "", "pr_file_no_kind", file=path.name,
+                           **named)]
 
 
 def _nearest(name: str) -> str:

@@ -12,14 +12,13 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 
 from asmap.layers.errors import UsageError
+from asmap.layers.messages import word
 from asmap.layers.problems import Problem, capped
 from asmap.layers.specs import LayerSpec
 
 WGS84 = CRS.from_epsg(4326)
 TYPE_IDS = {"Point": 0, "LineString": 1, "LinearRing": 2, "Polygon": 3, "MultiPoint": 4,
             "MultiLineString": 5, "MultiPolygon": 6, "GeometryCollection": 7}
-REPROJECT_HINT = ("re-export it in EPSG:4326 (QGIS: Export > Save Features As, CRS EPSG:4326), "
-                  "or pass --crs with the CRS the numbers are in (EPSG:32648 for UTM 48N metres)")
 
 Label = Callable[[int], str]
 
@@ -55,8 +54,7 @@ def parse_crs(crs: str | int | CRS | None) -> CRS | None:
     try:
         return CRS.from_user_input(int(text) if text.isdigit() else text)
     except (CRSError, ValueError, TypeError):
-        raise UsageError(f"--crs {crs!r} is no CRS pyproj knows; give an EPSG code such as "
-                         "EPSG:4326 (degrees) or EPSG:32648 (UTM 48N metres)") from None
+        raise UsageError(code="er_bad_crs", crs=crs) from None
 
 
 def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, file: str,
@@ -84,8 +82,8 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
         The layer in EPSG:4326 with 2-D, repaired geometries (None when its coordinates
         cannot be placed on Earth), and the problems found.
     """
-    def problem(severity, feature, message, hint=""):
-        return Problem(severity, spec.kind, feature, "geometry", message, hint, file)
+    def problem(severity, feature, code, **params):
+        return Problem.of(severity, spec.kind, feature, "geometry", code, file=file, **params)
 
     problems: list[Problem] = []
     geoms = np.asarray(frame.geometry.values, dtype=object)
@@ -100,23 +98,19 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
                                     geometry=gpd.GeoSeries([None] * len(frame),
                                                            index=frame.index, crs=WGS84)), []
     reported = missing & (not spec.geometry_optional)
-    for mask, what in ((reported, "has no geometry"), (empty, "has an empty geometry")):
+    for mask, what in ((reported, "pr_no_geometry"), (empty, "pr_empty_geometry")):
         problems += capped(
             np.flatnonzero(mask),
-            lambda i, what=what: problem("error", label(i), f"feature {what}",
-                                         "draw it or delete the feature"),
-            summary=lambda n, what=what: problem("error", "", f"… and {n:,} more features "
-                                                 f"{what}", "draw them or delete them"))
+            lambda i, what=what: problem("error", label(i), what),
+            summary=lambda n, what=what: problem("error", "", what + "_more", n=n))
     present = ~(missing | empty)
     coords, owner = shapely.get_coordinates(geoms[present], return_index=True)
     broken = np.zeros(len(geoms), dtype=bool)
     broken[np.flatnonzero(present)[np.unique(owner[~np.isfinite(coords).all(axis=1)])]] = True
     problems += capped(
         np.flatnonzero(broken),
-        lambda i: problem("error", label(i), "coordinates are not numbers (NaN or infinity)",
-                          "fix or delete the feature in QGIS; export the layer again"),
-        summary=lambda n: problem("error", "", f"… and {n:,} more features with coordinates "
-                                  "that are not numbers", "fix or delete them"))
+        lambda i: problem("error", label(i), "pr_not_finite"),
+        summary=lambda n: problem("error", "", "pr_not_finite_more", n=n))
     present &= ~broken
     geoms = _collections_to_multi(geoms, spec, present)
     wrong, found = _check_family(geoms, spec, present, problem, label)
@@ -135,10 +129,8 @@ def check_geometry(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label, fi
         lost = present & ~np.isfinite(bounds).all(axis=1)
         problems += capped(
             np.flatnonzero(lost),
-            lambda i: problem("error", label(i), f"coordinates cannot be converted from "
-                              f"{_name(src)} to EPSG:4326", "check the CRS of the file"),
-            summary=lambda n: problem("error", "", f"… and {n:,} more features that cannot "
-                                      "be converted to EPSG:4326", "check the CRS of the file"))
+            lambda i: problem("error", label(i), "pr_not_converted", crs=_name(src)),
+            summary=lambda n: problem("error", "", "pr_not_converted_more", n=n))
     out.set_crs(WGS84, allow_override=True, inplace=True)  # out is this function's own
     problems += _null_island(np.asarray(out.geometry.values, dtype=object), problem, label)
     return out, problems
@@ -149,11 +141,8 @@ def _null_island(geoms: np.ndarray, problem, label: Label) -> list[Problem]:
     zero = _rows_where(geoms, lambda xy: (xy == 0).all(axis=1))
     return capped(
         np.flatnonzero(zero),
-        lambda i: problem("error", label(i), "the feature is at (0, 0) degrees, the default a "
-                          "GPS or app writes when it had no position",
-                          "take the position again on the spot, or delete the feature"),
-        summary=lambda n: problem("error", "", f"… and {n:,} more features at (0, 0)",
-                                  "take their positions again, or delete them"))
+        lambda i: problem("error", label(i), "pr_null_island"),
+        summary=lambda n: problem("error", "", "pr_null_island_more", n=n))
 
 
 def _rows_where(geoms: np.ndarray, test) -> np.ndarray:
@@ -185,14 +174,12 @@ def _check_family(geoms, spec, present, problem, label) -> tuple[np.ndarray, lis
     if "LineString" in spec.geometry_types:
         allowed.add(TYPE_IDS["LinearRing"])
     wrong = present & ~np.isin(shapely.get_type_id(geoms), list(allowed))
-    family = spec.family.replace("_", " ")
-    hint = (f"{spec.kind} must be {family} features ({' or '.join(sorted(spec.geometry_types))});"
-            " move these features to the right layer or redraw them")
+    hint = {"kind": spec.kind, "family": spec.family.replace("_", " "),
+            "types": " or ".join(sorted(spec.geometry_types))}
     return wrong, capped(
         np.flatnonzero(wrong),
-        lambda i: problem("error", label(i), f"geometry is a {geoms[i].geom_type}", hint),
-        summary=lambda n: problem("error", "", f"… and {n:,} more features of the wrong "
-                                  "geometry type", hint))
+        lambda i: problem("error", label(i), "pr_wrong_type", type=geoms[i].geom_type, **hint),
+        summary=lambda n: problem("error", "", "pr_wrong_type_more", n=n, **hint))
 
 
 def _repair(geoms, spec, present, problem, label) -> tuple[np.ndarray, list[Problem]]:
@@ -207,16 +194,12 @@ def _repair(geoms, spec, present, problem, label) -> tuple[np.ndarray, list[Prob
     fixed[~polygonal] = shapely.make_valid(fixed[~polygonal])
     geoms = geoms.copy()
     geoms[invalid] = fixed
-    hint = "check the outline in QGIS (Vector > Geometry Tools > Check Validity)"
     problems = capped(
         list(range(len(invalid))),
-        lambda j: problem("warning", label(invalid[j]),
-                          f"invalid geometry ({reasons[j]}); repaired with make_valid", hint),
-        summary=lambda n: problem("warning", "", f"… and {n:,} more invalid geometries "
-                                  "repaired with make_valid", hint))
+        lambda j: problem("warning", label(invalid[j]), "pr_repaired", reason=reasons[j]),
+        summary=lambda n: problem("warning", "", "pr_repaired_more", n=n))
     collapsed = invalid[shapely.is_empty(fixed)]
-    problems += [problem("error", label(i), "invalid geometry collapsed to nothing when "
-                         "repaired", "redraw it or delete the feature") for i in collapsed[:20]]
+    problems += [problem("error", label(i), "pr_collapsed") for i in collapsed[:20]]
     return geoms, problems
 
 
@@ -226,31 +209,25 @@ def _choose_crs(file_crs, user_crs, geoms, present, spec, problem, label):
     bounds = shapely.bounds(geoms[present])
     if file_crs is None:
         if user_crs is None:
-            return None, [problem("error", "", "the file has no CRS (coordinate reference "
-                                  "system)", "pass --crs with the CRS of its coordinates "
-                                  "(e.g. --crs EPSG:32648), or put its .prj file beside it")]
+            return None, [problem("error", "", "pr_no_crs")]
         file_crs, user_crs = user_crs, None
     if needs_parameters(file_crs):
         if user_crs is not None and not _impossible(user_crs, bounds).any():
             return user_crs, []
-        return None, [problem("error", "", f"the CRS is {_name(file_crs)} ({file_crs.name}), "
-                              "which has no "
-                              "standard transformation to WGS84 for Mongolia",
-                              "reproject it to EPSG:4326 with the parameters you trust, or pass "
-                              "--crs with a PROJ string that includes +towgs84")]
+        return None, [problem("error", "", "pr_pulkovo", crs=_name(file_crs),
+                              crs_name=file_crs.name)]
     bad = _impossible(file_crs, bounds)
     if not bad.any():
         return file_crs, []
     if user_crs is not None and not _impossible(user_crs, bounds).any():
-        return user_crs, [problem("warning", "", f"coordinates are impossible in "
-                                  f"{_name(file_crs)}, read as {_name(user_crs)} (--crs)",
-                                  "fix the CRS in the file so others read it right")]
+        return user_crs, [problem("warning", "", "pr_crs_overridden", crs=_name(file_crs),
+                                  user=_name(user_crs))]
     rows = np.flatnonzero(present)[bad]
     return None, capped(
         rows,
-        lambda i: problem("error", label(i), *_explain(file_crs, shapely.bounds(geoms[i]))),
-        summary=lambda n: problem("error", "", f"… and {n:,} more features with impossible "
-                                  f"coordinates for {_name(file_crs)}", REPROJECT_HINT))
+        lambda i: problem("error", label(i), **_explain(file_crs, shapely.bounds(geoms[i]))),
+        summary=lambda n: problem("error", "", "pr_impossible_more", n=n, crs=_name(file_crs),
+                                  hint=word("w_reproject")))
 
 
 def _impossible(crs: CRS, bounds: np.ndarray) -> np.ndarray:
@@ -267,19 +244,15 @@ def _impossible(crs: CRS, bounds: np.ndarray) -> np.ndarray:
     return ~np.isfinite(bounds).all(axis=1)
 
 
-def _explain(crs: CRS, bounds: np.ndarray) -> tuple[str, str]:
+def _explain(crs: CRS, bounds: np.ndarray) -> dict:
     x, y = bounds[0], bounds[1]
     at = f"({x:.6g}, {y:.6g})"
     if not crs.is_geographic:
-        return (f"coordinates {at} look like degrees, but the CRS is {_name(crs)} (metres)",
-                "fix the .prj, or pass --crs EPSG:4326 if these are longitude/latitude")
+        return {"code": "pr_degrees_in_metres", "at": at, "crs": _name(crs)}
     if abs(x) <= 90 and abs(y) <= 180 and (abs(y) > 90 or 87 <= y <= 120):
-        return (f"coordinates {at} have latitude and longitude swapped (x looks like a "
-                "latitude, y like a longitude)",
-                "swap the columns or axes so x is longitude (87-120 in Mongolia) and y "
-                "latitude (41-53)")
-    return (f"coordinates {at} are not degrees; they look like metres in a "
-            f"{_name(crs)} file", REPROJECT_HINT)
+        return {"code": "pr_swapped", "at": at}
+    return {"code": "pr_metres_in_degrees", "at": at, "crs": _name(crs),
+            "hint": word("w_reproject")}
 
 
 def needs_parameters(crs: CRS) -> bool:

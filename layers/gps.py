@@ -21,7 +21,8 @@ import shapely
 from pyproj import Geod
 
 from asmap.layers.cadastre import parse_coordinate
-from asmap.layers.errors import DataError, UsageError
+from asmap.layers.errors import DataError, ProblemError, UsageError
+from asmap.layers.problems import Problem
 from asmap.layers.specs import LayerSpec, get_spec
 from asmap.layers.tables import read_table, rename_headers
 from asmap.layers.writers import write_layer
@@ -68,14 +69,14 @@ def read_gps(path: str | Path, *, kind: str) -> gpd.GeoDataFrame:
     spec = get_spec(kind)
     path = Path(path)
     if not path.is_file():
-        raise UsageError(f"{path}: no such file; check the path")
+        raise UsageError(code="er_no_file", path=path)
     suffix = path.suffix.lower()
     if suffix == ".gpx":
         frame = _from_gpx(path, spec)
     elif suffix == ".csv":
         frame = _from_csv(path, spec)
     else:
-        raise UsageError(f"{path.name}: read GPS data from .gpx or .csv files")
+        raise UsageError(code="er_gps_format", file=path.name)
     return _complete(frame, spec)
 
 
@@ -99,8 +100,7 @@ def _from_gpx(path: Path, spec: LayerSpec) -> gpd.GeoDataFrame:
     try:
         layers = {name for name, _ in pyogrio.list_layers(path)}
     except pyogrio.errors.DataSourceError:
-        raise DataError(f"{path.name}: not a GPX file GDAL can read; export it again "
-                        "from the device or app") from None
+        raise DataError(code="er_gpx_unreadable", file=path.name) from None
     if spec.family == "point":
         return _waypoints(path, spec) if "waypoints" in layers else _empty(path, "waypoints")
     parts = [pyogrio.read_dataframe(path, layer=name) for name in ("tracks", "routes")
@@ -153,8 +153,8 @@ def _shapes(path: Path, spec: LayerSpec, lines: list[list[np.ndarray]], names: l
         gap = _distance(coords[0], coords[-1]) if len(coords) > 1 else np.inf
         closed = gap <= CLOSE_M and len(np.unique(coords, axis=0)) >= 3
         if spec.family == "polygon" and not closed:
-            problems.append(f"{label} is not closed (its ends are {gap:,.0f} m apart); walk "
-                            f"back to the start, or draw the {spec.kind} as a closed track")
+            problems.append(Problem.of("error", spec.kind, label, "geometry", "gp_not_closed",
+                                       file=path.name, gap=gap, kind=spec.kind))
             geometries.append(None)
         elif closed and spec.family in ("polygon", "line_or_polygon"):
             geometries.append(shapely.Polygon(coords))
@@ -163,8 +163,7 @@ def _shapes(path: Path, spec: LayerSpec, lines: list[list[np.ndarray]], names: l
         else:
             geometries.append(shapely.MultiLineString(parts))
     if problems:
-        more = f" ({len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise DataError(f"{path.name}: {problems[0]}{more}; nothing was written")
+        _stop(problems, path)
     out = gpd.GeoDataFrame({_id_column(spec): names}, geometry=geometries, crs="EPSG:4326")
     if desc is not None and _id_column(spec) != "name" and spec.column("name"):
         out["name"] = desc.to_numpy()
@@ -178,16 +177,17 @@ def _distance(a: np.ndarray, b: np.ndarray) -> float:
 def _from_csv(path: Path, spec: LayerSpec) -> gpd.GeoDataFrame:
     table = rename_headers(read_table(path), CSV_HEADERS)
     if "lon" not in table or "lat" not in table:
-        raise DataError(f"{path.name}: no lat/lon columns; name them lat and lon")
+        raise DataError(code="er_gps_lonlat", file=path.name)
     coords, problems = np.full((len(table), 2), np.nan), []
     for i, (lon, lat) in enumerate(zip(table["lon"], table["lat"], strict=True)):
         try:
             coords[i] = parse_coordinate(lon), parse_coordinate(lat)
         except (ValueError, TypeError) as exc:
-            problems.append(f"row {i + 2}: cannot read coordinate {lon!r}, {lat!r} ({exc})")
+            problems.append(Problem.of("error", spec.kind, f"row {i + 2}", "lon/lat",
+                                       "gp_bad_coordinate", file=path.name, lon=lon, lat=lat,
+                                       detail=str(exc)))
     if problems:
-        more = f" ({len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise DataError(f"{path.name}: {problems[0]}{more}; nothing was written")
+        _stop(problems, path)
     names = table["name"] if "name" in table else pd.Series([None] * len(table))
     if spec.family == "point":
         out = gpd.GeoDataFrame({_id_column(spec): names.to_numpy()},
@@ -212,7 +212,16 @@ def _complete(frame: gpd.GeoDataFrame, spec: LayerSpec) -> gpd.GeoDataFrame:
             frame[column.name] = None
         if column.required and frame[column.name].isna().any():
             allowed = f" ({', '.join(column.allowed)})" if column.allowed else ""
-            problems.append(f"{column.name} is empty for {int(frame[column.name].isna().sum())} "
-                            f"of {len(frame)} features: fill in {column.description}{allowed}")
+            problems.append(Problem.of(
+                "warning", spec.kind, "", column.name, "gp_fill_in", name=column.name,
+                n=int(frame[column.name].isna().sum()), total=len(frame),
+                what=column.description, allowed=allowed))
     frame.attrs["problems"] = problems
     return frame
+
+
+def _stop(problems: list[Problem], path: Path) -> None:
+    """Raise the problems of a GPS file: the first, how many more; nothing is written."""
+    n = len(problems) - 1
+    raise ProblemError(problems, more=("er_more", {"n": n, "s": "s" * (n != 1)}) if n else None,
+                       nothing_written=path.name)

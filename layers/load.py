@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pyproj import CRS
 
-from asmap.layers.errors import DataError
+from asmap.layers.errors import ProblemError
 from asmap.layers.project import Project
 from asmap.layers.validate import inspect
 
@@ -49,10 +49,11 @@ def load(folder: str | Path, *, crs: str | CRS | None = None) -> Project:
     """
     checked = inspect(folder, crs=crs)
     if checked.errors:
-        first, more = checked.errors[0], len(checked.problems) - 1
-        tail = (f" (and {more} more problem{'s' * (more != 1)}; run `asmap validate "
-                f"{folder}`)") if more else ""
-        raise DataError(first.line() + tail)
+        more = len(checked.problems) - 1
+        tail = ("er_more_problems", {"n": more, "s": "s" * (more != 1), "folder": folder})
+        raise ProblemError([checked.errors[0], *(p for p in checked.problems
+                                                 if p is not checked.errors[0])],
+                           more=tail if more else None)
     log.info("read %s: %s; %d warning%s", folder, ", ".join(
         f"{kind} {len(frame)}" for kind, frame in checked.layers.items()),
         len(checked.problems), "s" * (len(checked.problems) != 1))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from asmap.layers.messages import MESSAGES, render
 
 Severity = Literal["error", "warning"]
 
@@ -36,6 +38,22 @@ class Problem:
     file
         The file the problem is in (name within the folder, with the GeoPackage layer
         when there is one: ``"project.gpkg:tailings"``).
+    code
+        The key of its words in `asmap.layers.messages.MESSAGES` (``"pr_not_allowed"``;
+        ``CODE_hint`` is what to do), so it can be said in Mongolian or English; ``""``
+        for a problem made from plain text.
+    params
+        The values its sentence names (the value, the column, the allowed values).
+
+    Examples
+    --------
+    >>> p = Problem.of("error", "tailings", "ZT-01", "stage", "pr_not_allowed_near",
+    ...                value="mined", near="mined_out", allowed="active, mined_out",
+    ...                file="tailings.geojson")
+    >>> p.message, p.hint
+    ("value 'mined' is not allowed", "use 'mined_out'; allowed: active, mined_out")
+    >>> p.text("mn")[0]
+    "'mined' утгыг зөвшөөрөхгүй"
     """
 
     severity: Severity
@@ -45,26 +63,53 @@ class Problem:
     message: str
     hint: str = ""
     file: str = ""
+    code: str = ""
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def of(cls, severity: Severity, layer: str, feature: str, field: str, code: str, *,
+           file: str = "", **params: Any) -> Problem:
+        """A problem whose message (and hint, ``CODE_hint``) come from the words table."""
+        hint = render(code + "_hint", "en", params) if code + "_hint" in MESSAGES else ""
+        return cls(severity, layer, feature, field, render(code, "en", params), hint, file,
+                   code, params)
+
+    def text(self, lang: str = "en") -> tuple[str, str]:
+        """The message and the hint in `lang` (``"mn"`` or ``"en"``)."""
+        if not self.code or lang == "en":
+            return self.message, self.hint
+        hint = (render(self.code + "_hint", lang, self.params)
+                if self.code + "_hint" in MESSAGES else "")
+        return render(self.code, lang, self.params), hint
 
     @property
     def is_error(self) -> bool:
         """True for an error, False for a warning."""
         return self.severity == "error"
 
-    def line(self) -> str:
+    def line(self, lang: str = "en") -> str:
         """The problem as one line: file, feature, field, message; hint."""
+        mn = lang == "mn"
         where = [self.file or self.layer]
         if self.feature:
-            where.append(f"feature {self.feature}" if not self.feature.startswith(("row ", "["))
-                         else self.feature)
+            feature = self.feature
+            if mn and feature.startswith("row "):
+                feature = f"{feature[4:]}-р мөр"
+            elif not feature.startswith(("row ", "[")):
+                feature = f"{'объект' if mn else 'feature'} {feature}"
+            where.append(feature)
         if self.field:
-            where.append(f"field {self.field}")
-        text = f"{', '.join(where)}: {self.message}"
-        return f"{text}; {self.hint}" if self.hint else text
+            where.append(f"{'талбар' if mn else 'field'} {self.field}")
+        message, hint = self.text(lang)
+        text = f"{', '.join(where)}: {message}"
+        return f"{text}; {hint}" if hint else text
 
-    def as_dict(self) -> dict[str, str]:
-        """The problem as a plain dictionary (for JSON)."""
-        return asdict(self)
+    def as_dict(self, lang: str = "en") -> dict[str, str]:
+        """The problem as a plain dictionary with English keys (for JSON)."""
+        message, hint = self.text(lang)
+        return {"severity": self.severity, "layer": self.layer, "feature": self.feature,
+                "field": self.field, "message": message, "hint": hint, "file": self.file,
+                "code": self.code}
 
 
 def capped(positions: Sequence[int], make: Callable[[int], Problem], *,

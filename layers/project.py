@@ -36,7 +36,7 @@ def sample_path(name: str = "zaamar") -> Path:
     path = SAMPLE_DIR / name
     if not path.is_dir():
         known = sorted(p.name for p in SAMPLE_DIR.iterdir() if p.is_dir() and p.name[0] != "_")
-        raise UsageError(f"no bundled sample called {name!r}; the samples are: {', '.join(known)}")
+        raise UsageError(code="er_no_sample", name=name, known=", ".join(known))
     return path
 
 

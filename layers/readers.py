@@ -18,7 +18,8 @@ import pyogrio
 import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 
-from asmap.layers.errors import DataError
+from asmap.layers.errors import DataError, ProblemError
+from asmap.layers.messages import word
 from asmap.layers.problems import Problem, capped
 from asmap.layers.specs import SPECS
 from asmap.layers.tables import decode_text
@@ -67,7 +68,7 @@ def list_layers(path: Path) -> list[tuple[str, bool]]:
             warnings.simplefilter("ignore")
             listed = pyogrio.list_layers(path)
     except (DataSourceError, DataLayerError, OSError, RuntimeError) as exc:
-        raise DataError(_unreadable(path, exc)) from None
+        raise DataError(code="er_unreadable", detail=_unreadable(path, exc)) from None
     return [(str(name), geom_type is not None) for name, geom_type in listed]
 
 
@@ -93,11 +94,12 @@ def read_source(path: Path, *, layer: str = "", kind: str,
         The layer (None when it cannot be read) and problems (errors when unreadable,
         plus row-level problems of CSV coordinates).
     """
-    def fail(message: str, hint: str) -> tuple[None, list[Problem]]:
-        return None, [Problem("error", kind, "", "", message, hint, file)]
+    def fail(detail: str, hint: str) -> tuple[None, list[Problem]]:
+        return None, [Problem.of("error", kind, "", "", "pr_read_failed", file=file,
+                                 detail=detail, hint=hint)]
 
     if path.is_file() and path.stat().st_size == 0:
-        return fail("the file is empty", "export the layer again")
+        return None, [Problem.of("error", kind, "", "", "pr_file_empty", file=file)]
     ext = extension(path)
     try:
         with warnings.catch_warnings():
@@ -116,12 +118,11 @@ def read_source(path: Path, *, layer: str = "", kind: str,
             else:
                 frame = pyogrio.read_dataframe(path, layer=layer or None, use_arrow=True)
     except DataError as exc:
-        return fail(str(exc), "export the layer again")
+        return fail(str(exc), word("pr_file_empty_hint"))
     except Exception as exc:  # GDAL and pyarrow raise many kinds; all mean "cannot read"
         return fail(_unreadable(path, exc), _reread_hint(path))
     if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame:
-        return fail(f"not a layer: no geometry in this {FORMATS[ext]} file",
-                    "export it from your GIS as a layer with geometries")
+        return fail(word("w_no_geometry_file", format=FORMATS[ext]), word("w_export_geometry"))
     frame = frame.reset_index(drop=True).rename_geometry("geometry") \
         if frame.geometry.name != "geometry" else frame.reset_index(drop=True)
     if ext in (".kml", ".kmz"):
@@ -172,21 +173,20 @@ def read_layer(path: str | Path, kind: str | None = None, *, crs: str | None = N
 
     path = Path(path)
     if not path.exists():
-        raise DataError(f"{path}: no such file; check the path")
+        raise DataError(code="er_no_file", path=path)
     spec = get_spec(kind or layer or path.stem)
     if layer is None and extension(path) in CONTAINERS:
         names = [name for name, _ in list_layers(path)]
         layer = spec.kind if spec.kind in names else (names[0] if len(names) == 1 else "")
         if not layer:
-            raise DataError(f"{path.name}: holds layers {', '.join(names)}; say which with "
-                            f"layer=")
+            raise DataError(code="er_which_layer", file=path.name, names=", ".join(names))
     frame, problems = read_source(path, layer=layer or "", kind=spec.kind, file=path.name)
     if frame is not None:
         frame, more = check_layer(frame, spec, file=path.name, crs=parse_crs(crs))
         problems += more
     first = next((p for p in problems if p.is_error), None)
     if first is not None:
-        raise DataError(first.line())
+        raise ProblemError([first])
     return frame
 
 
@@ -200,9 +200,7 @@ def _read_csv(path: Path, *, kind: str, file: str) -> tuple[gpd.GeoDataFrame | N
     if pair is None and wkt is None and _is_table_kind(kind):
         return gpd.GeoDataFrame(table, geometry=[None] * len(table)), []
     if pair is None and wkt is None:
-        return None, [Problem("error", kind, "", "", "not a layer: the CSV has neither lon/lat "
-                              "(or x/y) columns nor a wkt column",
-                              "add lon and lat columns in degrees, or a wkt column", file)]
+        return None, [Problem.of("error", kind, "", "", "pr_csv_no_xy", file=file)]
     if pair is not None:
         xy = [table[c].str.strip().str.replace(",", ".", regex=False) for c in pair]
         x, y = (pd.to_numeric(v, errors="coerce") for v in xy)
@@ -219,9 +217,8 @@ def _read_csv(path: Path, *, kind: str, file: str) -> tuple[gpd.GeoDataFrame | N
     geoms = np.where(pd.isna(pd.Series(geoms)).to_numpy(), None, geoms)
     frame = gpd.GeoDataFrame(table.drop(columns=used), geometry=list(geoms))
 
-    def problem(feature: str, message: str) -> Problem:
-        return Problem("error", kind, feature, what, message,
-                       "write longitude and latitude as numbers in degrees (or valid WKT)", file)
+    def problem(feature: str, code: str, **params) -> Problem:
+        return Problem.of("error", kind, feature, what, code, file=file, **params)
 
     spec = SPECS.get(kind)
     ids = table[spec.id_column] if spec and spec.id_column in table else None
@@ -229,10 +226,8 @@ def _read_csv(path: Path, *, kind: str, file: str) -> tuple[gpd.GeoDataFrame | N
     def label(i: int) -> str:
         return ids.iloc[i] if ids is not None and ids.iloc[i].strip() else f"row {i + 1}"
 
-    return frame, capped(bad, lambda i: problem(label(i), "coordinates are not finite numbers "
-                                                "or not geometry text"),
-                         summary=lambda n: problem("", f"… and {n:,} more rows with unreadable "
-                                                   "coordinates"))
+    return frame, capped(bad, lambda i: problem(label(i), "pr_csv_bad_xy"),
+                         summary=lambda n: problem("", "pr_csv_bad_xy_more", n=n))
 
 
 # --- agreements (issue 14): kinds that are tables, read from CSV or Excel ---
@@ -249,9 +244,8 @@ def _read_sheet(path: Path, *, kind: str, file: str) -> tuple[gpd.GeoDataFrame |
     from asmap.layers.tables import read_table
 
     if not _is_table_kind(kind):
-        return None, [Problem("error", kind, "", "", f"an Excel sheet cannot hold {kind} "
-                              "geometries", "export the layer from your GIS as GeoJSON, "
-                              "GeoPackage or Shapefile", file)]
+        return None, [Problem.of("error", kind, "", "", "pr_sheet_geometry", file=file,
+                                 kind=kind)]
     table = read_table(path)
     table = table.loc[:, [c for c in table.columns if c and not c.startswith("Unnamed:")]]
     table = table[table.notna().any(axis=1)].reset_index(drop=True)
@@ -264,7 +258,4 @@ def _unreadable(path: Path, exc: BaseException) -> str:
 
 
 def _reread_hint(path: Path) -> str:
-    if extension(path) == ".shp":
-        return ("copy every part of the Shapefile into the folder (.shp, .shx, .dbf, .prj, "
-                ".cpg), or export it again")
-    return "open it in QGIS to check it, then export the layer again"
+    return word("w_reread_shp" if extension(path) == ".shp" else "pr_unreadable_hint")

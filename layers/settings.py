@@ -10,6 +10,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from asmap.layers.messages import render
+
 
 @dataclass(frozen=True)
 class RuleSpec:
@@ -52,7 +54,8 @@ def rule_problem(name: str, value: Any) -> str | None:
     """
     What is wrong with `value` for the rule `name` (type, finite, range), or None.
 
-    The one check of rule values: `asmap validate` and `geo.Rules` both use it.
+    The one check of rule values: `asmap validate` and `geo.Rules` both use it
+    (`rule_fault` gives the same as a words-table code, to say it in mn or en).
 
     Examples
     --------
@@ -63,17 +66,32 @@ def rule_problem(name: str, value: Any) -> str | None:
     >>> rule_problem("reclamation_notice_days", 1.5)
     'reclamation_notice_days must be a whole number from 0 to 3650, got 1.5'
     """
+    fault = rule_fault(name, value)
+    return render(fault[0], "en", fault[1]) if fault else None
+
+
+def rule_fault(name: str, value: Any) -> tuple[str, dict[str, Any]] | None:
+    """
+    `rule_problem` as a word of `layers.messages` (code, parameters), or None.
+
+    Examples
+    --------
+    >>> code, params = rule_fault("min_area_ha", -1)
+    >>> render(code, "mn", params)
+    'min_area_ha нь 0-1000 хооронд тоо байх ёстой (hectares), -1 байна'
+    """
     spec = RULES[name]
     whole = spec.type is int
     unit = spec.description.rsplit(", ", 1)[-1] if ", " in spec.description else ""
-    expected = (f"{name} must be a {'whole ' if whole else ''}number from {spec.minimum:g} to "
-                f"{spec.maximum:g}{f' ({unit})' if unit else ''}, got {value!r}")
+    fault = ("pr_rule_range", {"name": name, "whole": ("w_whole", {}) if whole else "",
+                               "minimum": spec.minimum, "maximum": spec.maximum,
+                               "unit": f" ({unit})" if unit else "", "value": value})
     if not isinstance(value, (int, float)) or isinstance(value, bool):
-        return expected
+        return fault
     if not math.isfinite(value) or not spec.minimum <= value <= spec.maximum:
-        return expected
+        return fault
     if whole and not float(value).is_integer():
-        return expected
+        return fault
     return None
 
 

@@ -115,6 +115,13 @@ def _id(name: str, what: str) -> Column:
 
 CONTACT = Column("contact", sensitive=True, description="person or phone number (sensitive)")
 
+# --- photos and documents (issue 18): optional on tailings, posts (and agreements) -------
+PHOTO = Column("photo", description="photo files relative to the folder, ';'-separated "
+                                    "(or Kobo attachment names)")
+DOCUMENT = Column("document", description="a document file relative to the folder, or a URL")
+#: The columns any kind that carries photos and a document adds at the end of its own.
+MEDIA: tuple[Column, ...] = (PHOTO, DOCUMENT)
+
 SPECS: dict[str, LayerSpec] = {
     spec.kind: spec
     for spec in (
@@ -137,6 +144,7 @@ SPECS: dict[str, LayerSpec] = {
                 # --- agreements (issue 14) ---
                 Column("mined_out_on", "date",
                        description="day exploitation ended (opens the working window)"),
+                *MEDIA,
             ),
             "tailings heaps and worked ground that the NGO might work",
             required=True, id_column="site_id",
@@ -192,6 +200,7 @@ SPECS: dict[str, LayerSpec] = {
                 Column("end_date", "date", description="last day the post stands"),
                 Column("observed_on", "date", description="day someone saw it"),
                 Column("precision_m", "float", description="how precise its position is, metres"),
+                *MEDIA,
             ),
             "police and company posts where a movement permit is needed",
             id_column="post_id",
@@ -234,17 +243,14 @@ SPECS: dict[str, LayerSpec] = {
                        "resolution that approved the area"),
                 Column("resolution_date", "date", description="day of that resolution",
                        aliases=("resol_date",)),
-                Column("signed_company", "date", description="day the company signed",
-),
-                Column("signed_government", "date", description="day the government signed",
-),
+                Column("signed_company", "date", description="day the company signed"),
+                Column("signed_government", "date", description="day the government signed"),
                 Column("signed_ngo", "date", description="day the NGO signed"),
                 Column("area_ha", "float", description="hectares written in the agreement "
                        "(> 0)"),
                 Column("work_from", "date", description="first day the agreement allows work"),
                 Column("work_until", "date", description="last day the agreement allows work"),
-                Column("document", description="file name (relative to the folder) or URL of "
-                       "the signed text"),
+                *MEDIA,  # document: the signed text; photo: e.g. of the signed pages
                 CONTACT,
             ),
             "tripartite agreements (company, soum government, NGO) over tailings sites; a "
@@ -265,9 +271,7 @@ def get_spec(kind: str) -> LayerSpec:
     try:
         return SPECS[kind.lower()]
     except KeyError:
-        raise UsageError(
-            f"unknown layer kind {kind!r}; the kinds are: {', '.join(KINDS)}"
-        ) from None
+        raise UsageError(code="er_unknown_kind", kind=kind, kinds=", ".join(KINDS)) from None
 
 
 def catalogue_markdown() -> str:

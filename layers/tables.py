@@ -20,20 +20,20 @@ def read_table(path: str | Path) -> pd.DataFrame:
     """
     path = Path(path)
     if not path.is_file():
-        raise UsageError(f"{path}: no such file; check the path")
+        raise UsageError(code="er_no_file", path=path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         try:
             table = pd.read_excel(path, dtype=object, engine="openpyxl")
         except Exception as exc:  # openpyxl raises many kinds for a broken file
-            raise DataError(f"{path.name}: cannot read the spreadsheet ({exc})") from None
+            raise DataError(code="er_spreadsheet", file=path.name, detail=str(exc)) from None
     elif suffix in (".csv", ".txt"):
         text = decode_text(path.read_bytes())
         first = text.split("\n", 1)[0]
         sep = max((",", ";", "\t"), key=first.count)
         table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
     else:
-        raise UsageError(f"{path.name}: read .csv or .xlsx tables; save the sheet as one of them")
+        raise UsageError(code="er_table_format", file=path.name)
     table.columns = [str(c).strip() for c in table.columns]
     return table.astype(object).where(table.notna(), None).reset_index(drop=True)
 

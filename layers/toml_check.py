@@ -10,11 +10,14 @@ from typing import Any
 
 from asmap.layers.cells import has_controls, strip_controls
 from asmap.layers.dates import parse_date
+from asmap.layers.messages import LANGS, word
 from asmap.layers.problems import Problem
-from asmap.layers.settings import RULES, SOURCE_KEYS, rule_problem
+from asmap.layers.settings import RULES, SOURCE_KEYS, rule_fault
 from asmap.layers.specs import KINDS
 
 TABLES = ("rules", "sources")
+#: Top-level keys of asmap.toml outside any table.
+KEYS = ("lang",)
 
 
 def check_settings(path: Path, *, rules_file: bool = False) -> tuple[dict[str, Any],
@@ -37,32 +40,31 @@ def check_settings(path: Path, *, rules_file: bool = False) -> tuple[dict[str, A
     """
     name = path.name
 
-    def problem(table: str, key: str, message: str, hint: str) -> Problem:
-        return Problem("error", name, table, key, message, hint, name)
+    def problem(table: str, setting: str, code: str, **params: Any) -> Problem:
+        return Problem.of("error", name, table, setting, code, file=name, **params)
 
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
-        return {}, [problem("", "", "the file is not UTF-8 text", "save it as UTF-8")]
+        return {}, [problem("", "", "pr_toml_not_utf8")]
     except OSError as exc:
-        return {}, [problem("", "", f"cannot read the file ({exc.strerror or exc})",
-                            "check the path and permissions")]
+        return {}, [problem("", "", "pr_toml_unreadable", detail=str(exc.strerror or exc))]
     except RecursionError:
-        return {}, [problem("", "", "the file nests tables or arrays too deeply to read",
-                            "write one key = value per line under [rules] and [sources.KIND]")]
+        return {}, [problem("", "", "pr_toml_deep")]
     except tomllib.TOMLDecodeError as exc:
-        return {}, [problem("", "", f"not valid TOML ({exc})",
-                            "fix the syntax at that line (strings in \"quotes\", "
-                            "dates as 2021-04-06, one key = value per line)")]
-    problems = [problem("", key, f"unknown table or key {key!r}", _suggest(key, TABLES))
-                for key in data if key not in TABLES]
+        return {}, [problem("", "", "pr_toml_syntax", detail=str(exc))]
+    problems = [problem("", key, "pr_toml_unknown_key", key=key, hint=_suggest(key, TABLES))
+                for key in data if key not in TABLES and key not in KEYS]
     settings: dict[str, Any] = {}
+    if "lang" in data and data["lang"] not in LANGS:
+        problems.append(problem("", "lang", "pr_toml_lang", value=data["lang"]))
+    elif "lang" in data:
+        settings["lang"] = data["lang"]
     if "rules" in data:
         settings["rules"], found = _check_rules(data["rules"], problem)
         problems += found
     elif rules_file:
-        problems.append(problem("", "rules", "no [rules] table",
-                                "add a [rules] table, e.g. [rules] then min_area_ha = 1.0"))
+        problems.append(problem("", "rules", "pr_toml_no_rules"))
     if "sources" in data:
         settings["sources"], found = _check_sources(data["sources"], problem)
         problems += found
@@ -71,19 +73,18 @@ def check_settings(path: Path, *, rules_file: bool = False) -> tuple[dict[str, A
 
 def _check_rules(table: Any, problem) -> tuple[dict[str, Any], list[Problem]]:
     if not isinstance(table, dict):
-        return {}, [problem("", "rules", "rules must be a table", "write it as [rules]")]
+        return {}, [problem("", "rules", "pr_toml_rules_table")]
     rules, problems = {}, []
     for key, value in table.items():
         spec = RULES.get(key)
         if spec is None:
-            problems.append(problem("[rules]", key, f"unknown rule {key!r}",
-                                    _suggest(key, RULES)))
+            problems.append(problem("[rules]", key, "pr_toml_unknown_rule", key=key,
+                                    hint=_suggest(key, RULES)))
             continue
-        wrong = rule_problem(key, value)
+        wrong = rule_fault(key, value)
         if wrong:
-            problems.append(problem("[rules]", key, wrong,
-                                    f"write e.g. {key} = {spec.default!r} (the default, "
-                                    "no quotes)"))
+            problems.append(problem("[rules]", key, "pr_toml_rule", rule=wrong, key=key,
+                                    default=spec.default))
             continue
         rules[key] = spec.type(value)
     return rules, problems
@@ -91,18 +92,16 @@ def _check_rules(table: Any, problem) -> tuple[dict[str, Any], list[Problem]]:
 
 def _check_sources(table: Any, problem) -> tuple[dict[str, Any], list[Problem]]:
     if not isinstance(table, dict):
-        return {}, [problem("", "sources", "sources must hold one table per layer",
-                            "write [sources.tailings] then source = \"...\"")]
+        return {}, [problem("", "sources", "pr_toml_sources_table")]
     sources, problems = {}, []
     for kind, entry in table.items():
         where = f"[sources.{kind}]"
         if kind not in KINDS:
-            problems.append(problem(where, "", f"{kind!r} is no layer kind",
-                                    _suggest(kind, KINDS)))
+            problems.append(problem(where, "", "pr_toml_no_kind", kind=kind,
+                                    hint=_suggest(kind, KINDS)))
             continue
         if not isinstance(entry, dict):
-            problems.append(problem(where, "", "must be a table of source, as_of, note",
-                                    f"write {where} on its own line, then the keys"))
+            problems.append(problem(where, "", "pr_toml_source_table", where=where))
             continue
         sources[kind], found = _check_source(entry, where, problem)
         problems += found
@@ -114,28 +113,27 @@ def _check_source(entry: dict[str, Any], where: str, problem) -> tuple[dict[str,
     clean, problems = {}, []
     for key, value in entry.items():
         if key not in SOURCE_KEYS:
-            problems.append(problem(where, key, f"unknown key {key!r}",
-                                    _suggest(key, SOURCE_KEYS)))
+            problems.append(problem(where, key, "pr_toml_unknown_source_key", key=key,
+                                    hint=_suggest(key, SOURCE_KEYS)))
         elif key == "as_of":
             day = parse_date(value)
             if day is None:
-                problems.append(problem(where, key, f"as_of must be a date, got {value!r}",
-                                        "write it as as_of = 2021-04-06 (no quotes needed)"))
+                problems.append(problem(where, key, "pr_toml_as_of", value=value))
             else:
                 clean[key] = day
         elif not isinstance(value, str):
-            problems.append(problem(where, key, f"{key} must be text, got {value!r}",
-                                    f'write it in quotes: {key} = "..."'))
+            problems.append(problem(where, key, "pr_toml_not_text", key=key, value=value))
         else:
             if has_controls(value):
                 problems.append(dataclasses.replace(
-                    problem(where, key, "control character removed from the text",
-                            "check the value in the settings file"), severity="warning"))
+                    problem(where, key, "pr_control_removed"), severity="warning"))
             clean[key] = strip_controls(value)
     return clean, problems
 
 
-def _suggest(key: str, known) -> str:
+def _suggest(key: str, known) -> tuple[str, dict[str, Any]]:
     near = difflib.get_close_matches(str(key), list(known), n=1)
     listed = ", ".join(known)
-    return f"did you mean {near[0]!r}? (known: {listed})" if near else f"known: {listed}"
+    if near:
+        return word("w_did_you_mean_known", near=near[0], known=listed)
+    return word("w_known", known=listed)

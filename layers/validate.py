@@ -13,8 +13,11 @@ import geopandas as gpd
 from pyproj import CRS
 
 from asmap.layers.checks import check_layer
+from asmap.layers.column_checks import feature_labels
 from asmap.layers.discover import ALL_LAYERS, Source, discover
 from asmap.layers.geometry_checks import parse_crs
+from asmap.layers.media import check_media
+from asmap.layers.messages import render
 from asmap.layers.problems import Problem, errors, warnings
 from asmap.layers.readers import list_layers, read_source
 from asmap.layers.settings import SETTINGS_FILE
@@ -43,14 +46,14 @@ class Checked:
         """The problems that are warnings."""
         return warnings(self.problems)
 
-    def verdict(self) -> str:
+    def verdict(self, lang: str = "en") -> str:
         """One line: ``OK: 9 layers, 0 errors, 2 warnings`` or ``NOT USABLE: ...``."""
-        n_err, n_warn = len(self.errors), len(self.warnings)
-        counts = (f"{len(self.layers)} layer{'s' * (len(self.layers) != 1)}, "
-                  f"{n_err} error{'s' * (n_err != 1)}, {n_warn} warning{'s' * (n_warn != 1)}")
-        if n_err:
-            return f"NOT USABLE: {counts}; fix the errors and run `asmap validate` again"
-        return f"OK: {counts}"
+        n = {"layers": len(self.layers), "errors": len(self.errors),
+             "warnings": len(self.warnings)}
+        counts = render("verdict_counts", lang,
+                        {**n, **{f"s_{k}": "s" * (v != 1) for k, v in n.items()}})
+        return render("verdict_not_usable" if n["errors"] else "verdict_ok", lang,
+                      {"counts": counts})
 
 
 def validate(folder: str | Path, *, crs: str | CRS | None = None,
@@ -104,12 +107,13 @@ def inspect(folder: str | Path, *, crs: str | CRS | None = None,
         checked.problems += found
         if frame is not None:
             checked.layers[source.kind] = frame
+            if {"photo", "document"} & set(frame.columns):
+                checked.problems += check_media(
+                    frame, source.kind, folder, file=source.file,
+                    label=feature_labels(frame, SPECS[source.kind]))
     checked.problems += _agreement_sites(checked.layers, sources)
     if "tailings" not in {s.kind for s in sources}:
-        checked.problems.append(Problem(
-            "error", "tailings", "", "", "no tailings layer: it is the one layer every "
-            "project needs", "add tailings.geojson (or a Shapefile, or a 'tailings' layer in "
-            "the GeoPackage) with the sites", ""))
+        checked.problems.append(Problem.of("error", "tailings", "", "", "pr_no_tailings"))
     return checked
 
 
@@ -127,10 +131,8 @@ def _agreement_sites(frames: dict[str, gpd.GeoDataFrame], sources: list[Source]
                               frames["agreements"]["site_ids"], strict=True):
         for site in [p.strip() for p in str(ids or "").split(";") if p.strip()]:
             if site not in known:
-                problems.append(Problem(
-                    "error", "agreements", str(agreement), "site_ids",
-                    f"site {site!r} is not in the tailings layer (UNKNOWN_SITE)",
-                    "correct the id in site_ids, or add the site to the tailings layer", file))
+                problems.append(Problem.of("error", "agreements", str(agreement), "site_ids",
+                                           "pr_unknown_site", file=file, site=site))
     return problems
 
 
@@ -140,9 +142,8 @@ def _settings(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
         return check_settings(path)
     near = [p.name for p in sorted(folder.glob("*.toml"))
             if difflib.get_close_matches(p.name.lower(), [SETTINGS_FILE], cutoff=0.7)]
-    return {}, [Problem("warning", name, "", "", f"{name!r} is ignored: the settings file "
-                        f"must be called {SETTINGS_FILE}", f"rename it {SETTINGS_FILE}", name)
-                for name in near]
+    return {}, [Problem.of("warning", name, "", "", "pr_settings_name", file=name,
+                           name=name, settings=SETTINGS_FILE) for name in near]
 
 
 def _read(source: Source, crs: CRS | None) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
@@ -160,10 +161,8 @@ def _read(source: Source, crs: CRS | None) -> tuple[gpd.GeoDataFrame | None, lis
         return checked, problems + found
     except Exception as exc:  # the promise: a problem line, never a traceback
         detail = " ".join(str(exc).split())[:200]
-        return None, [Problem("error", source.kind, "", "", f"cannot check this layer "
-                              f"({type(exc).__name__}: {detail})",
-                              "open it in QGIS, export it again, and report this to asmap",
-                              source.file)]
+        return None, [Problem.of("error", source.kind, "", "", "pr_cannot_check",
+                                 file=source.file, detail=f"{type(exc).__name__}: {detail}")]
 
 
 def _read_all(source: Source) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:

@@ -49,8 +49,8 @@ def driver_for(path: str | Path) -> str:
     """The GDAL driver for an output path, or a usage error naming the formats."""
     suffix = Path(path).suffix.lower()
     if suffix not in DRIVERS:
-        raise UsageError(f"{path}: cannot write {suffix or 'a file without extension'}; "
-                         "end the name in .gpkg, .geojson or .shp")
+        raise UsageError(code="er_out_format", path=path,
+                         suffix=suffix or "a file without extension")
     return DRIVERS[suffix]
 
 

@@ -36,8 +36,7 @@ def tile_source(basemap: str, *, lang: str = "en") -> tuple[str, str]:
     if basemap.startswith(("http://", "https://")) and all(
             key in basemap for key in ("{x}", "{y}", "{z}")):
         return basemap, t("tiles_from", lang, host=basemap.split("/")[2])
-    raise UsageError(f"unknown basemap {basemap!r}; use {', '.join(BASEMAPS)} or a tile URL "
-                     "with {z}, {x} and {y}")
+    raise UsageError(code="er_basemap", basemap=basemap, known=", ".join(BASEMAPS))
 
 
 def check_basemap(basemap: str) -> None:
@@ -46,8 +45,7 @@ def check_basemap(basemap: str) -> None:
     try:
         import contextily  # noqa: F401
     except ImportError:
-        raise UsageError("a print basemap needs contextily: pip install 'asmap[basemap]'"
-                         ) from None
+        raise UsageError(code="er_contextily") from None
 
 
 def add_tiles(ax: Any, crs: Any, basemap: str, *, lang: str) -> bool:

@@ -15,3 +15,11 @@ def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
 
+
+@pytest.fixture(autouse=True)
+def english_terminal(monkeypatch):
+    """The command line speaks Mongolian unless told; most tests read its English words.
+
+    Tests of the language setting itself unset ASMAP_LANG or pass --lang.
+    """
+    monkeypatch.setenv("ASMAP_LANG", "en")

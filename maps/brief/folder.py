@@ -21,7 +21,9 @@ from asmap.layers.errors import UsageError
 from asmap.maps.basemap.mbtiles import is_local, resolve_basemap
 from asmap.maps.brief import prose as summary
 from asmap.maps.brief import tables
+from asmap.maps.brief.documents import copy_documents, documents, documents_html
 from asmap.maps.i18n import LANGS
+from asmap.maps.media import PHOTO_MB
 from asmap.maps.paper import page as static
 from asmap.maps.paper.drawing import reused_projections
 from asmap.maps.paper.words import eligible_sites
@@ -34,13 +36,14 @@ ANNEX_STATUSES = ("proposed", "signed")
 
 
 def brief_pages(analysis: Any, *, lang: str = "mn", profile: str = "internal",
-                paper: str = "A4", orientation: str = "landscape", basemap: Any = None):
+                paper: str = "A4", orientation: str = "landscape", basemap: Any = None,
+                media: Path | None = None, photos: bool = True):
     """Yield the overview page(s), then one sheet per eligible site, one at a time.
 
     The site sheets are drawn on one figure: save each page before asking for the next.
     """
     options = {"lang": lang, "paper": paper, "orientation": orientation, "profile": profile,
-               "basemap": basemap}
+               "basemap": basemap, "media": media, "photos": photos}
     with reused_projections():  # every layer reprojected and indexed once for all pages
         yield from static.print_pages(analysis, **options)
         sheet = None
@@ -50,18 +53,21 @@ def brief_pages(analysis: Any, *, lang: str = "mn", profile: str = "internal",
 
 
 def write_interactive(analysis: Any, path: Path, *, lang: str, profile: str,
-                      changes: Any = None, basemap: Any = None,
+                      media: Path | None = None, photos: bool = True,
+                      photo_mb: float = PHOTO_MB, changes: Any = None, basemap: Any = None,
                       basemap_mb: float = 15.0) -> Path:
     """Write the offline interactive map (no network needed to open it)."""
     from asmap.maps.web.map import write_map
 
-    return write_map(analysis, path, lang=lang, offline=True, profile=profile, changes=changes,
+    return write_map(analysis, path, lang=lang, offline=True, profile=profile, media=media,
+                     photos=photos, photo_mb=photo_mb, changes=changes,
                      basemap=basemap, basemap_mb=basemap_mb)
 
 
 def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
                 profile: str = "internal", paper: str = "A4",
-                orientation: str = "landscape", since: Any = None,
+                orientation: str = "landscape", media: str | Path | None = None,
+                photos: bool = True, photo_mb: float = PHOTO_MB, since: Any = None,
                 basemap: str | Path | bool | None = None, basemap_mb: float = 15.0) -> Path:
     """
     Write the negotiation brief folder.
@@ -80,6 +86,12 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
         public and the analysis columns, in every file.
     paper, orientation
         Page format of ``overview.pdf``.
+    media
+        The project folder the photos and documents are in: thumbnails in the map, the
+        first photo on each site sheet, documents copied into ``documents/`` and linked
+        from summary.html. None: no photos, no documents.
+    photos, photo_mb
+        False leaves every photo out; the map holds at most `photo_mb` MB of them.
     since
         An earlier analysis, results GeoPackage or brief folder: adds "Since the last
         brief" to the summary and a "changes" layer (off by default) to the map.
@@ -104,26 +116,31 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
     check_profile(profile)
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"{out_dir}: exists and is not a folder; choose a folder for the brief")
+        raise UsageError(code="er_brief_not_folder", path=out_dir)
     shared = apply_profile(analysis, profile)
     if basemap is not None and basemap is not False and not is_local(basemap):
-        raise UsageError(f"{basemap}: a brief takes an MBTiles basemap file; it never "
-                         "needs the network")
+        raise UsageError(code="er_brief_basemap_online", basemap=basemap)
     local = resolve_basemap(basemap, shared.folder) or False
+    media = Path(media) if media is not None else None
+    found = documents(shared, media)
     changes, since_lines = _since(since, shared, profile=profile, lang=lang)
     with atomic_dir(out_dir) as tmp:
-        write_interactive(shared, tmp / "map.html", lang=lang, profile=profile, changes=changes,
+        write_interactive(shared, tmp / "map.html", lang=lang, profile=profile, media=media,
+                          photos=photos, photo_mb=photo_mb, changes=changes,
                           basemap=local, basemap_mb=basemap_mb)
         static.save_pages(brief_pages(shared, lang=lang, profile=profile, paper=paper,
-                                      orientation=orientation, basemap=local),
+                                      orientation=orientation, basemap=local, media=media,
+                                      photos=photos),
                           tmp / "overview.pdf")
+        copy_documents(found, tmp)
         tables.write_csv(tables.with_window_words(shared.sites, lang=lang), tmp / "sites.csv")
         tables.write_sites_xlsx(shared, tmp / "sites.xlsx", lang=lang)
         tables.write_csv(shared.conflicts, tmp / "conflicts.csv")
         write_text_atomic(tmp / "summary.md", summary.summary_markdown(
             shared, lang=lang, profile=profile, since=since_lines))
         write_text_atomic(tmp / "summary.html", summary.summary_html(
-            shared, lang=lang, profile=profile, since=since_lines))
+            shared, lang=lang, profile=profile, since=since_lines,
+            documents=documents_html(found, lang=lang)))
         geo.write_results(shared, tmp / "results.gpkg")
         tables.write_csv(shared.agreements, tmp / "agreements.csv")
         write_annexes(shared, tmp / "annexes", lang=lang, profile=profile, paper=paper,

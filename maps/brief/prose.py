@@ -181,8 +181,9 @@ def summary_markdown(analysis: Any, *, lang: str = "mn", profile: str = "interna
 
 
 def summary_html(analysis: Any, *, lang: str = "mn", profile: str = "internal",
-                 since: list[str] | None = None) -> str:
-    """The summary as a small self-contained HTML page (values HTML-escaped)."""
+                 since: list[str] | None = None, documents: str = "") -> str:
+    """The summary as a small self-contained HTML page (values HTML-escaped); `documents`
+    is the section linking the brief's documents (`maps.brief.documents`)."""
     title = _title(analysis, lang)
     body = [f"<h1>{title}</h1>"]
     body += [f'<p class="notice">{note}</p>'
@@ -191,6 +192,8 @@ def summary_html(analysis: Any, *, lang: str = "mn", profile: str = "internal",
         body.append(f"<h2>{html.escape(heading)}</h2>\n<ul>")
         body += [f"  <li>{line}</li>" for line in lines]
         body.append("</ul>")
+    if documents:
+        body.append(documents)
     style = ("body{font-family:'DejaVu Sans',sans-serif;max-width:52em;margin:2em auto;"
              "line-height:1.45;color:#222}h1{font-size:1.5em}h2{font-size:1.15em;"
              "border-bottom:1px solid #ccc}.notice{background:#fff6d5;padding:.4em .7em}")

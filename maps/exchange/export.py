@@ -47,7 +47,8 @@ CREATE TABLE IF NOT EXISTS layer_styles (
 
 
 def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
-           lang: str = "mn", crs: str | None = None, basemap: str | Path | None = None) -> Path:
+           lang: str = "mn", crs: str | None = None, media: str | Path | None = None,
+           photos: bool = True, basemap: str | Path | None = None) -> Path:
     """
     Write a project's layers, or an analysis with its layers, in a format for other tools.
 
@@ -67,6 +68,10 @@ def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
     crs
         When `source` is a project folder: CRS of its layers whose files do not say
         (``"EPSG:32648"``), as in `layers.load`.
+    media
+        The project folder the photos are in: a KMZ carries them (small JPEGs, no EXIF).
+    photos
+        False leaves the ``photo`` column, and the photos, out of every format.
     basemap
         For ``mbtiles``: the MBTiles file to cut to the soum (default: the project
         folder's ``basemap.mbtiles``), for ODK Collect, Mapeo or QField.
@@ -82,10 +87,13 @@ def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
     if to == "mbtiles":
         return export_basemap(_load(source, crs=crs), out, basemap=basemap)
     layers, analysis = collect(source, profile=profile, crs=crs)
+    if not photos:
+        layers = {k: f.drop(columns=["photo"]) if "photo" in f else f for k, f in layers.items()}
     out = Path(out)
     if to in ("kml", "kmz"):
         rules = analysis.rules if analysis else None
-        return write_kml(layers, out, lang=lang, rules=rules, kmz=to == "kmz")
+        return write_kml(layers, out, lang=lang, rules=rules, kmz=to == "kmz",
+                         media=media if photos else None)
     if to == "gpkg":
         return write_gpkg(layers, out, lang=lang, analysis=analysis)
     return write_folder(layers, out, suffix=".geojson" if to == "geojson" else ".shp")
@@ -146,7 +154,7 @@ def _load(source: Any, *, crs: str | None = None) -> Any:
         return source
     path = Path(source)
     if not path.exists():
-        raise UsageError(f"{path}: no such file or folder; check the path")
+        raise UsageError(code="er_no_path", path=path)
     if path.suffix.lower() == ".gpkg" and "sites" in {n for n, _ in pyogrio.list_layers(path)}:
         from asmap.geo import read_results
 
@@ -221,8 +229,7 @@ def write_folder(layers: Mapping[str, Any], out: str | Path, *, suffix: str) -> 
         for name, frame in layers.items():
             if suffix == ".shp" and frame.geometry.dropna().geom_type.str.replace(
                     "Multi", "").nunique() > 1:
-                raise DataError(f"{name} mixes geometry types, which a Shapefile cannot hold; "
-                                "export to gpkg or geojson instead")
+                raise DataError(code="er_shapefile_mixed", name=name)
             renamed = write_layer(frame, tmp / f"{name}{suffix}", family=_family(name, frame))
             if renamed:
                 renames[name] = renamed

@@ -11,6 +11,7 @@ attribute kept as ExtendedData so that GDAL reads the ids back.
 
 from __future__ import annotations
 
+import html
 import math
 import xml.etree.ElementTree as ET
 import zipfile
@@ -163,8 +164,10 @@ def family(frame: gpd.GeoDataFrame) -> str:
 
 
 def kml_document(layers: Mapping[str, gpd.GeoDataFrame], *, lang: str = "mn",
-                 rules: Any = None, title: str = "asmap") -> ET.Element:
-    """The KML tree: a Document with the styles and one Folder per layer."""
+                 rules: Any = None, title: str = "asmap",
+                 photos: Mapping[str, str] | None = None) -> ET.Element:
+    """The KML tree: a Document with the styles and one Folder per layer; `photos` maps
+    a photo name to its file in the KMZ, shown in the balloon of its feature."""
     root = ET.Element("kml", xmlns=KML_NS)
     doc = ET.SubElement(root, "Document")
     ET.SubElement(doc, "name").text = title
@@ -181,8 +184,8 @@ def kml_document(layers: Mapping[str, gpd.GeoDataFrame], *, lang: str = "mn",
                 continue
             mark = ET.SubElement(folder, "Placemark")
             ET.SubElement(mark, "name").text = placemark_name(name, record, lang=lang)
-            ET.SubElement(mark, "description").text = description(name, record, lang=lang,
-                                                                  rules=rules)
+            ET.SubElement(mark, "description").text = _photo_html(record, photos) + \
+                description(name, record, lang=lang, rules=rules)
             value = record.get(attr) if attr else None
             ET.SubElement(mark, "styleUrl").text = (
                 f"#{name}-{value}" if value in styles else f"#{name}" if not attr
@@ -198,15 +201,50 @@ def kml_document(layers: Mapping[str, gpd.GeoDataFrame], *, lang: str = "mn",
 
 
 def write_kml(layers: Mapping[str, gpd.GeoDataFrame], out: str | Path, *, lang: str = "mn",
-              rules: Any = None, kmz: bool = False) -> Path:
-    """Write `layers` (EPSG:4326) as a KML file, or a KMZ (a zip holding ``doc.kml``)."""
-    tree = ET.ElementTree(kml_document(layers, lang=lang, rules=rules))
+              rules: Any = None, kmz: bool = False, media: str | Path | None = None) -> Path:
+    """Write `layers` (EPSG:4326) as a KML file, or a KMZ (a zip holding ``doc.kml`` and,
+    with `media` the project folder, the photos as small JPEGs with no EXIF in ``files/``)."""
+    files = _photo_files(layers, Path(media)) if kmz and media is not None else {}
+    hrefs = {name: f"files/{target}" for name, (target, _) in files.items()}
+    tree = ET.ElementTree(kml_document(layers, lang=lang, rules=rules, photos=hrefs))
     ET.indent(tree)
     with atomic_path(out) as tmp:
         if kmz:
             body = ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True)
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
                 archive.writestr("doc.kml", body)
+                for target, data in files.values():
+                    archive.writestr(f"files/{target}", data)
         else:
             tree.write(tmp, encoding="utf-8", xml_declaration=True)
     return Path(out)
+
+
+# --- photos in a KMZ (issue 18) ---------------------------------------------------------
+def _photo_files(layers: Mapping[str, gpd.GeoDataFrame], media: Path
+                 ) -> dict[str, tuple[str, bytes]]:
+    """Photo name -> (file name in the KMZ, JPEG bytes without EXIF), for found images."""
+    from asmap.layers.media import find, is_image, names
+    from asmap.maps.media import thumbnail
+
+    out: dict[str, tuple[str, bytes]] = {}
+    for frame in layers.values():
+        if "photo" not in frame:
+            continue
+        for value in frame["photo"]:
+            for name in names(value):
+                path = find(media, name)
+                if name in out or path is None or not is_image(path):
+                    continue
+                out[name] = (f"{len(out) + 1:03d}-{path.stem}.jpg", thumbnail(path))
+    return out
+
+
+def _photo_html(record: Mapping[str, Any], photos: Mapping[str, str] | None) -> str:
+    """``<img>`` tags of a placemark's photos that are in the KMZ (names escaped)."""
+    if not photos:
+        return ""
+    from asmap.layers.media import names
+
+    return "".join(f'<img src="{html.escape(photos[n], quote=True)}" width="240"><br>'
+                   for n in names(record.get("photo")) if n in photos)

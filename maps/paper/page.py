@@ -28,6 +28,7 @@ from asmap.maps.basemap.paper import LocalBasemap, draw_basemap, footer_basemap
 from asmap.maps.i18n import LANGS, t
 from asmap.maps.paper import furniture as cartography
 from asmap.maps.paper.drawing import draw_analysis, projected
+from asmap.maps.paper.photo import draw_photo
 from asmap.maps.paper.words import eligible_rows, figures_lines, route_inset, site_label_points
 
 #: Paper sizes in millimetres, landscape (width, height).
@@ -251,9 +252,10 @@ def overview_pages(analysis: Any, *, lang: str, paper: str, orientation: str,
 
 def site_sheet(analysis: Any, site_id: str, *, lang: str, paper: str, orientation: str,
                profile: str = "internal", basemap: Any = None,
-               reuse: Figure | None = None) -> Figure:
-    """One site's sheet: zoomed map, its route and posts in an inset, and its figures
-    (drawn on `reuse`, an earlier sheet already saved, when given)."""
+               media: Path | None = None, reuse: Figure | None = None) -> Figure:
+    """One site's sheet: zoomed map, its route and posts in an inset, its figures and its
+    first photo (found below `media`, the project folder); drawn on `reuse`, an earlier
+    sheet already saved, when given."""
     site = find_site(analysis, site_id)
     layout = LAYOUTS[orientation]
     fig = _new_page(paper, orientation, reuse)
@@ -273,6 +275,7 @@ def site_sheet(analysis: Any, site_id: str, *, lang: str, paper: str, orientatio
     box.text(0, 0.97, "\n".join(figures_lines(site, analysis, lang=lang)), fontsize=6.6,
              va="top", linespacing=1.45, wrap=True)
     _legend(fig, layout["small_legend"], handles, lang=lang, fontsize=5.2, ncol=2)
+    draw_photo(fig, site, media, orientation=orientation)
     _footer(fig, analysis, lang=lang, profile=profile, **footer_basemap(missing))
     return fig
 
@@ -286,7 +289,7 @@ def find_site(analysis: Any, site_id: str) -> dict[str, Any]:
         near += [i for i in difflib.get_close_matches(site_id, ids, n=5, cutoff=0.3)
                  if i not in near][:5 - len(near)]
         near = near or sorted(ids)[:5]
-        raise UsageError(f"no site {site_id!r} in the analysis; nearby ids: {', '.join(near)}")
+        raise UsageError(code="er_no_site", site=site_id, near=", ".join(near))
     row = analysis.sites[analysis.sites["site_id"] == site_id].iloc[0]
     return row.drop(labels=analysis.sites.geometry.name).to_dict()
 
@@ -315,19 +318,21 @@ def _prepared(analysis: Any, lang: str, profile: str) -> Any:
 def print_pages(analysis: Any, *, lang: str = "mn", paper: str = "A4",
                 orientation: str = "landscape", site: str | None = None,
                 profile: str = "internal", basemap: str | Path | bool | None = None,
+                media: str | Path | None = None, photos: bool = True,
                 reuse: Figure | None = None) -> list[Figure]:
     """Every page of a print map (see `print_map`): one for a site sheet, one or more else.
 
     A site sheet is drawn on `reuse` (a page already saved) when given."""
     page_size(paper, orientation)
     shared = _prepared(analysis, lang, profile)
+    media = Path(media) if media is not None and photos else None
     basemap = _basemap(basemap, shared)
     try:
         with matplotlib.rc_context(RC):
             if site is not None:
                 pages = [site_sheet(shared, site, lang=lang, paper=paper,
                                     orientation=orientation, profile=profile, basemap=basemap,
-                                    reuse=reuse)]
+                                    media=media, reuse=reuse)]
             else:
                 pages = overview_pages(shared, lang=lang, paper=paper, orientation=orientation,
                                        profile=profile, basemap=basemap)
@@ -442,7 +447,8 @@ def write_print(analysis: Any, out: str | Path, **options: Any) -> Path:
         (300 dpi, the map page). The file appears only once complete.
     options
         The keyword options of `print_map`: ``lang``, ``paper``, ``orientation``,
-        ``site``, ``profile``, ``basemap``.
+        ``site``, ``profile``, ``basemap``, and ``media`` (the project folder the
+        photos are in) and ``photos`` (False: none on the site sheet).
 
     Returns
     -------

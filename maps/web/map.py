@@ -21,9 +21,10 @@ import shapely
 from asmap.geo.crs import utm_crs_for
 from asmap.geo.result import Analysis
 from asmap.geo.schema import codes, site_categories, site_category, verdict
-from asmap.geo.sharing import apply_profile
+from asmap.geo.sharing import apply_profile, without_photos
 from asmap.layers.atomic import write_text_atomic
 from asmap.maps.i18n import t
+from asmap.maps.media import PHOTO_MB, PhotoBudget
 from asmap.maps.provenance import needs_osm_credit
 from asmap.maps.styles import (
     AGREEMENT_STYLES,
@@ -124,12 +125,13 @@ def layer_data(frame: Any, features: list[dict[str, Any]], fields: FieldTable
     return {"s": table.strings(), "features": out}
 
 
-def _site_layer(analysis: Analysis, lang: str, table: FieldTable
-                ) -> tuple[dict[str, Any], list[list[str]]]:
+def _site_layer(analysis: Analysis, lang: str, table: FieldTable,
+                photos: PhotoBudget | None = None) -> tuple[dict[str, Any], list[list[str]]]:
     features, index = [], []
     for row, geom in zip(_rows(analysis.sites), analysis.sites.geometry.values, strict=True):
         site_id = "" if popups.is_missing(row.get("site_id")) else str(row["site_id"])
         title, pieces, pairs = popups.site_popup_pieces(row, rules=analysis.rules, lang=lang)
+        pieces = _with_photos(pieces, row, photos)
         said = escape(": " + t(verdict(row), lang))
         features.append({"c": site_category(row), "id": site_id, "h": title, "p": pieces,
                          "rows": pairs, "t": [said]})
@@ -148,10 +150,12 @@ def _parts_layer(analysis: Analysis, lang: str) -> dict[str, Any]:
 
 
 def _plain_layer(kind: str, frame: Any, lang: str, table: FieldTable, *, labels: bool = False,
-                 radius_m: float | None = None) -> dict[str, Any]:
+                 radius_m: float | None = None,
+                 photos: PhotoBudget | None = None) -> dict[str, Any]:
     features = []
     for row, geom in zip(_rows(frame), frame.geometry.values, strict=True):
         title, pieces, pairs = popups.layer_popup_pieces(kind, row, lang=lang)
+        pieces = _with_photos(pieces, row, photos)
         feature: dict[str, Any] = {"c": _style_key(kind, row), "h": title, "p": pieces,
                                    "rows": pairs}
         if labels and not popups.is_missing(row.get("holder")):
@@ -164,8 +168,16 @@ def _plain_layer(kind: str, frame: Any, lang: str, table: FieldTable, *, labels:
     return layer_data(frame, features, table)
 
 
-def _agreements_layer(analysis: Analysis, lang: str, table: FieldTable) -> dict[str, Any]:
-    """The agreements by status, each check explained in words (issue 14)."""
+def _with_photos(pieces: list[str], row: dict[str, Any], photos: PhotoBudget | None
+                 ) -> list[str]:
+    """The popup pieces with the feature's photos as embedded thumbnails after the first."""
+    html = photos.html(row.get("photo")) if photos is not None and "photo" in row else ""
+    return [*pieces[:1], html, *pieces[1:]] if html else pieces
+
+
+def _agreements_layer(analysis: Analysis, lang: str, table: FieldTable,
+                      photos: PhotoBudget | None = None) -> dict[str, Any]:
+    """The agreements by status, each check explained in words (issue 14), with photos."""
     from asmap.maps.agreements import check_lines
 
     features = []
@@ -174,7 +186,8 @@ def _agreements_layer(analysis: Analysis, lang: str, table: FieldTable) -> dict[
         checks = "".join(f"<li>{escape(line)}</li>"
                          for line in check_lines(row, analysis.sites, lang=lang))
         features.append({"c": _style_key("agreements", row), "h": title,
-                         "p": [*pieces, f"<ul>{checks}</ul>"], "rows": pairs})
+                         "p": [*_with_photos(pieces, row, photos), f"<ul>{checks}</ul>"],
+                         "rows": pairs})
     return layer_data(analysis.agreements, features, table)
 
 
@@ -289,7 +302,8 @@ def _local_basemap(analysis: Analysis, basemap: str | Path | bool | None, *, lan
 
 
 def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
-             profile: str = "internal", changes: Any = None,
+             profile: str = "internal", media: str | Path | None = None,
+             photos: bool = True, photo_mb: float = PHOTO_MB, changes: Any = None,
              basemap: str | Path | bool | None = None, basemap_mb: float = 15.0) -> folium.Map:
     """
     The interactive map of an analysis: every layer, legend, title block and tools.
@@ -304,7 +318,15 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
         Inline Leaflet so the page needs no network; the plain background is the default
         basemap (tiles still load when a connection exists).
     profile
-        ``internal`` keeps every column in popups; ``public`` only public ones.
+        ``internal`` keeps every column in popups; ``public`` only public ones (photos of
+        the ground are public).
+    media
+        The project folder the ``photo`` names are relative to; None: no thumbnails.
+    photos
+        False leaves every photo out (the thumbnails and the ``photo`` column).
+    photo_mb
+        Most megabytes of thumbnails to embed; past it the rest are left out and an
+        `AsmapWarning` says how many.
     changes
         What `geo.compare` returned for an earlier analysis and this one: adds a
         "changes" layer (off until ticked) outlining the changed sites, the changes in
@@ -325,16 +347,20 @@ def site_map(analysis: Analysis, *, lang: str = "mn", offline: bool = False,
     >>> m = site_map(geo.analyze(layers.load(layers.sample_path())), lang="en")  # doctest: +SKIP
     """
     analysis = apply_profile(analysis, profile)
+    analysis = analysis if photos else without_photos(analysis)
+    budget = PhotoBudget(Path(media), photo_mb) if photos and media is not None else None
     drawn = _layers(analysis)
     fmap = AsmapMap(location=[48.2, 104.8], zoom_start=10, tiles=None, max_zoom=22)
     fmap.add_child(elements.Assets(offline=offline))
     _basemaps(fmap, lang=lang, offline=offline,
               local=_local_basemap(analysis, basemap, lang=lang, budget_mb=basemap_mb))
     sites_table = FieldTable()
-    sites_data, index = (_site_layer(analysis, lang, sites_table) if "sites" in drawn
+    sites_data, index = (_site_layer(analysis, lang, sites_table, budget) if "sites" in drawn
                          else (None, []))
     for name, frame in drawn.items():
-        _add_layer(fmap, name, frame, analysis, lang, (sites_data, sites_table))
+        _add_layer(fmap, name, frame, analysis, lang, (sites_data, sites_table), budget)
+    if budget is not None:
+        budget.warn()
     if changes is not None and len(changes):
         _add_changes(fmap, analysis, changes, lang)
     folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
@@ -358,7 +384,8 @@ def _canvas(data: dict[str, Any], big: bool = False) -> bool:
 
 
 def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang: str,
-               sites: tuple[dict[str, Any] | None, FieldTable]) -> None:
+               sites: tuple[dict[str, Any] | None, FieldTable],
+               photos: PhotoBudget | None = None) -> None:
     table = FieldTable()
     if name == "exclusions":
         for kind in _exclusion_kinds(frame):
@@ -378,10 +405,11 @@ def _add_layer(fmap: folium.Map, name: str, frame: Any, analysis: Analysis, lang
     elif name == "routes" and len(frame) > CANVAS_FROM:
         data = _network_layer(frame, lang)
     elif name == "agreements":
-        data = _agreements_layer(analysis, lang, table)
+        data = _agreements_layer(analysis, lang, table, photos)
     else:
         radius = analysis.rules.post_radius_m if name == "posts" else None
-        data = _plain_layer(name, frame, lang, table, labels=name == "licenses", radius_m=radius)
+        data = _plain_layer(name, frame, lang, table, labels=name == "licenses", radius_m=radius,
+                            photos=photos)
     credit = None
     if name == "boundary" and needs_osm_credit(analysis.sources, frame):
         credit = escape(t("osm_credit", lang))
@@ -455,7 +483,8 @@ def render_html(fmap: folium.Map) -> str:
 
 
 def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline: bool = False,
-              profile: str = "internal", changes: Any = None,
+              profile: str = "internal", media: str | Path | None = None,
+              photos: bool = True, photo_mb: float = PHOTO_MB, changes: Any = None,
               basemap: str | Path | bool | None = None, basemap_mb: float = 15.0) -> Path:
     """
     Write the interactive map to one HTML file (atomically) and return its path.
@@ -474,6 +503,8 @@ def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline:
         laptop at the negotiating table); the plain background is the basemap.
     profile
         ``internal`` keeps every column in popups; ``public`` only public ones.
+    media, photos, photo_mb
+        Photo thumbnails in the popups (see `site_map`).
     changes
         As for `site_map`: a "changes" layer of what `geo.compare` found.
     basemap, basemap_mb
@@ -492,6 +523,7 @@ def write_map(analysis: Analysis, out: str | Path, *, lang: str = "mn", offline:
     PosixPath('out/map.html')
     """
     html = render_html(site_map(analysis, lang=lang, offline=offline, profile=profile,
+                                media=media, photos=photos, photo_mb=photo_mb,
                                 changes=changes, basemap=basemap, basemap_mb=basemap_mb))
     return write_text_atomic(out, html)
 

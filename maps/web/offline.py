@@ -30,10 +30,7 @@ def _leaflet_dir() -> Any:
     except ModuleNotFoundError:
         from asmap.layers.errors import UsageError
 
-        raise UsageError(
-            "offline maps need the package django-js-lib-leaflet; "
-            "install it with `pip install django-js-lib-leaflet`"
-        ) from None
+        raise UsageError(code="er_leaflet_missing") from None
 
 
 def _script_safe(text: str, what: str) -> str:

@@ -55,9 +55,9 @@ def made(tmp_path_factory):
     project = hostile_project(root / "proj")
     out = root / "out"
     out.mkdir()
-    outputs = {"validate": run("validate", project, "--json"),
-               "analyze": run("analyze", project, *ON, "--out", out / "results.gpkg",
-                              "--csv", out / "sites.csv"),
+    outputs = {"validate": run("validate", project, "--json", "--lang", "en"),
+               "analyze": run("analyze", project, *ON, "--lang", "en",  # the terminal's words
+                              "--out", out / "results.gpkg", "--csv", out / "sites.csv"),
                "brief": run("brief", project, *ON, "--lang", "en", "--out", out / "brief"),
                "map": run("map", project, "--results", out / "results.gpkg", "--offline",
                           "--out", out / "map.html"),

@@ -43,7 +43,7 @@ def test_import_licenses_bad_row_writes_nothing(tmp_path):
     path.write_text(TABLE.replace("48 14 00", "48 74 00"), encoding="utf-8")
     result = run("import", "licenses", path, "--out", tmp_path / "licenses.gpkg")
     assert result.exit_code == 1
-    assert "corners.csv: row 4, lat: cannot read '48 74 00'" in result.output
+    assert "corners.csv, row 4, field lat: cannot read '48 74 00'" in result.output
     assert "Traceback" not in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corners.csv"]
 
@@ -62,7 +62,8 @@ def test_import_gps(tmp_path):
     out = tmp_path / "posts.geojson"
     result = run("import", "gps", GPS / "garmin_etrex.gpx", "--kind", "posts", "--out", out)
     assert result.exit_code == 0, result.output
-    assert "warning: authority is empty for 2 of 2 features" in result.output
+    assert ("warning: posts, field authority: authority is empty for 2 of 2 features"
+            in result.output)
     assert pyogrio.read_dataframe(out)["post_id"].tolist() == ["ZP-01", "ZP-03"]
 
 

@@ -72,7 +72,7 @@ def test_json(tmp_path):
     assert problems == [{"severity": "error", "layer": "tailings", "feature": "T-1",
                          "field": "stage", "message": "value 'x' is not allowed",
                          "hint": "use one of: active, mined_out, reclaiming, reclaimed",
-                         "file": "tailings.geojson"}]
+                         "file": "tailings.geojson", "code": "pr_not_allowed"}]
 
 
 def test_rules_file_and_crs(tmp_path):
@@ -118,10 +118,12 @@ values = st.one_of(st.none(), st.integers(-10**6, 10**6), st.floats(allow_nan=Tr
                    st.text(string.printable + "ӨөҮүЁё", max_size=12), st.booleans())
 
 
-# GDAL says so when it shortens a Shapefile field name or cannot store a huge number:
+# GDAL says so when it shortens a Shapefile field name, cannot store a huge number or skips
+# an infinite one:
 # the random values are meant to be awkward, and what GDAL wrote is what gets validated
 @pytest.mark.filterwarnings("ignore:Normalized/laundered field name:RuntimeWarning:pyogrio",
-                            "ignore:Value .* not successfully written:RuntimeWarning:pyogrio")
+                            "ignore:Value .* not successfully written:RuntimeWarning:pyogrio",
+                            "ignore:NaN of Infinity value found:RuntimeWarning:pyogrio")
 @settings(max_examples=30, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(kind=st.sampled_from(["posts", "licenses", "settlements"]),

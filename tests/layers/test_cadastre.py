@@ -95,7 +95,7 @@ def test_english_headers_excel_and_kind_from_prefix(tmp_path):
     assert str(frame.loc["XV-022011", "end_date"].date()) == "2027-02-28"
     assert len(shapely.get_coordinates(frame.loc["XV-022011", "geometry"])) == 4
     assert pd.isna(frame.loc["ZZ-1", "kind"])
-    assert any("ZZ-1: kind unknown" in p for p in frame.attrs["problems"])
+    assert any("ZZ-1, field kind: kind unknown" in p.line() for p in frame.attrs["problems"])
 
 
 GOOD = ["license_id,point,lon,lat,holder", "MV-1,1,104.50,48.10,A", "MV-1,2,104.52,48.10,",
@@ -104,9 +104,9 @@ GOOD = ["license_id,point,lon,lat,holder", "MV-1,1,104.50,48.10,A", "MV-1,2,104.
 
 @pytest.mark.parametrize(("rows", "parts"), [
     (["MV-2,1,104 61 00,48.1,B", "MV-2,2,104.62,48.1,", "MV-2,3,104.62,48.12,"],
-     ["row 5, lon", "'104 61 00'", "minutes 61"]),
+     ["row 5, field lon", "'104 61 00'", "minutes 61"]),
     (["MV-2,1,104.6,48 10 60,B", "MV-2,2,104.62,48.1,", "MV-2,3,104.62,48.12,"],
-     ["row 5, lat", "seconds 60"]),
+     ["row 5, field lat", "seconds 60"]),
     (["MV-2,1,104.6,53.2,B", "MV-2,2,104.62,48.1,", "MV-2,3,104.62,48.12,"],
      ["row 5", "latitude 53.200000 is outside Mongolia"]),
     (["MV-2,1,48.1,104.6,B", "MV-2,2,104.62,48.1,", "MV-2,3,104.62,48.12,"],
@@ -116,9 +116,9 @@ GOOD = ["license_id,point,lon,lat,holder", "MV-1,1,104.50,48.10,A", "MV-1,2,104.
     (["MV-2,1,104.6,48.1,B", "MV-2,2,104.62,48.1,"],
      ["row 5", "MV-2 has 2 corners", "at least 3"]),
     (["MV-2,1,104.6,48.1,B", "MV-2,2,104.62,48.1,", "MV-2,3,104.62,x48,"],
-     ["row 7, lat", "'x48'"]),
+     ["row 7, field lat", "'x48'"]),
     (["MV-2,1,104.6,48.1,B", "MV-2,x,104.62,48.1,", "MV-2,3,104.62,48.12,"],
-     ["row 6, point", "'x'"]),
+     ["row 6, field point", "'x'"]),
     (["MV-2,1,104.6,48.1,B", "MV-2,2,104.62,48.12,", "MV-2,3,104.62,48.1,",
       "MV-2,4,104.6,48.12,"], ["row 5", "MV-2 crosses itself"]),
     (["MV-2,1,104.6,48.1,B", "MV-2,2,104.62,48.1,", "MV-2,3,104.62,48.1,",
@@ -128,7 +128,7 @@ GOOD = ["license_id,point,lon,lat,holder", "MV-1,1,104.50,48.10,A", "MV-1,2,104.
     (["MV-2,1,104.6,48.1,B", "MV-2,2,104.600001,48.1,", "MV-2,3,104.600001,48.100001,"],
      ["MV-2 covers", "implausible"]),
     (["MV-2,1,104.6,48.1,B", "MV-2,2,104.6,48.1,C", "MV-2,3,104.62,48.12,"],
-     ["row 6, holder", "'C' differs from 'B' in row 5"]),
+     ["row 6, field holder", "'C' differs from 'B' in row 5"]),
 ], ids=["minutes-60", "seconds-60", "outside-country", "swapped", "missing-corner",
         "two-corners", "unparseable", "corner-not-number", "bow-tie", "repeated-corner",
         "duplicate-corner-number", "tiny-area", "conflicting-holder"])
@@ -137,7 +137,7 @@ def test_bad_rows(tmp_path, rows, parts):
     with pytest.raises(DataError) as caught:
         read_cadastre_table(path)
     message = str(caught.value)
-    assert message.startswith("corners.csv: ")
+    assert message.startswith("corners.csv, ")
     for part in parts:
         assert part in message
 
@@ -146,10 +146,10 @@ def test_every_problem_is_counted_and_nothing_written(tmp_path):
     path = write_csv(tmp_path, GOOD + ["MV-2,1,104 61 00,48.1,B", "MV-2,2,104.62,95,",
                                        "MV-2,3,104.62,48.12,"])
     out = tmp_path / "licenses.gpkg"
-    with pytest.raises(DataError, match=r"row 5, lon.*\(1 more problems\)") as caught:
+    with pytest.raises(DataError, match=r"row 5, field lon.*\(1 more problem\)") as caught:
         import_licenses(path, out)
     assert len(caught.value.problems) == 2
-    assert "row 6" in caught.value.problems[1]
+    assert caught.value.problems[1].feature == "row 6"
     assert list(tmp_path.iterdir()) == [path]
 
 

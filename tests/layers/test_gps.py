@@ -27,9 +27,9 @@ def test_garmin_waypoints_become_posts_with_elevation_and_date():
     # 2021-04-05T23:30Z is 07:30 on 6 April in Zaamar (UTC+8)
     assert [str(d.date()) for d in posts["observed_on"]] == ["2021-04-06", "2021-04-06"]
     assert posts["authority"].isna().all()
-    assert posts.attrs["problems"] == [
-        "authority is empty for 2 of 2 features: fill in who runs the post "
-        "(police, company, other)"]
+    assert [p.line() for p in posts.attrs["problems"]] == [
+        "posts, field authority: authority is empty for 2 of 2 features; fill in who runs the "
+        "post (police, company, other)"]
 
 
 def test_garmin_track_in_two_segments_closes_into_a_polygon():
@@ -59,7 +59,8 @@ def test_open_track_is_a_line_for_roads_and_an_error_for_tailings(tmp_path):
     roads = read_gps(GPS / "gpslogger_open.gpx", kind="roads")
     assert roads.geom_type.tolist() == ["LineString"]
     out = tmp_path / "tailings.gpkg"
-    with pytest.raises(DataError, match=r"track '20210406' is not closed \(its ends are 3"):
+    with pytest.raises(DataError, match=r"track '20210406', field geometry: it is not closed "
+                                        r"\(its ends are 3"):
         import_gps(GPS / "gpslogger_open.gpx", out, kind="tailings")
     assert not out.exists()
 
