@@ -181,8 +181,8 @@ def test_your_own_data_values(run):
     assert "5 errors, 0 warnings" in shown
     for text in ("2 features share the id 'ZT-11'", "'minedout' is not allowed",
                  "'ашиглаж дууссан' is not allowed", "required column 'post_id' is missing",
-                 "row 4: longitude 48.267453 is outside Mongolia (longitude and latitude look "
-                 "swapped)"):
+                 "row 4, field lon: longitude 48.267453 is outside Mongolia (longitude and "
+                 "latitude look swapped)"):
         assert text in shown
     assert "after the fixes: 0 errors, 0 warnings" in shown
     assert probe["fixed_problems"] == 0

@@ -60,7 +60,8 @@ def test_clicks_tools_and_hostile_names(browser, tmp_path, artifacts):
     page = open_offline(browser, write_map(handmade(), tmp_path / "m.html", lang="en",
                                            offline=True), problems)
     # a real click on a site opens its popup
-    page.evaluate("asmap.registry['S-01']._map.fitBounds(asmap.registry['S-01'].getBounds())")
+    page.evaluate("asmap.registry['S-01']._map.fitBounds(asmap.registry['S-01'].getBounds(),"
+                  " {animate: false})")
     box = page.evaluate("""() => { const r = asmap.registry['S-01']._path
         .getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }""")
     page.mouse.click(*box)
