@@ -5,7 +5,20 @@ from __future__ import annotations
 from asmap.layers.messages import render
 
 
-class AsmapError(ValueError):
+class Worded:
+    """A message that carries a `code` of the words table and its parameters."""
+
+    def __init__(self, message: str = "", *, code: str = "", **params: object) -> None:
+        super().__init__(render(code, "en", params) if code else message)
+        self.code = code
+        self.params = params
+
+    def text(self, lang: str = "en") -> str:
+        """The message in `lang` (``"mn"`` or ``"en"``)."""
+        return render(self.code, lang, self.params) if self.code else str(self)
+
+
+class AsmapError(Worded, ValueError):
     """Base class of every error asmap raises on purpose.
 
     The message is one sentence a non-expert can act on: which file, which feature,
@@ -23,15 +36,6 @@ class AsmapError(ValueError):
     """
 
     exit_code = 1
-
-    def __init__(self, message: str = "", *, code: str = "", **params: object) -> None:
-        super().__init__(render(code, "en", params) if code else message)
-        self.code = code
-        self.params = params
-
-    def text(self, lang: str = "en") -> str:
-        """The message in `lang` (``"mn"`` or ``"en"``)."""
-        return render(self.code, lang, self.params) if self.code else str(self)
 
 
 class DataError(AsmapError):
@@ -76,18 +80,10 @@ class UsageError(AsmapError):
     exit_code = 2
 
 
-class AsmapWarning(UserWarning):
+class AsmapWarning(Worded, UserWarning):
     """Something the user should know that did not stop the work (a photo budget).
 
     Carries a `code` of the words table and its parameters, like `AsmapError`, so the
     command line says it in the user's language (`text`).
     """
 
-    def __init__(self, message: str = "", *, code: str = "", **params: object) -> None:
-        super().__init__(render(code, "en", params) if code else message)
-        self.code = code
-        self.params = params
-
-    def text(self, lang: str = "en") -> str:
-        """The warning in `lang`."""
-        return render(self.code, lang, self.params) if self.code else str(self)
