@@ -28,6 +28,9 @@ TILE = 256
 M_PER_PIXEL_Z0 = 156_543.03392
 #: The warped image is at most this many pixels wide (the page's map is about 2,100).
 MAX_PIXELS = 3000
+#: Tiles enlarged more than twice are warped at twice their own pixels, and at least at
+#: this share of the page's: finer would only interpolate further, in 4 times the bytes.
+ENLARGED_SHARE = 0.5
 
 
 @dataclass
@@ -68,6 +71,29 @@ def page_zoom(metres_per_pixel: float, lat: float) -> int:
     """
     ideal = math.log2(M_PER_PIXEL_Z0 * math.cos(math.radians(lat)) / metres_per_pixel)
     return max(0, math.ceil(ideal - 1e-9) - 1)
+
+
+def warp_width(pixels: int, native: float) -> int:
+    """
+    How many pixels across to warp a mosaic that has `native` pixels across the frame,
+    for a map `pixels` wide on the page.
+
+    Tiles as fine as the page, or enlarged at most twice, are warped at the page's pixels
+    (capped at `MAX_PIXELS`); coarser tiles at twice their own pixels, but not under half
+    the page's.
+
+    Examples
+    --------
+    >>> warp_width(2100, 1400)   # zoom one level coarser than the page: its pixels
+    2100
+    >>> warp_width(2100, 130)    # a site sheet over zoom-13 tiles: half the page's
+    1050
+    >>> warp_width(2100, 700)
+    1400
+    """
+    if pixels <= 2 * native:
+        return min(pixels, MAX_PIXELS)
+    return min(max(math.ceil(2 * native), round(pixels * ENLARGED_SHARE)), MAX_PIXELS)
 
 
 def _mosaic(basemap: MBTiles, bounds: tuple[float, ...], z: int, shrink: int
@@ -158,7 +184,10 @@ def draw_basemap(ax: Any, basemap: str | Path | MBTiles, crs: Any, *, lang: str 
         mosaic = _mosaic(opened, bounds, zoom, shrink)
         if mosaic is None:
             return None
-        image = _warp(*mosaic, crs, (xmin, xmax, ymin, ymax), min(pixels, MAX_PIXELS))
+        frame = transform_bounds(crs, "EPSG:3857", xmin, ymin, xmax, ymax, densify_pts=21)
+        width = warp_width(pixels, mosaic[0].shape[1] * (frame[2] - frame[0])
+                           / (mosaic[1][2] - mosaic[1][0]))
+        image = _warp(*mosaic, crs, (xmin, xmax, ymin, ymax), width)
         drawn = Drawn(zoom=zoom, needed=needed,
                       credit=t("basemap_credit", lang, credit=opened.attribution))
     finally:
@@ -167,7 +196,7 @@ def draw_basemap(ax: Any, basemap: str | Path | MBTiles, crs: Any, *, lang: str 
     aspect, adjustable = ax.get_aspect(), ax.get_adjustable()
     if (image[..., 3] == 255).all():
         image = np.ascontiguousarray(image[..., :3])  # opaque: RGB is smaller in a PDF
-    # warped at the page's own pixel size already: no second resampling by matplotlib
+    # warped at the page's pixel size, or finer than the tiles: no second resampling here
     ax.imshow(image, extent=(xmin, xmax, ymin, ymax), origin="upper", zorder=0,
               interpolation="none")
     ax.set_aspect(aspect, adjustable=adjustable)
