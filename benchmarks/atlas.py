@@ -1,8 +1,9 @@
 """An atlas of site sheets: seconds per sheet and peak memory, on a generated project;
 and ``asmap brief`` on the bundled sample, end to end.
 
-The sheets are drawn as the brief draws them (every layer reprojected once, each sheet
-drawing only what reaches its frame, one figure reused) and written to one PDF. The
+The sheets are drawn as the brief draws them (`maps.paper.atlas.write_atlas`: every layer
+reprojected once, each sheet drawing only what reaches its frame, one figure reused, the
+sheets shared out between the cores) and written to one PDF. The
 project is `benchmarks.generate`'s; sheets are made for its first eligible sites, then
 for other sites when there are fewer eligible ones than sheets asked for. Results go to
 ``benchmarks/results_atlas.json``.
@@ -26,18 +27,6 @@ from benchmarks.generate import ON, generate
 HERE = Path(__file__).resolve().parent
 
 
-def atlas_pages(analysis, site_ids, *, lang: str = "en"):
-    """Yield one sheet per site id, the way `maps.brief.folder.brief_pages` does."""
-    from asmap.maps.paper import page
-    from asmap.maps.paper.drawing import reused_projections
-
-    with reused_projections():
-        sheet = None
-        for site_id in site_ids:
-            sheet = page.print_pages(analysis, site=str(site_id), lang=lang, reuse=sheet)[0]
-            yield sheet
-
-
 def _brief_seconds() -> float:
     """Wall seconds of ``asmap brief`` on the bundled sample (16 site sheets), process
     start to folder written."""
@@ -57,10 +46,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sheets", type=int, default=500)
     parser.add_argument("--sites", type=int, default=20000)
+    parser.add_argument("--workers", type=int, default=None,
+                        help="processes drawing sheets (default: the cores, at most 4)")
     parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "asmap-bench")
     args = parser.parse_args(argv)
     from asmap import geo, layers
-    from asmap.maps.paper import page
+    from asmap.maps.paper.atlas import default_workers, write_atlas
 
     folder = args.data / f"realistic-{args.sites}"
     if not (folder / "project.gpkg").exists():
@@ -70,14 +61,18 @@ def main(argv: list[str] | None = None) -> None:
     ids = list(sites["site_id"][:args.sheets])
     with tempfile.TemporaryDirectory() as work:
         t0 = time.perf_counter()
-        page.save_pages(atlas_pages(analysis, ids), Path(work) / "atlas.pdf")
+        write_atlas(analysis, Path(work) / "atlas.pdf", site_ids=ids, overview=False,
+                    workers=args.workers, lang="en")
         seconds = time.perf_counter() - t0
         size_mb = (Path(work) / "atlas.pdf").stat().st_size / 1e6
     brief_s = _brief_seconds()
     result = {"sample_brief_s": brief_s, "sites": args.sites, "sheets": len(ids),
               "eligible_sheets": int(sites["eligible"][:args.sheets].sum()),
               "seconds": seconds, "seconds_per_sheet": seconds / len(ids),
+              "workers": args.workers or default_workers(len(ids)),
               "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+              "peak_rss_mb_other_processes":
+                  resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
               "pdf_mb": size_mb}
     (HERE / "results_atlas.json").write_text(json.dumps(result, indent=1) + "\n")
     print(json.dumps(result))

@@ -20,6 +20,9 @@ import shapely
 
 #: Fewer items than this per thread are not worth a thread.
 MIN_CHUNK = 500
+#: The names of this module's threads begin with it (``maps.paper.atlas`` tells them
+#: from a caller's own threads before it forks).
+POOL_PREFIX = "asmap"
 
 
 def threads() -> int:
@@ -52,7 +55,7 @@ def _pool(size: int) -> ThreadPoolExecutor:
     """A long-lived pool per size (its threads are made once, not on every call)."""
     with _POOL_LOCK:
         if size not in _POOL:
-            _POOL[size] = ThreadPoolExecutor(size, thread_name_prefix="asmap")
+            _POOL[size] = ThreadPoolExecutor(size, thread_name_prefix=POOL_PREFIX)
         return _POOL[size]
 
 
@@ -127,7 +130,7 @@ def background(function: Callable[..., object], *args: object) -> Future:
 
 
 #: Its own single thread: work started aside never waits behind the chunk pools.
-_BACKGROUND = ThreadPoolExecutor(1, thread_name_prefix="asmap-aside")
+_BACKGROUND = ThreadPoolExecutor(1, thread_name_prefix=f"{POOL_PREFIX}-aside")
 
 
 def each(function: Callable[[object], object], items: list) -> list:

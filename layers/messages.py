@@ -826,6 +826,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{basemap}: a brief takes an MBTiles basemap file; it never needs the network",
         "mn": "{basemap}: товчлолд MBTiles суурь зургийн файл өгнө; сүлжээ хэзээ ч "
               "хэрэггүй"},
+    "er_unknown_lang": {
+        "en": "unknown language {lang!r}; use mn or en",
+        "mn": "{lang!r} гэсэн хэл алга; mn эсвэл en гэж бичнэ үү",
+    },
     "er_brief_not_folder": {
         "en": "{path}: exists and is not a folder; choose a folder for the brief",
         "mn": "{path}: байгаа бөгөөд хавтас биш; товч мэдээлэлд хавтас сонгоно уу",

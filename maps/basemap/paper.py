@@ -118,19 +118,31 @@ def _mosaic(basemap: MBTiles, bounds: tuple[float, ...], z: int, shrink: int
 
 
 def _warp(image: np.ndarray, mercator: tuple[float, ...], crs: Any,
-          extent: tuple[float, float, float, float], width: int) -> np.ndarray:
+          extent: tuple[float, float, float, float], width: int, native: float) -> np.ndarray:
+    """The mosaic warped into `crs` over `extent`, `width` pixels across.
+
+    Tiles enlarged more than twice are warped at twice their own pixels, then enlarged
+    to `width` (bilinear, Pillow): the same picture as a warp at `width`, for a fraction
+    of the work."""
     from rasterio.transform import from_bounds
     from rasterio.warp import Resampling, reproject
 
     xmin, xmax, ymin, ymax = extent
-    height = max(1, round(width * (ymax - ymin) / (xmax - xmin)))
-    out = np.zeros((4, height, width), "uint8")
+    size = min(width, max(1, math.ceil(2 * native)))
+    height = max(1, round(size * (ymax - ymin) / (xmax - xmin)))
+    out = np.zeros((4, height, size), "uint8")
     source = np.ascontiguousarray(np.moveaxis(image, -1, 0))
     reproject(source, out, src_transform=from_bounds(*mercator, image.shape[1], image.shape[0]),
-              src_crs="EPSG:3857", dst_transform=from_bounds(xmin, ymin, xmax, ymax, width,
+              src_crs="EPSG:3857", dst_transform=from_bounds(xmin, ymin, xmax, ymax, size,
                                                              height),
               dst_crs=crs, resampling=Resampling.bilinear, src_nodata=None, dst_nodata=0)
-    return np.moveaxis(out, 0, -1)
+    warped = np.moveaxis(out, 0, -1)
+    if size == width:
+        return warped
+    tall = max(1, round(width * (ymax - ymin) / (xmax - xmin)))
+    enlarged = Image.fromarray(np.ascontiguousarray(warped), "RGBA").convert("RGBa").resize(
+        (width, tall), Image.Resampling.BILINEAR)  # premultiplied: no dark fringe at edges
+    return np.asarray(enlarged.convert("RGBA"))
 
 
 def draw_basemap(ax: Any, basemap: str | Path | MBTiles, crs: Any, *, lang: str = "mn",
@@ -185,9 +197,9 @@ def draw_basemap(ax: Any, basemap: str | Path | MBTiles, crs: Any, *, lang: str 
         if mosaic is None:
             return None
         frame = transform_bounds(crs, "EPSG:3857", xmin, ymin, xmax, ymax, densify_pts=21)
-        width = warp_width(pixels, mosaic[0].shape[1] * (frame[2] - frame[0])
-                           / (mosaic[1][2] - mosaic[1][0]))
-        image = _warp(*mosaic, crs, (xmin, xmax, ymin, ymax), width)
+        native = mosaic[0].shape[1] * (frame[2] - frame[0]) / (mosaic[1][2] - mosaic[1][0])
+        image = _warp(*mosaic, crs, (xmin, xmax, ymin, ymax), warp_width(pixels, native),
+                      native)
         drawn = Drawn(zoom=zoom, needed=needed,
                       credit=t("basemap_credit", lang, credit=opened.attribution))
     finally:

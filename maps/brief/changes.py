@@ -190,7 +190,7 @@ def write_changes(old: Any, new: Any, out_dir: str | Path, *, lang: str = "mn") 
     ['changes.csv', 'changes.gpkg']
     """
     if lang not in LANGS:
-        raise UsageError(f"unknown language {lang!r}; use mn or en")
+        raise UsageError(code="er_unknown_lang", lang=lang)
     old, new = results_of(old), results_of(new)
     changes = compare(old, new)
     found = layer_changes(old, new)

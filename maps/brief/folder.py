@@ -24,8 +24,7 @@ from asmap.maps.brief import tables
 from asmap.maps.brief.documents import copy_documents, documents, documents_html
 from asmap.maps.i18n import LANGS
 from asmap.maps.media import PHOTO_MB
-from asmap.maps.paper import page as static
-from asmap.maps.paper.drawing import reused_projections
+from asmap.maps.paper.atlas import start_atlas
 from asmap.maps.paper.words import eligible_sites
 
 #: Every file of a brief, in the order it is written.
@@ -33,23 +32,10 @@ BRIEF_FILES = ("map.html", "overview.pdf", "sites.csv", "sites.xlsx", "conflicts
                "summary.md", "summary.html", "results.gpkg", "agreements.csv")
 #: Agreements with these statuses get an annex in ``annexes/<agreement_id>.pdf``.
 ANNEX_STATUSES = ("proposed", "signed")
-
-
-def brief_pages(analysis: Any, *, lang: str = "mn", profile: str = "internal",
-                paper: str = "A4", orientation: str = "landscape", basemap: Any = None,
-                media: Path | None = None, photos: bool = True):
-    """Yield the overview page(s), then one sheet per eligible site, one at a time.
-
-    The site sheets are drawn on one figure: save each page before asking for the next.
-    """
-    options = {"lang": lang, "paper": paper, "orientation": orientation, "profile": profile,
-               "basemap": basemap, "media": media, "photos": photos}
-    with reused_projections():  # every layer reprojected and indexed once for all pages
-        yield from static.print_pages(analysis, **options)
-        sheet = None
-        for site_id in eligible_sites(analysis)["site_id"]:
-            sheet = static.print_pages(analysis, site=str(site_id), reuse=sheet, **options)[0]
-            yield sheet
+#: The brief's other files weigh about as much as this many site sheets more than its
+#: annexes (drawn by another process when the sheets are): the process writing them
+#: draws that many fewer sheets (`maps.paper.atlas.start_atlas`).
+OTHER_WORK = -1.5
 
 
 def write_interactive(analysis: Any, path: Path, *, lang: str, profile: str,
@@ -112,7 +98,7 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
     ...             profile="public")  # doctest: +SKIP
     """
     if lang not in LANGS:
-        raise UsageError(f"unknown language {lang!r}; use mn or en")
+        raise UsageError(code="er_unknown_lang", lang=lang)
     check_profile(profile)
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
@@ -125,27 +111,42 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
     found = documents(shared, media)
     changes, since_lines = _since(since, shared, profile=profile, lang=lang)
     with atomic_dir(out_dir) as tmp:
-        write_interactive(shared, tmp / "map.html", lang=lang, profile=profile, media=media,
-                          photos=photos, photo_mb=photo_mb, changes=changes,
-                          basemap=local, basemap_mb=basemap_mb)
-        static.save_pages(brief_pages(shared, lang=lang, profile=profile, paper=paper,
-                                      orientation=orientation, basemap=local, media=media,
-                                      photos=photos),
-                          tmp / "overview.pdf")
-        copy_documents(found, tmp)
-        tables.write_csv(tables.with_window_words(shared.sites, lang=lang), tmp / "sites.csv")
-        tables.write_sites_xlsx(shared, tmp / "sites.xlsx", lang=lang)
-        tables.write_csv(shared.conflicts, tmp / "conflicts.csv")
-        write_text_atomic(tmp / "summary.md", summary.summary_markdown(
-            shared, lang=lang, profile=profile, since=since_lines))
-        write_text_atomic(tmp / "summary.html", summary.summary_html(
-            shared, lang=lang, profile=profile, since=since_lines,
-            documents=documents_html(found, lang=lang)))
-        geo.write_results(shared, tmp / "results.gpkg")
-        tables.write_csv(shared.agreements, tmp / "agreements.csv")
-        write_annexes(shared, tmp / "annexes", lang=lang, profile=profile, paper=paper,
-                      basemap=local)
+        # the site sheets are drawn by other processes while this one writes the rest
+        book = start_atlas(shared, tmp / "overview.pdf",
+                           site_ids=list(eligible_sites(shared)["site_id"]), lead=OTHER_WORK,
+                           lang=lang, profile=profile, paper=paper, orientation=orientation,
+                           basemap=local, media=media, photos=photos)
+        try:
+            book.also(write_annexes, shared, tmp / "annexes", lang=lang, profile=profile,
+                      paper=paper, basemap=local)
+            _write_the_rest(shared, tmp, lang=lang, profile=profile, media=media,
+                            photos=photos, photo_mb=photo_mb, changes=changes,
+                            since_lines=since_lines, found=found, basemap=local,
+                            basemap_mb=basemap_mb)
+            book.finish()
+        finally:
+            book.close()
     return out_dir
+
+
+def _write_the_rest(shared: Any, tmp: Path, *, lang: str, profile: str,
+                    media: Path | None, photos: bool, photo_mb: float, changes: Any,
+                    since_lines: Any, found: Any, basemap: Any, basemap_mb: float) -> None:
+    """Every file of the brief but ``overview.pdf`` and the annexes."""
+    write_interactive(shared, tmp / "map.html", lang=lang, profile=profile, media=media,
+                      photos=photos, photo_mb=photo_mb, changes=changes,
+                      basemap=basemap, basemap_mb=basemap_mb)
+    copy_documents(found, tmp)
+    tables.write_csv(tables.with_window_words(shared.sites, lang=lang), tmp / "sites.csv")
+    tables.write_sites_xlsx(shared, tmp / "sites.xlsx", lang=lang)
+    tables.write_csv(shared.conflicts, tmp / "conflicts.csv")
+    write_text_atomic(tmp / "summary.md", summary.summary_markdown(
+        shared, lang=lang, profile=profile, since=since_lines))
+    write_text_atomic(tmp / "summary.html", summary.summary_html(
+        shared, lang=lang, profile=profile, since=since_lines,
+        documents=documents_html(found, lang=lang)))
+    geo.write_results(shared, tmp / "results.gpkg")
+    tables.write_csv(shared.agreements, tmp / "agreements.csv")
 
 
 def _since(since: Any, shared: Any, *, profile: str, lang: str) -> tuple[Any, list[str] | None]:

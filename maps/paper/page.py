@@ -89,6 +89,8 @@ class _PageCanvas(FigureCanvasAgg):
 
 def _new_page(paper: str, orientation: str, reuse: Figure | None = None) -> Figure:
     if reuse is not None and tuple(reuse.get_size_inches()) == page_size(paper, orientation):
+        for ax in list(reuse.axes):  # dropped as they are: clearing them first costs more
+            reuse.delaxes(ax)
         reuse.clear()  # the canvas and its 300 dpi renderer (for text sizes) stay
         return reuse
     fig = Figure(figsize=page_size(paper, orientation), dpi=DPI)
@@ -310,7 +312,7 @@ def _basemap(basemap: str | Path | bool | None, analysis: Any) -> Any:
 
 def _prepared(analysis: Any, lang: str, profile: str) -> Any:
     if lang not in LANGS:
-        raise UsageError(f"unknown language {lang!r}; use mn or en")
+        raise UsageError(code="er_unknown_lang", lang=lang)
     check_profile(profile)
     return apply_profile(analysis, profile)
 
@@ -387,6 +389,28 @@ def print_map(analysis: Any, *, lang: str = "mn", paper: str = "A4",
                        profile=profile, basemap=basemap)[0]
 
 
+def _texts(figure: Figure) -> list[Any]:
+    """Every text of `figure`, table cells' included, but not the axes' tick labels.
+
+    Tick labels are asmap's own numbers (the graticule's degrees); walking the axes' ticks
+    would also make matplotlib build every tick of the axes that hide them.
+    """
+    from matplotlib.axis import Axis
+    from matplotlib.table import Table
+    from matplotlib.text import Text
+
+    found, todo = [], [figure]
+    while todo:
+        artist = todo.pop()
+        if isinstance(artist, Text):
+            found.append(artist)
+        elif isinstance(artist, Table):
+            found.extend(cell.get_text() for cell in artist.get_celld().values())
+        if not isinstance(artist, Axis):
+            todo.extend(artist.get_children())
+    return found
+
+
 def literal_text(figure: Figure) -> Figure:
     """
     Escape every ``$`` in the texts of `figure`: data is drawn as written, no mathtext.
@@ -401,13 +425,7 @@ def literal_text(figure: Figure) -> Figure:
     >>> literal_text(figure) is figure, label.get_text()
     (True, 'Costs \\\\$5 to \\\\$10')
     """
-    import matplotlib.table
-    import matplotlib.text
-
-    texts = figure.findobj(matplotlib.text.Text) + [  # table cells hold their own texts
-        cell.get_text() for table in figure.findobj(matplotlib.table.Table)
-        for cell in table.get_celld().values()]
-    for artist in texts:
+    for artist in _texts(figure):
         words = artist.get_text()
         if "$" in words:
             artist.set_text(_DOLLAR.sub(r"\\$", words))

@@ -1,0 +1,275 @@
+"""An atlas: the overview page(s) and one sheet per site in one PDF, drawn on every core.
+
+Site sheets are independent pages. With at least `PARALLEL_FROM` of them and more than
+one core, the sheets are cut into contiguous runs: this process draws the overview and
+the first run while other processes draw the others, each into a PDF of its own; the
+parts are then joined in order with pypdf. Pages are the same as drawn in one process
+(same text, same pixels); only the PDF's font subsets are repeated once per part.
+
+Other processes are forked, on Linux, when the only other threads are asmap's own idle
+thread pools (`geo.parallel`): a forked process starts at once, with every module
+imported. Where fork is not safe or not there (Windows, macOS, a program running threads
+of its own), every page is drawn in this process: a spawned process would import the
+caller's main script again, which breaks scripts written without a ``__main__`` guard.
+
+`start_atlas` sends the runs off and returns at once, so that a caller (the brief)
+writes its other files meanwhile; `Atlas.finish` draws this process's pages, waits for
+the others and joins them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+import warnings
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from asmap.geo.parallel import POOL_PREFIX
+from asmap.layers.atomic import atomic_path
+from asmap.layers.errors import AsmapError, AsmapWarning, DataError, UsageError
+
+#: Fewer site sheets than this are drawn in this process only (forking and joining the
+#: parts cost about what a sheet does).
+PARALLEL_FROM = 8
+#: At most this many processes draw sheets.
+MAX_WORKERS = 4
+#: The overview page(s) weigh about as much as this many site sheets.
+OVERVIEW_WEIGHT = 2.0
+
+
+def atlas_pages(analysis: Any, site_ids: Sequence[str], *, overview: bool = True,
+                **options: Any) -> Iterator[Any]:
+    """
+    Yield the overview page(s) (when `overview`), then one sheet per site, one at a time.
+
+    The sheets are drawn on one figure, every layer reprojected and indexed once: save
+    each page before asking for the next. `options` are `maps.paper.page.print_pages`'s.
+    """
+    from asmap.maps.paper import page
+    from asmap.maps.paper.drawing import reused_projections
+
+    with reused_projections():
+        if overview:
+            yield from page.print_pages(analysis, **options)
+        sheet = None
+        for site_id in site_ids:
+            sheet = page.print_pages(analysis, site=str(site_id), reuse=sheet, **options)[0]
+            yield sheet
+
+
+def runs(n: int, workers: int, *, lead: float) -> list[int]:
+    """
+    How many of `n` sheets each of `workers` processes draws, this process first; this
+    process also does `lead` sheets' worth of other work (the overview, other files).
+
+    Examples
+    --------
+    >>> runs(16, 2, lead=2)
+    [7, 9]
+    >>> runs(500, 2, lead=2)
+    [249, 251]
+    >>> runs(10, 4, lead=20)
+    [0, 4, 3, 3]
+    """
+    first = max(0, min(n, round((n + lead) / workers - lead)))
+    rest, others = n - first, workers - 1
+    return [first] + [rest // others + (1 if i < rest % others else 0) for i in range(others)]
+
+
+def default_workers(n: int) -> int:
+    """Processes for `n` sheets: one below `PARALLEL_FROM` or where processes cannot be
+    forked safely, else the cores (at most `MAX_WORKERS`), never more than a process per
+    `PARALLEL_FROM` / 2 sheets."""
+    if n < PARALLEL_FROM or _context() is None:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, MAX_WORKERS, n // (PARALLEL_FROM // 2)))
+
+
+class Atlas:
+    """Runs of sheets being drawn by other processes; `finish` writes the whole PDF."""
+
+    def __init__(self, analysis: Any, out: Path, site_ids: list[str], counts: list[int],
+                 options: dict[str, Any], overview: bool) -> None:
+        self.analysis, self.out, self.options, self.overview = analysis, out, options, overview
+        self.mine = site_ids[:counts[0]]
+        self.pool: ProcessPoolExecutor | None = None
+        self.parts: list[tuple[Path, Future]] = []
+        start, others = counts[0], counts[1:]
+        if _context() is None:  # asked for workers where they cannot be forked
+            self.mine, others = site_ids, []
+        if any(others) and _context() is not None:
+            self.pool = ProcessPoolExecutor(len(others), mp_context=_context())
+            for i, count in enumerate(others, start=1):
+                part = out.with_name(f".{out.name}.part{i}.pdf")
+                run = site_ids[start:start + count]
+                start += count
+                self.parts.append((part, _submit(self.pool, _in_other_process, _draw_run,
+                                                          analysis, run, options, str(part))))
+        self.extra: list[Future] = []
+
+    def also(self, function: Any, *args: Any, **kwargs: Any) -> None:
+        """Run ``function(*args, **kwargs)`` in another process while this one draws, when
+        the atlas has other processes; else here and now. Its warnings and asmap errors are
+        said in this process by `finish`. `function` must be importable by name."""
+        if self.pool is None:
+            function(*args, **kwargs)
+            return
+        self.extra.append(_submit(self.pool, _in_other_process, function, *args, **kwargs))
+
+    def finish(self) -> Path:
+        """Draw this process's pages, wait for the others, join every part into `out`."""
+        from asmap.maps.paper.page import save_pages
+
+        try:
+            if not self.parts:
+                for future in self.extra:
+                    _said_again(future.result())
+                return save_pages(atlas_pages(self.analysis, self.mine,
+                                              overview=self.overview, **self.options),
+                                  self.out)
+            first = self.out.with_name(f".{self.out.name}.part0.pdf")
+            save_pages(atlas_pages(self.analysis, self.mine, overview=self.overview,
+                                   **self.options), first)
+            for future in [future for _part, future in self.parts] + self.extra:
+                _said_again(future.result())
+            return _join([first] + [part for part, _future in self.parts], self.out)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the other processes and remove the parts (after `finish`, or on error)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+        for part in [self.out.with_name(f".{self.out.name}.part{i}.pdf")
+                     for i in range(len(self.parts) + 1)]:
+            part.unlink(missing_ok=True)
+
+
+def start_atlas(analysis: Any, out: str | Path, *, site_ids: Sequence[str],
+                overview: bool = True, workers: int | None = None, lead: float = 0.0,
+                **options: Any) -> Atlas:
+    """
+    Start drawing an atlas; `finish()` the result to write `out` (a ``.pdf``).
+
+    Parameters
+    ----------
+    analysis
+        A `geo.Analysis`.
+    out
+        The PDF to write (atomically, by `Atlas.finish`).
+    site_ids
+        The sites to draw a sheet for, in page order.
+    overview
+        Begin with the overview page(s).
+    workers
+        Processes drawing sheets (this one included); None: `default_workers`.
+    lead
+        Sheets' worth of other work this process does between `start_atlas` and
+        `finish` (this process then draws fewer sheets).
+    **options
+        `maps.paper.page.print_pages`'s: ``lang``, ``paper``, ``orientation``,
+        ``profile``, ``basemap`` (a path, False or None; never an open file), ``media``,
+        ``photos``.
+    """
+    ids = [str(i) for i in site_ids]
+    workers = default_workers(len(ids)) if workers is None else max(1, int(workers))
+    weight = lead + (OVERVIEW_WEIGHT if overview else 0.0)
+    counts = runs(len(ids), workers, lead=weight) if workers > 1 else [len(ids)]
+    return Atlas(analysis, Path(out), ids, counts, options, overview)
+
+
+def write_atlas(analysis: Any, out: str | Path, *, site_ids: Sequence[str],
+                overview: bool = True, workers: int | None = None, **options: Any) -> Path:
+    """
+    Write the overview page(s) and one sheet per site in `site_ids` to one PDF.
+
+    See `start_atlas` for the parameters.
+
+    Examples
+    --------
+    >>> analysis = geo.analyze(layers.load(layers.sample_path()))  # doctest: +SKIP
+    >>> write_atlas(analysis, "atlas.pdf", site_ids=["ZT-01", "ZT-02"], lang="en")  # doctest: +SKIP
+    PosixPath('atlas.pdf')
+    """
+    return start_atlas(analysis, out, site_ids=site_ids, overview=overview, workers=workers,
+                       **options).finish()
+
+
+def _context() -> Any:
+    """The fork context when forking is safe here, else None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    others = [t for t in threading.enumerate() if t is not threading.main_thread()]
+    if any(not t.name.startswith(POOL_PREFIX) for t in others):
+        return None
+    return multiprocessing.get_context("fork")
+
+
+def _submit(pool: ProcessPoolExecutor, *args: Any, **kwargs: Any) -> Future:
+    """`pool.submit`, which may fork. Python 3.12 and later warn on a fork with other
+    threads running; the only ones here are asmap's idle pool threads (`_context`),
+    which hold no lock while they wait."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=DeprecationWarning,
+                                message=r".*fork\(\) may lead to deadlocks")
+        return pool.submit(*args, **kwargs)
+
+
+def _draw_run(analysis: Any, site_ids: list[str], options: dict[str, Any], path: str) -> None:
+    """Draw the sheets of `site_ids` into `path` (in another process)."""
+    from asmap.maps.paper.page import save_pages
+
+    save_pages(atlas_pages(analysis, site_ids, overview=False, **options), path)
+
+
+def _in_other_process(function: Any, *args: Any, **kwargs: Any) -> list[tuple]:
+    """Call `function`; return asmap's warnings said meanwhile, and an asmap error, as
+    words for `_said_again` to say in the process that asked (they would not pickle as
+    they are). Other libraries' warnings stay in this process."""
+    said: list[tuple] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("ignore")
+        warnings.simplefilter("always", AsmapWarning)
+        try:
+            function(*args, **kwargs)
+        except AsmapError as error:
+            said.append(("error", type(error), str(error), error.code, error.params))
+    said[:0] = [("warning", type(w.message), str(w.message), w.message.code,
+                 w.message.params) for w in caught]
+    return said
+
+
+def _said_again(said: list[tuple]) -> None:
+    """Say the other process's warnings here, then raise its error, if any."""
+    for kind, cls, message, code, params in said:
+        if kind == "warning":
+            warnings.warn(cls(message, code=code, **params) if code else cls(message),
+                          stacklevel=3)
+    for kind, cls, message, code, params in said:
+        if kind == "error":
+            try:
+                error = cls(message, code=code, **params) if code else cls(message)
+            except TypeError:  # an error made otherwise (ProblemError): its English words
+                error = (UsageError if cls.exit_code == 2 else DataError)(message)
+            raise error
+
+
+def _join(parts: list[Path], out: Path) -> Path:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(str(part))
+    writer.add_metadata({"/Creator": "asmap", "/Producer": "asmap"})
+    with atomic_path(out) as tmp:
+        with open(tmp, "wb") as handle:
+            writer.write(handle)
+    return out
+

@@ -1,0 +1,113 @@
+"""An atlas drawn by two processes is the atlas drawn by one: the same pages, in order.
+
+Pages are compared by their PDF content streams (every path, image placement and glyph),
+with the PDF's own resource names (``/I1``, ``/A4``, ``/F2`` ...) put aside: they number
+images, graphics states, hatches and fonts in the order a file first uses them, which
+differs between a whole file and a part of it (and with them, where lines are folded).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import warnings
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from asmap import geo, layers
+from asmap.layers.errors import AsmapWarning, UsageError
+from asmap.maps.paper import atlas
+from asmap.maps.paper.words import eligible_sites
+
+RESOURCE = re.compile(rb"/([A-Z]{1,2})\d+\b")
+SPACE = re.compile(rb"\s+")  # lines are folded at a width, which the names' lengths move
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return geo.analyze(layers.load(layers.sample_path()), on=date(2021, 4, 6))
+
+
+@pytest.fixture(scope="module")
+def ids(sample):
+    return [str(i) for i in eligible_sites(sample)["site_id"]]
+
+
+def _pages(path):
+    reader = PdfReader(str(path))
+    return [(SPACE.sub(b" ", RESOURCE.sub(rb"/\1#", page.get_contents().get_data())),
+             page.extract_text())
+            for page in reader.pages], reader.metadata
+
+
+@pytest.mark.slow
+def test_two_processes_draw_the_pages_one_process_draws(sample, ids, tmp_path):
+    assert len(ids) == 16 and atlas.default_workers(len(ids)) == 2  # the sample, 2 cores
+    one, meta_one = _pages(atlas.write_atlas(sample, tmp_path / "one.pdf", site_ids=ids,
+                                             workers=1, lang="mn"))
+    two, meta_two = _pages(atlas.write_atlas(sample, tmp_path / "two.pdf", site_ids=ids,
+                                             workers=2, lang="mn"))
+    assert len(one) == len(two) == 17  # the overview, then a sheet per eligible site
+    assert [text for _, text in two] == [text for _, text in one]
+    assert [content for content, _ in two] == [content for content, _ in one]
+    assert "ZT-01" in two[1][1] and ids[-1] in two[-1][1]  # in the sites' order
+    assert meta_two["/Producer"] == meta_one["/Producer"] == "asmap"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.pdf", "two.pdf"]  # no parts
+
+
+def test_runs_share_the_sheets_out():
+    assert atlas.runs(16, 2, lead=2) == [7, 9]
+    assert atlas.runs(3, 3, lead=0) == [1, 1, 1]
+    assert sum(atlas.runs(501, 4, lead=7)) == 501
+    assert atlas.runs(5, 2, lead=40) == [0, 5]
+
+
+def test_few_sheets_are_drawn_here():
+    assert atlas.default_workers(atlas.PARALLEL_FROM - 1) == 1
+
+
+def test_no_fork_while_a_caller_thread_runs(sample, tmp_path):
+    stop = threading.Event()
+    theirs = threading.Thread(target=stop.wait, name="the-notebook's-own", daemon=True)
+    theirs.start()
+    try:
+        assert atlas.default_workers(40) == 1
+        book = atlas.start_atlas(sample, tmp_path / "a.pdf", site_ids=["ZT-01", "ZT-02"],
+                                 workers=2, overview=False, lang="en")
+        assert book.pool is None  # asked for two, drawn here
+        pages, _ = _pages(book.finish())
+    finally:
+        stop.set()
+        theirs.join()
+    assert len(pages) == 2 and "ZT-02" in pages[1][1]
+
+
+def test_an_error_in_the_other_process_is_said_here_in_its_words(sample, tmp_path):
+    book = atlas.start_atlas(sample, tmp_path / "a.pdf", site_ids=["ZT-01", "NO-SUCH"],
+                             workers=2, overview=False, lang="en")
+    assert book.pool is not None and book.mine == [] or book.mine == ["ZT-01"]
+    with pytest.raises(UsageError) as raised:
+        book.finish()
+    assert raised.value.code == "er_no_site" and "NO-SUCH" in raised.value.text("mn")
+    assert not (tmp_path / "a.pdf").exists()
+    assert list(tmp_path.iterdir()) == []  # the parts are gone too
+
+
+def say(code: str) -> None:
+    """Warn in another process (module level: the pool finds it by name)."""
+    warnings.warn(AsmapWarning(code=code, mb=1.0, left=3, total=7), stacklevel=2)
+
+
+def test_a_warning_in_the_other_process_is_said_here(sample, tmp_path):
+    book = atlas.start_atlas(sample, tmp_path / "a.pdf", site_ids=["ZT-01"] * 8,
+                             workers=2, overview=False, lang="en")
+    book.also(say, "photo_budget")
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("ignore")  # pytest.warns would turn the ignored ones back on
+        warnings.simplefilter("always", AsmapWarning)
+        book.finish()
+    assert [w.message.code for w in said] == ["photo_budget"]
+    assert "3" in said[0].message.text("mn")
+    assert len(PdfReader(str(tmp_path / "a.pdf")).pages) == 8
