@@ -10,7 +10,7 @@ import numpy as np
 
 import shapely
 
-from asmap.geo.parallel import nearest
+from asmap.geo.parallel import distance, elementwise, nearest, query
 
 #: The off-road leg may start on at least this many of the nearest road segments ...
 NEAREST_SEGMENTS = 5
@@ -41,14 +41,14 @@ def near_segments(tree: shapely.STRtree, targets: np.ndarray) -> tuple[np.ndarra
     want = min(NEAREST_SEGMENTS, len(segments))
     first_t, first_s = nearest(tree, targets)
     d0 = np.full(len(targets), np.inf)
-    np.minimum.at(d0, first_t, shapely.distance(targets[first_t], segments[first_s]))
-    found_t, found_s = tree.query(targets, predicate="dwithin", distance=NEAR_FACTOR * d0)
+    np.minimum.at(d0, first_t, distance(targets[first_t], segments[first_s]))
+    found_t, found_s = query(tree, targets, "dwithin", NEAR_FACTOR * d0)
     short = np.flatnonzero(np.bincount(found_t, minlength=len(targets)) < want)
     ring = np.maximum(2 * NEAR_FACTOR * d0, 100.0)
     kept = ~np.isin(found_t, short)
     keep_t, keep_s = [found_t[kept]], [found_s[kept]]
     while len(short):
-        got_t, got_s = tree.query(targets[short], predicate="dwithin", distance=ring[short])
+        got_t, got_s = query(tree, targets[short], "dwithin", ring[short])
         done = np.bincount(got_t, minlength=len(short)) >= want
         rows = done[got_t]
         keep_t.append(short[got_t[rows]])
@@ -56,7 +56,7 @@ def near_segments(tree: shapely.STRtree, targets: np.ndarray) -> tuple[np.ndarra
         short = short[~done]
         ring[short] *= 2
     t_ix, s_ix = np.concatenate(keep_t), np.concatenate(keep_s)
-    d = shapely.distance(targets[t_ix], segments[s_ix])
+    d = distance(targets[t_ix], segments[s_ix])
     order = np.lexsort((s_ix, d, t_ix))
     t_ix, s_ix, d = t_ix[order], s_ix[order], d[order]
     starts = np.r_[0, np.flatnonzero(t_ix[1:] != t_ix[:-1]) + 1] if len(t_ix) else []
@@ -90,7 +90,7 @@ def nearest_interval(a: np.ndarray, b: np.ndarray, p: np.ndarray, targets: np.nd
     for side in (-1, 1):
         step = np.clip(t_p + side * probe_m / length, 0, 1)
         probe = shapely.points(a + step[:, None] * ab)
-        flat |= (step != t_p) & (shapely.distance(probe, targets) <= d + tol_m)
+        flat |= (step != t_p) & (distance(probe, targets) <= d + tol_m)
     rows = np.flatnonzero(flat)
     lo, hi = t_p.copy(), t_p.copy()
     if len(rows):
@@ -113,8 +113,9 @@ def _within(a: np.ndarray, b: np.ndarray, targets: np.ndarray, reach: np.ndarray
             ) -> tuple[np.ndarray, np.ndarray]:
     """Along each segment a-b, the first and last of its points within `reach` of its
     target (0..1; NaN when none is)."""
-    zone = np.where(reach > 1e-3, shapely.buffer(targets, reach, quad_segs=16), targets)
-    inside = shapely.intersection(shapely.linestrings(np.stack([a, b], axis=1)), zone)
+    zone = np.where(reach > 1e-3, elementwise(_buffer16, targets, reach), targets)
+    inside = elementwise(shapely.intersection, shapely.linestrings(np.stack([a, b], axis=1)),
+                         zone)
     xy, row = shapely.get_coordinates(inside, return_index=True)
     ab = b - a
     t = ((xy - a[row]) * ab[row]).sum(axis=1) / np.maximum((ab[row] ** 2).sum(axis=1), 1e-24)
@@ -124,6 +125,10 @@ def _within(a: np.ndarray, b: np.ndarray, targets: np.ndarray, reach: np.ndarray
     none = ~np.isfinite(first)  # nothing within reach (a buffer's chord): NaN
     first[none], last[none] = np.nan, np.nan
     return np.clip(first, 0, 1), np.clip(last, 0, 1)
+
+
+def _buffer16(geoms: np.ndarray, reach: np.ndarray) -> np.ndarray:
+    return shapely.buffer(geoms, reach, quad_segs=16)
 
 
 def leg_from(at: np.ndarray, on_road: np.ndarray, leg: np.ndarray, targets: np.ndarray
@@ -140,7 +145,7 @@ def leg_from(at: np.ndarray, on_road: np.ndarray, leg: np.ndarray, targets: np.n
     out = leg.copy()
     moved = np.flatnonzero((at != on_road).any(axis=1))
     if len(moved):
-        out[moved] = shapely.distance(shapely.points(at[moved]), targets[moved])
+        out[moved] = distance(shapely.points(at[moved]), targets[moved])
     return out
 
 

@@ -83,20 +83,32 @@ def elementwise(function: Callable[..., np.ndarray], *args: object) -> np.ndarra
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
-def query(tree: shapely.STRtree, geoms: np.ndarray, predicate: str | None = None
-          ) -> np.ndarray:
+def query(tree: shapely.STRtree, geoms: np.ndarray, predicate: str | None = None,
+          distance: float | np.ndarray | None = None) -> np.ndarray:
     """
-    ``tree.query(geoms, predicate)`` in chunks: (2, n) indices, in input order.
+    ``tree.query(geoms, predicate, distance)`` in chunks: (2, n) indices, in input order.
 
     Shapely prepares each input geometry for the predicate on its own thread and frees
     it; geometries prepared beforehand would be shared between threads (GEOS builds
     their indexes lazily, which is not thread-safe), so then one thread does it all.
+    `distance` (``dwithin``) is one number or one per geometry.
     """
     if predicate is not None and shapely.is_prepared(geoms).any():
-        return tree.query(geoms, predicate=predicate)
-    parts = _run(lambda lo, hi: tree.query(geoms[lo:hi], predicate=predicate) + [[lo], [0]],
-                 len(geoms))
+        return tree.query(geoms, predicate=predicate, distance=distance)
+    far = None if distance is None else np.broadcast_to(np.asarray(distance, float),
+                                                        (len(geoms),))
+    parts = _run(lambda lo, hi: tree.query(geoms[lo:hi], predicate=predicate,
+                                           distance=None if far is None else far[lo:hi])
+                 + [[lo], [0]], len(geoms))
     return parts[0] if len(parts) == 1 else np.concatenate(parts, axis=1)
+
+
+def distance(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``shapely.distance(a, b)`` row by row, in chunks (in one thread when either side
+    holds prepared geometries, as `query`)."""
+    if shapely.is_prepared(a).any() or shapely.is_prepared(b).any():
+        return shapely.distance(a, b)
+    return elementwise(shapely.distance, a, b)
 
 
 def nearest(tree: shapely.STRtree, geoms: np.ndarray) -> np.ndarray:
