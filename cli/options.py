@@ -46,7 +46,7 @@ def _rules(ctx: click.Context, param: click.Parameter, value: str | None):
     from asmap.layers.errors import AsmapError
 
     if Path(value).is_dir():
-        raise click.BadParameter(f"{value}: is a folder; give the rules file (RULES.toml)")
+        raise click.BadParameter(say("er_rules_folder", path=value))
     record_input(value)
     try:
         return Rules.from_toml(value)
@@ -183,7 +183,8 @@ def _resolve(flag: str | None, folder: Path | None) -> str:
     env = os.environ.get(LANG_ENV, "").strip().lower()
     if env:
         if env not in LANGS:
-            raise click.UsageError(f"{LANG_ENV}={env!r}: use mn or en")
+            raise click.UsageError(say("err_lang_env", "mn", name=LANG_ENV, value=env)
+                                   + " / " + say("err_lang_env", "en", name=LANG_ENV, value=env))
         return env
     toml = folder / "asmap.toml" if folder is not None and folder.is_dir() else None
     if toml is not None and toml.is_file():

@@ -783,6 +783,8 @@ LABELS: dict[str, dict[str, str]] = {
                              "report the output)"},
     "err_no_path": {"mn": "{path}: ийм файл, хавтас алга; замаа шалгана уу",
                     "en": "{path}: no such file or folder; check the path"},
+    "err_lang_env": {"mn": "{name}={value!r}: mn эсвэл en гэж тавина уу",
+                     "en": "{name}={value!r}: set it to mn or en"},
     "err_not_date": {"mn": "{value!r} нь огноо биш; YYYY-MM-DD хэлбэрээр бичнэ үү",
                      "en": "{value!r} is not a date; write it as YYYY-MM-DD"},
     "err_results_with_rules": {

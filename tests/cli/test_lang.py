@@ -183,3 +183,40 @@ def test_errors_in_both_languages(tmp_path):
     out = run("analyze", str(folder), "--out", str(tmp_path / "r.gpkg"), "--lang", "mn")
     assert out.exit_code == 1 and "утгыг зөвшөөрөхгүй" in out.output
     assert "is not allowed" not in out.output
+
+
+def test_basemap_errors_in_both_languages(tmp_path):
+    out = str(tmp_path / "b.mbtiles")
+    mn = run("basemap", "build", "--from", "http://127.0.0.1:9/tiles.png", "--out", out,
+             "--lang", "mn")
+    assert mn.exit_code == 2, mn.output
+    assert "хавтангийн URL-д {z}, {x}, {y} хэрэгтэй" in mn.output
+    en = run("basemap", "build", "--from", "http://127.0.0.1:9/tiles.png", "--out", out,
+             "--lang", "en")
+    assert "a tile URL needs {z}, {x} and {y}" in en.output
+    # nothing listens on port 9: the server "did not answer", said in the language asked
+    down = ["basemap", "build", "--from", "http://127.0.0.1:9/{z}/{x}/{y}.png", "--zoom", "6",
+            "--out", out]
+    mn = run(*down, "--lang", "mn")
+    assert mn.exit_code == 1, mn.output
+    assert "хавтангийн сервер хариу өгсөнгүй (ConnectionError)" in mn.output
+    assert "URL болон интернэт холболтоо шалгана уу" in mn.output
+    en = run(*down, "--lang", "en")
+    assert "the tile server did not answer (ConnectionError); check the URL" in en.output
+    mn = run("basemap", "build", "--from", str(tmp_path / "none.tif"), "--out", out,
+             "--lang", "mn")
+    assert mn.exit_code == 2 and "none.tif: ийм файл алга" in mn.output
+
+
+def test_analysis_errors_in_both_languages(tmp_path):
+    folder = project(tmp_path / "p")
+    (folder / "settlements.geojson").unlink()
+    write(gpd.GeoDataFrame({"shapeName": ["Far"], "shapeID": ["X1"]},
+                           geometry=[Polygon([(90, 45), (90.5, 45), (90.5, 45.5), (90, 45)])],
+                           crs=4326), folder / "boundary.geojson")
+    args = ("analyze", str(folder), "--out", str(tmp_path / "r.gpkg"))
+    mn, en = run(*args, "--lang", "mn"), run(*args, "--lang", "en")
+    assert mn.exit_code == en.exit_code == 1
+    assert "tailings: Far-аас 50 км дотор нэг ч талбай алга; талбайнууд байгаа сумыг " \
+           "--soum-оор сонгоно уу" in mn.output
+    assert "tailings: no site lies within 50 km of Far; choose the soum" in en.output
