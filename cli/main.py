@@ -11,7 +11,8 @@ from typing import Any
 
 import click
 
-from asmap.cli.options import I18nGroup, _words, early_lang, say, set_early_lang
+from asmap.cli.click_words import speaking, translate
+from asmap.cli.options import I18nGroup, _words, early_lang, lang_opt, say, set_early_lang
 
 
 def _version() -> str:
@@ -53,13 +54,14 @@ class AsmapGroup(I18nGroup):
         rows = [(name, _words(self.lazy[name][1]) if name in self.lazy
                  and name not in self.commands else self.commands[name].get_short_help_str(limit))
                 for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
+        with formatter.section(translate("Commands")):
             formatter.write_dl(rows)
 
     def main(self, args=None, *pos, **kwargs):  # noqa: D102
         # --lang is known before parsing, so help and early errors are in that language
         set_early_lang(sys.argv[1:] if args is None else list(args))
-        return super().main(args, *pos, **kwargs)
+        with speaking():  # click's own words ("Usage:", "Error:") in that language too
+            return super().main(args, *pos, **kwargs)
 
     def invoke(self, ctx: click.Context):  # noqa: D102
         from asmap.layers.errors import AsmapError, UsageError
@@ -118,7 +120,8 @@ def _log_to_stderr(verbose: int) -> None:
              help="help_group")
 @click.version_option(_version(), "--version", prog_name="asmap", help="help_version")
 @click.option("-v", "--verbose", count=True, help="help_verbose")
-def cli(verbose: int) -> None:
+@lang_opt
+def cli(verbose: int, lang: str | None) -> None:
     """asmap: which tailings can artisanal miners work, whose land is it, and how to get there.
 
     Every command reads a project folder of GIS layers (default: the bundled Zaamar

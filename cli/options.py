@@ -46,7 +46,7 @@ def _rules(ctx: click.Context, param: click.Parameter, value: str | None):
     from asmap.layers.errors import AsmapError
 
     if Path(value).is_dir():
-        raise click.BadParameter(f"{value}: is a folder; give the rules file (RULES.toml)")
+        raise click.BadParameter(say("er_rules_folder", path=value))
     record_input(value)
     try:
         return Rules.from_toml(value)
@@ -156,6 +156,7 @@ def basemap_choice(basemap: str | None, no_basemap: bool, *, local_only: bool = 
 
 LANG_ENV = "ASMAP_LANG"
 _early: list[str] = []  # --lang as found in the command line, set by `set_early_lang`
+_settled: list[str] = []  # the language the running command settled on (`resolve_lang`)
 
 
 def resolve_lang(flag: str | None = None, folder: Path | None = None) -> str:
@@ -169,6 +170,7 @@ def resolve_lang(flag: str | None = None, folder: Path | None = None) -> str:
     'en'
     """
     lang = _resolve(flag, folder)
+    _settled[:] = [lang]
     ctx = click.get_current_context(silent=True)
     if ctx is not None:  # errors raised later in the command are said in it too
         ctx.meta["asmap_lang"] = lang
@@ -180,10 +182,13 @@ def _resolve(flag: str | None, folder: Path | None) -> str:
 
     if flag:
         return flag
+    if _early and _early[-1] in LANGS:  # given to the group: asmap --lang en validate
+        return _early[-1]
     env = os.environ.get(LANG_ENV, "").strip().lower()
     if env:
         if env not in LANGS:
-            raise click.UsageError(f"{LANG_ENV}={env!r}: use mn or en")
+            raise click.UsageError(say("err_lang_env", "mn", name=LANG_ENV, value=env)
+                                   + " / " + say("err_lang_env", "en", name=LANG_ENV, value=env))
         return env
     toml = folder / "asmap.toml" if folder is not None and folder.is_dir() else None
     if toml is not None and toml.is_file():
@@ -201,6 +206,7 @@ def _resolve(flag: str | None, folder: Path | None) -> str:
 def set_early_lang(args: list[str]) -> None:
     """Remember the --lang of a command line, for help and messages before parsing."""
     _early.clear()
+    _settled.clear()
     for i, arg in enumerate(args):
         if arg == "--lang" and i + 1 < len(args):
             _early.append(args[i + 1])
@@ -216,6 +222,14 @@ def early_lang() -> str:
         return _early[-1]
     env = os.environ.get(LANG_ENV, "").strip().lower()
     return env if env in LANGS else "mn"
+
+
+def current_lang() -> str:
+    """The language of the command running now: the one it settled on (its folder's
+    asmap.toml counts), else the early one. Click's own words follow it."""
+    ctx = click.get_current_context(silent=True)
+    lang = ctx.meta.get("asmap_lang") if ctx is not None else None
+    return lang or (_settled[-1] if _settled else early_lang())
 
 
 def say(key: str, lang: str | None = None, **values: object) -> str:
@@ -271,6 +285,8 @@ class I18nGroup(I18nCommand, click.Group):
 
 def _lang_flag(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     ctx.meta["asmap_lang"] = value or early_lang()
+    if value:
+        _settled[:] = [value]
     return value
 
 

@@ -67,7 +67,7 @@ def typed_agreements(frame: pd.DataFrame) -> pd.DataFrame:
                        if isinstance(frame, gpd.GeoDataFrame) else frame).copy()
     for name in ("agreement_id", "site_ids", "status"):
         if name not in out:
-            raise DataError(f"agreements: no {name} column; add it (see the layer catalogue)")
+            raise DataError(code="er_agreements_no_column", column=name)
     for name in INPUT_COLUMNS:
         if name not in out:
             out[name] = pd.NaT if name in DATE_COLUMNS else np.nan if name == "area_ha" else None
@@ -75,8 +75,7 @@ def typed_agreements(frame: pd.DataFrame) -> pd.DataFrame:
             try:
                 out[name] = pd.to_datetime(out[name], errors="raise", format="ISO8601")
             except (ValueError, TypeError):
-                raise DataError(f"agreements: column {name} has a value that is not a date; "
-                                "write dates as YYYY-MM-DD") from None
+                raise DataError(code="er_agreements_not_date", column=name) from None
     out["area_ha"] = pd.to_numeric(out["area_ha"], errors="coerce").astype(float)
     out["status"] = out["status"].astype("string").str.strip().str.lower().astype(object)
     return out.reset_index(drop=True)

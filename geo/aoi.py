@@ -20,6 +20,7 @@ import shapely
 
 from asmap.geo.crs import WGS84, utm_crs_at, utm_zone_label
 from asmap.layers.errors import AsmapError, DataError, UsageError
+from asmap.layers.messages import word
 from asmap.layers.problems import Problem
 from asmap.layers.specs import SPECS
 
@@ -69,6 +70,11 @@ class AreaOfInterest:
     def label(self) -> str:
         """How messages name the AOI: the soum's name, else ``the tailings``."""
         return self.name or "the tailings"
+
+    @property
+    def said(self) -> str | tuple[str, dict]:
+        """`label` as a parameter of a message: the tailings are said in its language."""
+        return self.name or word("er_the_tailings")
 
 
 def area_of_interest(layers: Mapping[str, gpd.GeoDataFrame], *, soum: str | None = None,
@@ -128,7 +134,7 @@ def area_of_interest(layers: Mapping[str, gpd.GeoDataFrame], *, soum: str | None
         name = key = ""
     centre = shapely.centroid(geometry)
     metric = crs or utm_crs_at(centre.x, centre.y)
-    grown = _grown(geometry, metric, margin_km * 1000, name or "the tailings")
+    grown = _grown(geometry, metric, margin_km * 1000, name or word("er_the_tailings"))
     aoi = AreaOfInterest(geometry, name, metric, float(margin_km), grown, key)
     return aoi, boundary, warnings
 
@@ -265,7 +271,7 @@ def _tailings_area(polygons: np.ndarray, sites: np.ndarray) -> np.ndarray:
     return held
 
 
-def _grown(geometry: shapely.Geometry, metric: str, margin_m: float, label: str
+def _grown(geometry: shapely.Geometry, metric: str, margin_m: float, label: str | tuple[str, dict]
            ) -> shapely.Geometry:
     """The AOI grown by `margin_m` in the metric CRS, back in EPSG:4326."""
     series = gpd.GeoSeries([geometry], crs=WGS84).to_crs(metric)
@@ -300,7 +306,7 @@ def _keep_base(settlements: gpd.GeoDataFrame, meets: np.ndarray, aoi: AreaOfInte
     far = np.flatnonzero(base & ~meets)
     if len(far):
         name = _text(settlements["name"].iloc[far[0]]) if "name" in settlements else ""
-        raise DataError(code="er_base_far", name=name or f"row {far[0] + 1}",
+        raise DataError(code="er_base_far", name=name or word("er_row", n=far[0] + 1),
                         km=aoi.margin_km, soum=aoi.label)
 
 
@@ -338,6 +344,13 @@ def feature_label(kind: str, frame: gpd.GeoDataFrame, row: int) -> str:
     return f"row {label + 1}" if isinstance(label, (int, np.integer)) else f"row {row + 1}"
 
 
+def feature_word(label: str) -> tuple[str, dict]:
+    """A `feature_label` as a piece of a sentence, said in the sentence's language."""
+    if label.startswith("row "):
+        return word("er_feature_row", n=label[4:])
+    return word("er_feature_id", id=label)
+
+
 def measurable(kind: str, frame: gpd.GeoDataFrame, metric: str) -> gpd.GeoDataFrame:
     """
     The frame, or a DataError naming the first feature that is not finite in `metric`.
@@ -356,9 +369,8 @@ def measurable(kind: str, frame: gpd.GeoDataFrame, metric: str) -> gpd.GeoDataFr
     bad = np.flatnonzero(present & ~(np.isfinite(bounds).all(axis=1)
                                      & (np.abs(bounds) < 1e8).all(axis=1)))
     if len(bad):
-        more = f" (and {len(bad) - 1:,} more)" if len(bad) > 1 else ""
-        raise DataError(f"{kind}: feature {feature_label(kind, frame, int(bad[0]))}{more} "
-                        f"cannot be measured in {metric} (UTM {utm_zone_label(metric)}): it "
-                        "lies too far from the area of interest; check its coordinates or "
-                        "remove it")
+        more = word("er_and_more", n=len(bad) - 1) if len(bad) > 1 else ""
+        raise DataError(code="er_not_measurable", kind=kind,
+                        feature=feature_word(feature_label(kind, frame, int(bad[0]))),
+                        more=more, crs=metric, zone=utm_zone_label(metric))
     return frame

@@ -66,12 +66,10 @@ def results_of(source: Analysis | str | Path) -> Analysis:
     path = Path(source)
     if path.is_dir():
         if not (path / "results.gpkg").exists():
-            raise UsageError(f"{path}: the folder has no results.gpkg; give a results "
-                             "GeoPackage or a brief folder")
+            raise UsageError(code="er_results_no_gpkg", path=path)
         path = path / "results.gpkg"
     elif not path.exists():
-        raise UsageError(f"{path}: no such results file or folder; give the results.gpkg "
-                         "of `asmap analyze --out`, or a brief folder")
+        raise UsageError(code="er_no_results_path", path=path)
     return read_results(path)
 
 

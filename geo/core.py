@@ -329,8 +329,7 @@ def prepared_inputs(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules,
     wgs, clipped = clip_to_aoi(wgs, aoi)
     said = said + clipped
     if not len(wgs["tailings"]):
-        raise DataError(f"tailings: no site lies within {aoi.margin_km:g} km of {aoi.label}; "
-                        "choose the soum of the sites with --soum")
+        raise DataError(code="er_no_site_in_aoi", km=aoi.margin_km, soum=aoi.said)
     if agreements is not None:
         wgs["agreements"] = agreements
     if isinstance(layers, Project):
@@ -364,7 +363,7 @@ def as_rules(rules: Rules | Mapping | None, layers: Any) -> Rules:
     if isinstance(rules, Mapping):
         return Rules.from_mapping(dict(rules))
     if rules is not None:
-        raise UsageError(f"rules must be Rules or a mapping, not {type(rules).__name__}")
+        raise UsageError(code="er_rules_type", kind=type(rules).__name__)
     if isinstance(layers, Project) and layers.rules_table:
         where = f"{layers.folder}/asmap.toml" if layers.folder else "asmap.toml"
         return Rules.from_mapping(layers.rules_table, where=where)
@@ -380,7 +379,7 @@ def _inputs(layers: Mapping[str, gpd.GeoDataFrame]) -> dict[str, gpd.GeoDataFram
         if kind == "agreements":  # a table, with or without geometry (issue 14)
             continue
         if not isinstance(frame, gpd.GeoDataFrame):
-            raise UsageError(f"{kind}: expected a GeoDataFrame, got {type(frame).__name__}")
+            raise UsageError(code="er_not_geodataframe", kind=kind, got=type(frame).__name__)
         if frame.crs is None:
             raise DataError(code="er_layer_no_crs", kind=kind)
         frames[kind] = _repaired(_typed_dates(kind, frame))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from asmap.layers.errors import UsageError
+from asmap.layers.errors import AsmapError, UsageError
 from asmap.layers.settings import RULES, rule_fault
 
 
@@ -48,18 +48,19 @@ class Rules:
 
     @classmethod
     def from_mapping(cls, table: dict[str, Any], *, where: str = "rules",
-                     error: type[Exception] = UsageError) -> Rules:
+                     error: type[AsmapError] = UsageError) -> Rules:
         """Build rules from a `[rules]` table, rejecting unknown keys and wrong types."""
         unknown = [k for k in table if k not in RULES]
         if unknown:
             key = unknown[0]
             near = difflib.get_close_matches(key, list(RULES), n=1)
-            hint = f"did you mean {near[0]!r}?" if near else f"known keys: {', '.join(RULES)}"
-            raise error(f"{where}: unknown rule {key!r} in [rules]; {hint}")
+            if near:
+                raise error(code="er_rule_unknown_near", where=where, key=key, near=near[0])
+            raise error(code="er_rule_unknown", where=where, key=key, known=", ".join(RULES))
         try:
             return cls(**{k: _coerce(k, v, RULES[k].type, where) for k, v in table.items()})
         except UsageError as exc:
-            raise error(str(exc)) from None
+            raise error(code=exc.code, **exc.params) from None
 
     @classmethod
     def from_toml(cls, path: str | Path, **overrides: Any) -> Rules:

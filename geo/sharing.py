@@ -45,7 +45,7 @@ def public_columns(frame: gpd.GeoDataFrame, kind: str) -> list[str]:
     if spec is not None:
         allowed |= set(spec.public_columns)
     if spec is None and kind not in ANALYSIS_COLUMNS:
-        raise UsageError(f"no sharing rules for a layer called {kind!r}")
+        raise UsageError(code="er_no_sharing_rules", kind=kind)
     geometry = frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) else None
     return [c for c in frame.columns if c in allowed or c == geometry]
 
@@ -93,7 +93,7 @@ def apply_profile(analysis: Analysis, profile: str = "internal") -> Analysis:
 def check_profile(profile: str) -> None:
     """Raise a usage error for an unknown profile name."""
     if profile not in PROFILES:
-        raise UsageError(f"unknown sharing profile {profile!r}; use 'internal' or 'public'")
+        raise UsageError(code="er_unknown_profile", profile=profile)
 
 
 # --- photos (issue 18) -------------------------------------------------------------------

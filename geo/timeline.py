@@ -163,8 +163,7 @@ def timeline(project: Mapping[str, gpd.GeoDataFrame], start: date | str, end: da
     """
     start, end = as_date(start), as_date(end)
     if start > end:
-        raise UsageError(f"the period starts ({start}) after it ends ({end}); "
-                         "give --from before --to")
+        raise UsageError(code="er_period_order", start=start, end=end)
     if (end - start).days > LONG_DAYS:
         warnings.warn(LongPeriodWarning(code="wr_long_period", start=start, end=end),
                       stacklevel=2)
@@ -207,8 +206,8 @@ def _dates(values: pd.Series, layer: str, column: str, ids: np.ndarray) -> pd.Se
                          & (values.astype(str).str.strip() != "").to_numpy())
     if len(bad):
         i = bad[0]
-        raise DataError(f"{layer}: {ID_COLUMN.get(layer, 'id')} {ids[i]} has {column} "
-                        f"{values.iloc[i]!r}, which is not a date; write it as YYYY-MM-DD")
+        raise DataError(code="er_event_not_date", layer=layer, id_column=ID_COLUMN.get(layer, "id"),
+                        id=ids[i], column=column, value=values.iloc[i])
     return days
 
 
@@ -224,8 +223,8 @@ def _only_sites(project: Mapping[str, gpd.GeoDataFrame], sites: Iterable[str] | 
     ids = tailings["site_id"].astype(str)
     unknown = [s for s in wanted if s not in set(ids)]
     if unknown:
-        raise UsageError(f"no site {unknown[0]!r} in the tailings layer; the sites are "
-                         f"{', '.join(sorted(ids)[:10])}{' ...' if len(ids) > 10 else ''}")
+        raise UsageError(code="er_unknown_site", site=unknown[0],
+                         sites=", ".join(sorted(ids)[:10]) + (" ..." if len(ids) > 10 else ""))
     if isinstance(project, Project):
         return dataclasses.replace(project, layers={**project.layers,
                                                     "tailings": tailings[ids.isin(wanted)]})

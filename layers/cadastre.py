@@ -98,7 +98,7 @@ def parse_coordinate(text: object) -> float:
     """
     if isinstance(text, int | float | np.number) and not isinstance(text, bool):
         if np.isnan(text):
-            raise ValueError("the value is empty")
+            raise DataError(code="cd_why_empty")
         return float(text)
     if isinstance(text, dt.time):  # Excel turned 48:13:00 into a time of day
         return text.hour + text.minute / 60 + text.second / 3600
@@ -109,18 +109,18 @@ def parse_coordinate(text: object) -> float:
         sign = -1.0
     value = value.strip("NSEW+- \t")
     if not value:
-        raise ValueError("the value is empty")
+        raise DataError(code="cd_why_empty")
     if _DECIMAL.match(value):
         return sign * float(value.replace(",", "."))
     parts = [p for p in _SEPARATORS.split(value) if p]
     if not 2 <= len(parts) <= 3 or not all(_DECIMAL.match(p) for p in parts):
-        raise ValueError("it is neither decimal degrees nor degrees, minutes and seconds")
+        raise DataError(code="cd_why_form")
     numbers = [float(p.replace(",", ".")) for p in parts]
     if any(n != int(n) for n in numbers[:-1]):
-        raise ValueError("only the last part (minutes or seconds) may have decimals")
+        raise DataError(code="cd_why_decimals")
     for name, number in zip(("minutes", "seconds"), numbers[1:], strict=False):
         if number >= 60:
-            raise ValueError(f"{name} {number:g} must be below 60")
+            raise DataError(code=f"cd_why_{name}", number=number)
     degrees = numbers[0] + sum(n / 60 ** i for i, n in enumerate(numbers[1:], start=1))
     return sign * degrees
 
@@ -238,8 +238,12 @@ def _parse_xy(table: pd.DataFrame, xy: tuple[str, str], rows: pd.Series,
             try:
                 values[i] = (parse_coordinate(raw) if col in ("lon", "lat")
                              else float(str(raw).replace(" ", "").replace(",", ".")))
-            except ValueError as exc:
-                problems.append(_bad(row, col, "cd_unreadable", value=raw, detail=str(exc)))
+            except DataError as exc:  # a coordinate: the reason, in the problem's language
+                problems.append(_bad(row, col, "cd_unreadable", value=raw,
+                                     detail=word(exc.code, **exc.params)))
+            except ValueError:  # an x or y that float() cannot read
+                problems.append(_bad(row, col, "cd_unreadable", value=raw,
+                                     detail=word("cd_why_number")))
         out.append(values)
     return out[0], out[1]
 

@@ -115,8 +115,8 @@ def _from_gpx(path: Path, spec: LayerSpec) -> gpd.GeoDataFrame:
 
 
 def _empty(path: Path, what: str) -> gpd.GeoDataFrame:
-    raise DataError(f"{path.name}: no {what} in the file; record each feature as "
-                    f"{'a waypoint' if what == 'waypoints' else 'a track'} and export again")
+    raise DataError(code="er_gpx_no_waypoints" if what == "waypoints" else "er_gpx_no_tracks",
+                    file=path.name)
 
 
 def _waypoints(path: Path, spec: LayerSpec) -> gpd.GeoDataFrame:

@@ -983,7 +983,233 @@ MESSAGES: dict[str, dict[str, str]] = {
               "output to a folder you may write to",
         "mn": "{name}: тэнд бичих эрхгүй (зөвхөн уншигдах хавтас эсвэл диск); бичих эрхтэй "
               "хавтаст гаралтаа бичнэ үү"},
+    # --- pieces of sentences ---
+    "er_row": {"en": "row {n}", "mn": "{n}-р мөр"},
+    "er_feature_row": {"en": "feature row {n}", "mn": "{n}-р мөр"},
+    "er_feature_id": {"en": "feature {id}", "mn": "объект {id}"},
+    "er_and_more": {"en": " (and {n:,} more)", "mn": " (бас {n:,} бусад)"},
+    "er_the_tailings": {"en": "the tailings", "mn": "хаягдлын талбайнууд"},
+    # --- analysis inputs (geo/core.py, geo/aoi.py, geo/agreements.py, geo/timeline.py) ---
+    "er_no_site_in_aoi": {
+        "en": "tailings: no site lies within {km:g} km of {soum}; choose the soum of the "
+              "sites with --soum",
+        "mn": "tailings: {soum}-аас {km:g} км дотор нэг ч талбай алга; талбайнууд байгаа "
+              "сумыг --soum-оор сонгоно уу"},
+    "er_rules_type": {
+        "en": "rules must be Rules or a mapping, not {kind}; give a RULES.toml with --rules",
+        "mn": "rules нь Rules эсвэл толь (mapping) байх ёстой, {kind} биш; дүрмийн файлыг "
+              "--rules RULES.toml-оор өгнө үү"},
+    "er_not_geodataframe": {
+        "en": "{kind}: expected a GeoDataFrame, got {got}; read the layer with asmap.load",
+        "mn": "{kind}: GeoDataFrame хүлээсэн боловч {got} ирэв; давхаргыг asmap.load-оор "
+              "уншина уу"},
+    "er_not_measurable": {
+        "en": "{kind}: {feature}{more} cannot be measured in {crs} (UTM {zone}): it lies too "
+              "far from the area of interest; check its coordinates or remove it",
+        "mn": "{kind}: {feature}{more}-г {crs} (UTM {zone})-д хэмжих боломжгүй: сонирхлын "
+              "бүсээс хэт хол байна; координатыг нь шалгах эсвэл хасна уу"},
+    "er_agreements_no_column": {
+        "en": "agreements: no {column} column; add it (see the layer catalogue)",
+        "mn": "agreements: {column} багана алга; нэмнэ үү (давхаргын жагсаалтыг үзнэ үү)"},
+    "er_agreements_not_date": {
+        "en": "agreements: column {column} has a value that is not a date; write dates as "
+              "YYYY-MM-DD",
+        "mn": "agreements: {column} баганад огноо биш утга байна; огноог YYYY-MM-DD "
+              "хэлбэрээр бичнэ үү"},
+    "er_period_order": {
+        "en": "the period starts ({start}) after it ends ({end}); give --from before --to",
+        "mn": "хугацааны эхлэл ({start}) төгсгөлөөс ({end}) хойно байна; --from-ыг --to-гоос "
+              "өмнө өгнө үү"},
+    "er_event_not_date": {
+        "en": "{layer}: {id_column} {id} has {column} {value!r}, which is not a date; write it "
+              "as YYYY-MM-DD",
+        "mn": "{layer}: {id_column} {id}-ийн {column} нь {value!r} буюу огноо биш; "
+              "YYYY-MM-DD хэлбэрээр бичнэ үү"},
+    "er_unknown_site": {
+        "en": "no site {site!r} in the tailings layer; the sites are {sites}",
+        "mn": "хаягдлын давхаргад {site!r} талбай алга; талбайнууд: {sites}"},
+    "er_no_sharing_rules": {
+        "en": "no sharing rules for a layer called {kind!r}; use a layer kind of the "
+              "catalogue",
+        "mn": "{kind!r} нэртэй давхаргад хуваалцах дүрэм алга; жагсаалтад буй давхаргын "
+              "төрлийг хэрэглэнэ үү"},
+    "er_unknown_profile": {
+        "en": "unknown sharing profile {profile!r}; use 'internal' or 'public'",
+        "mn": "{profile!r} гэсэн хуваалцах хэлбэр алга; 'internal' эсвэл 'public'-ийг "
+              "хэрэглэнэ үү"},
+    "er_results_no_gpkg": {
+        "en": "{path}: the folder has no results.gpkg; give a results GeoPackage or a brief "
+              "folder",
+        "mn": "{path}: хавтаст results.gpkg алга; үр дүнгийн GeoPackage эсвэл товчлолын "
+              "хавтсыг өгнө үү"},
+    "er_no_results_path": {
+        "en": "{path}: no such results file or folder; give the results.gpkg of `asmap "
+              "analyze --out`, or a brief folder",
+        "mn": "{path}: ийм үр дүнгийн файл, хавтас алга; `asmap analyze --out`-ын "
+              "results.gpkg эсвэл товчлолын хавтсыг өгнө үү"},
+    "er_rule_unknown_near": {
+        "en": "{where}: unknown rule {key!r} in [rules]; did you mean {near!r}?",
+        "mn": "{where}: [rules] дахь {key!r} дүрэм мэдэгдэхгүй; {near!r} гэсэн үү?"},
+    "er_rule_unknown": {
+        "en": "{where}: unknown rule {key!r} in [rules]; known keys: {known}",
+        "mn": "{where}: [rules] дахь {key!r} дүрэм мэдэгдэхгүй; мэдэгдэх түлхүүрүүд: {known}"},
+    "er_gpx_no_waypoints": {
+        "en": "{file}: no waypoints in the file; record each feature as a waypoint and export "
+              "again",
+        "mn": "{file}: файлд цэг (waypoint) алга; объект бүрийг waypoint-оор тэмдэглээд "
+              "дахин экспортлоно уу"},
+    "er_gpx_no_tracks": {
+        "en": "{file}: no tracks or routes in the file; record each feature as a track and "
+              "export again",
+        "mn": "{file}: файлд зам (track, route) алга; объект бүрийг track-аар тэмдэглээд "
+              "дахин экспортлоно уу"},
+    "cd_why_empty": {"en": "the value is empty", "mn": "утга хоосон"},
+    "cd_why_form": {"en": "it is neither decimal degrees nor degrees, minutes and seconds",
+                    "mn": "аравтын бутархай градус ч биш, градус минут секунд ч биш"},
+    "cd_why_decimals": {"en": "only the last part (minutes or seconds) may have decimals",
+                        "mn": "зөвхөн сүүлийн хэсэг (минут эсвэл секунд) бутархайтай байж болно"},
+    "cd_why_minutes": {"en": "minutes {number:g} must be below 60",
+                       "mn": "минут {number:g} нь 60-аас бага байх ёстой"},
+    "cd_why_seconds": {"en": "seconds {number:g} must be below 60",
+                       "mn": "секунд {number:g} нь 60-аас бага байх ёстой"},
+    "cd_why_number": {"en": "it is not a number", "mn": "тоо биш"},
+    # --- exports (maps/exchange/export.py) ---
+    "er_export_format": {
+        "en": "cannot export to {to!r}; choose one of {formats}",
+        "mn": "{to!r} руу экспортлох боломжгүй; эдгээрээс сонгоно уу: {formats}"},
+    "er_export_no_basemap": {
+        "en": "{where} has no {file}; make one with `asmap basemap build` or name one with "
+              "--basemap FILE.mbtiles",
+        "mn": "{where}-д {file} алга; `asmap basemap build`-ээр хийх эсвэл --basemap "
+              "FILE.mbtiles-аар нэрлэж өгнө үү"},
+    "er_the_source": {"en": "the source", "mn": "эх сурвалж"},
+    "er_export_source": {
+        "en": "cannot export a {kind}; give a project folder, a results GeoPackage, a Project "
+              "or an Analysis",
+        "mn": "{kind}-г экспортлох боломжгүй; төслийн хавтас, үр дүнгийн GeoPackage, Project "
+              "эсвэл Analysis өгнө үү"},
+    # --- offline basemaps (maps/basemap/*) ---
+    "bm_osm_refused": {
+        "en": "{host} is a public OpenStreetMap tile server: its tile usage policy "
+              "(https://operations.osmfoundation.org/policies/tiles/) forbids bulk downloading "
+              "for offline use; use a server you are allowed to download from, or make the "
+              "tiles in QGIS",
+        "mn": "{host} бол OpenStreetMap-ын нийтийн хавтангийн сервер: түүний ашиглалтын "
+              "журам (https://operations.osmfoundation.org/policies/tiles/) офлайн хэрэглээнд "
+              "бөөнөөр татахыг хориглодог; татахыг зөвшөөрсөн сервер ашиглах эсвэл хавтангаа "
+              "QGIS-ээр хийнэ үү"},
+    "bm_url_template": {
+        "en": "{url}: a tile URL needs {{z}}, {{x}} and {{y}}; write them where the server "
+              "puts the zoom, column and row",
+        "mn": "{url}: хавтангийн URL-д {{z}}, {{x}}, {{y}} хэрэгтэй; серверийн томруулга, "
+              "багана, мөрийг тавьдаг газарт бичнэ үү"},
+    "bm_no_answer": {"en": "did not answer ({kind})", "mn": "хариу өгсөнгүй ({kind})"},
+    "bm_http_status": {"en": "answered HTTP {status}", "mn": "HTTP {status} гэж хариулав"},
+    "bm_server_failed": {
+        "en": "{url}: the tile server {problem}; check the URL and the connection",
+        "mn": "{url}: хавтангийн сервер {problem}; URL болон интернэт холболтоо шалгана уу"},
+    "bm_not_image": {
+        "en": "{url}: the server answered with {kind}, not a tile image; check the tile URL",
+        "mn": "{url}: сервер хавтангийн зураг биш, {kind} илгээв; хавтангийн URL-ээ шалгана "
+              "уу"},
+    "bm_bad_pmtiles": {
+        "en": "{path}: not a readable PMTiles archive ({kind}); check the file",
+        "mn": "{path}: уншигдах PMTiles архив биш ({kind}); файлаа шалгана уу"},
+    "bm_vector_tiles": {
+        "en": "{path}: holds {kind} tiles, not raster images; asmap draws PNG, JPEG or WebP "
+              "tiles: export raster tiles, for example with QGIS's \"Generate XYZ tiles "
+              "(MBTiles)\"",
+        "mn": "{path}: растр зураг биш, {kind} хавтан агуулна; asmap PNG, JPEG, WebP хавтан "
+              "зурна: растр хавтан экспортлоно уу, жишээ нь QGIS-ийн \"Generate XYZ tiles "
+              "(MBTiles)\"-ээр"},
+    "bm_no_source": {
+        "en": "{source}: no such file, and not a tile URL with {{z}}/{{x}}/{{y}}; give a tile "
+              "URL, an .mbtiles, a .pmtiles or a GeoTIFF",
+        "mn": "{source}: ийм файл алга, {{z}}/{{x}}/{{y}}-тэй хавтангийн URL ч биш; "
+              "хавтангийн URL, .mbtiles, .pmtiles эсвэл GeoTIFF өгнө үү"},
+    "bm_unknown_source": {
+        "en": "{path}: not an MBTiles, PMTiles or GeoTIFF file; give one of those or a tile "
+              "URL with {{z}}/{{x}}/{{y}}",
+        "mn": "{path}: MBTiles, PMTiles, GeoTIFF файлын аль нь ч биш; тэдгээрийн нэгийг "
+              "эсвэл {{z}}/{{x}}/{{y}}-тэй хавтангийн URL өгнө үү"},
+    "bm_no_basemap_file": {
+        "en": "{path}: no such basemap file; check the path or make one with `asmap basemap "
+              "build`",
+        "mn": "{path}: ийм суурь зургийн файл алга; замаа шалгах эсвэл `asmap basemap build`-"
+              "ээр хийнэ үү"},
+    "bm_not_sqlite": {
+        "en": "{path}: not an MBTiles file (not an SQLite database); make one with `asmap "
+              "basemap build` or QGIS's \"Generate XYZ tiles (MBTiles)\"",
+        "mn": "{path}: MBTiles файл биш (SQLite өгөгдлийн сан биш); `asmap basemap build` "
+              "эсвэл QGIS-ийн \"Generate XYZ tiles (MBTiles)\"-ээр хийнэ үү"},
+    "bm_no_tables": {
+        "en": "{path}: not an MBTiles file (no metadata and tiles tables); make one with "
+              "`asmap basemap build` or QGIS's \"Generate XYZ tiles (MBTiles)\"",
+        "mn": "{path}: MBTiles файл биш (metadata, tiles хүснэгт алга); `asmap basemap build` "
+              "эсвэл QGIS-ийн \"Generate XYZ tiles (MBTiles)\"-ээр хийнэ үү"},
+    "bm_no_tiles": {
+        "en": "{path}: the MBTiles file holds no tiles; make one with `asmap basemap build` "
+              "or QGIS's \"Generate XYZ tiles (MBTiles)\"",
+        "mn": "{path}: MBTiles файлд хавтан алга; `asmap basemap build` эсвэл QGIS-ийн "
+              "\"Generate XYZ tiles (MBTiles)\"-ээр хийнэ үү"},
+    "bm_bad_mbtiles": {
+        "en": "{path}: not a readable MBTiles file ({detail}); make one with `asmap basemap "
+              "build` or QGIS's \"Generate XYZ tiles (MBTiles)\"",
+        "mn": "{path}: уншигдах MBTiles файл биш ({detail}); `asmap basemap build` эсвэл "
+              "QGIS-ийн \"Generate XYZ tiles (MBTiles)\"-ээр хийнэ үү"},
+    "bm_no_area": {
+        "en": "the project has no boundary and no tailings to say which area the basemap must "
+              "cover; add boundary.geojson to the folder",
+        "mn": "суурь зураг аль газрыг хамрахыг заах хил ч, хаягдал ч төсөлд алга; "
+              "boundary.geojson-г хавтаст нэмнэ үү"},
+    "bm_not_over_soum": {
+        "en": "{path}: has no tiles over the soum (it covers lon {west:.3f} to {east:.3f}, "
+              "lat {south:.3f} to {north:.3f}); make one for this area with `asmap basemap "
+              "build`",
+        "mn": "{path}: сумын нутаг дээр хавтан алга (уртраг {west:.3f}-{east:.3f}, өргөрөг "
+              "{south:.3f}-{north:.3f}-ийг хамарна); энэ газарт `asmap basemap build`-ээр "
+              "хийнэ үү"},
+    "bm_bad_geotiff": {
+        "en": "{path}: not a readable GeoTIFF ({detail}); check the file",
+        "mn": "{path}: уншигдах GeoTIFF биш ({detail}); файлаа шалгана уу"},
+    "bm_geotiff_no_crs": {
+        "en": "{path}: the GeoTIFF has no CRS, so asmap cannot place it; set it in QGIS "
+              "(Layer > Set CRS, then export) or with gdal_edit.py -a_srs",
+        "mn": "{path}: GeoTIFF-д CRS алга тул asmap байрлуулж чадахгүй; QGIS-д (Layer > Set "
+              "CRS, дараа нь экспорт) эсвэл gdal_edit.py -a_srs-ээр тохируулна уу"},
+    "bm_zoom_range": {
+        "en": "{text!r} is not a zoom range; write it as MIN-MAX, e.g. 8-15",
+        "mn": "{text!r} нь томруулгын муж биш; MIN-MAX хэлбэрээр бичнэ үү, жишээ нь 8-15"},
+    "bm_zoom_limits": {
+        "en": "zoom range {text!r}: use 0 <= MIN <= MAX <= {max}, e.g. 8-15",
+        "mn": "томруулгын муж {text!r}: 0 <= MIN <= MAX <= {max} байна, жишээ нь 8-15"},
+    "bm_source_elsewhere": {
+        "en": "{source}: has no tiles over the area of interest (it covers lon {west:.3f} to "
+              "{east:.3f}, lat {south:.3f} to {north:.3f}); use a source that covers the soum",
+        "mn": "{source}: сонирхлын бүс дээр хавтан алга (уртраг {west:.3f}-{east:.3f}, "
+              "өргөрөг {south:.3f}-{north:.3f}-ийг хамарна); сумыг хамарсан эх сурвалж "
+              "хэрэглэнэ үү"},
+    "bm_source_zooms": {
+        "en": "{source}: has zooms {has}, none in {asked}; ask for zooms it has with --zoom",
+        "mn": "{source}: {has} томруулгатай, {asked}-д нэг ч алга; байгаа томруулгыг --zoom-"
+              "оор асууна уу"},
+    "bm_out_suffix": {"en": "{path}: write the basemap to a .mbtiles file",
+                      "mn": "{path}: суурь зургийг .mbtiles файлд бичнэ үү"},
+    "bm_mixed_formats": {
+        "en": "{source}: mixes {first} and {other} tiles; an MBTiles file holds one format",
+        "mn": "{source}: {first}, {other} хавтан холилдсон; MBTiles файл нэг л хэлбэртэй "
+              "байна"},
+    "bm_resume": {
+        "en": "{error} ({saved} tiles saved; run the same command again to resume)",
+        "mn": "{error} ({saved} хавтан хадгалав; үргэлжлүүлэхийн тулд ижил тушаалыг дахин "
+              "ажиллуулна уу)"},
+    "bm_no_tiles_fetched": {
+        "en": "{source}: no tiles over the area of interest at zooms {zooms}; use a source "
+              "that covers the soum",
+        "mn": "{source}: {zooms} томруулгад сонирхлын бүс дээр хавтан алга; сумыг хамарсан "
+              "эх сурвалж хэрэглэнэ үү"},
 }
+
 
 def render(code: str, lang: str, params: Mapping[str, object]) -> str:
     """

@@ -51,8 +51,7 @@ def aoi_bounds(layers: Mapping[str, Any]) -> Bounds:
             west, south, east, north = (float(v) for v in frame.total_bounds)
             if np.all(np.isfinite([west, south, east, north])):
                 return west, south, east, north
-    raise DataError("the project has no boundary and no tailings to say which area the "
-                    "basemap must cover; add boundary.geojson to the folder")
+    raise DataError(code="bm_no_area")
 
 
 def grow_bounds(bounds: Bounds, km: float) -> Bounds:
@@ -113,10 +112,9 @@ def covering(basemap: Any, aoi: Bounds) -> list[str]:
     if not overlaps(aoi, basemap.bounds) or not any(
             next(basemap.tiles_in(aoi, z), None) for z in range(basemap.minzoom,
                                                                   basemap.maxzoom + 1)):
-        raise DataError(f"{basemap.path}: has no tiles over the soum (it covers lon "
-                        f"{basemap.bounds[0]:.3f} to {basemap.bounds[2]:.3f}, lat "
-                        f"{basemap.bounds[1]:.3f} to {basemap.bounds[3]:.3f}); make one for "
-                        "this area with `asmap basemap build`")
+        raise DataError(code="bm_not_over_soum", path=basemap.path, west=basemap.bounds[0],
+                        east=basemap.bounds[2], south=basemap.bounds[1],
+                        north=basemap.bounds[3])
     sides = uncovered_sides(aoi, basemap.bounds)
     if sides and (str(basemap.path), tuple(sides)) not in _WARNED:
         _WARNED.add((str(basemap.path), tuple(sides)))

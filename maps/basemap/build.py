@@ -68,10 +68,9 @@ def parse_zooms(text: str) -> tuple[int, int]:
     try:
         zooms = (int(low), int(high or low))
     except ValueError:
-        raise UsageError(f"{text!r} is not a zoom range; write it as MIN-MAX, e.g. 8-15"
-                         ) from None
+        raise UsageError(code="bm_zoom_range", text=text) from None
     if not 0 <= zooms[0] <= zooms[1] <= MAX_ZOOM:
-        raise UsageError(f"zoom range {text!r}: use 0 <= MIN <= MAX <= {MAX_ZOOM}, e.g. 8-15")
+        raise UsageError(code="bm_zoom_limits", text=text, max=MAX_ZOOM)
     return zooms
 
 
@@ -84,18 +83,17 @@ def _usable(source, bounds: Bounds, zooms: tuple[int, int]) -> tuple[Bounds, tup
     """The bounds and zooms to fetch: what was asked within what the source has."""
     if source.bounds is not None:
         if not overlaps(bounds, source.bounds):
-            raise DataError(f"{source.description}: has no tiles over the area of interest "
-                            "(it covers lon {:.3f} to {:.3f}, lat {:.3f} to {:.3f}); use a "
-                            "source that covers the soum".format(*source.bounds[0::2],
-                                                                 *source.bounds[1::2]))
+            west, south, east, north = source.bounds
+            raise DataError(code="bm_source_elsewhere", source=source.description, west=west,
+                            east=east, south=south, north=north)
         w, s, e, n = source.bounds
         bounds = (max(bounds[0], w), max(bounds[1], s), min(bounds[2], e), min(bounds[3], n))
     if source.zooms is not None:
         low, high = max(zooms[0], source.zooms[0]), min(zooms[1], source.zooms[1])
         if low > high:
-            raise DataError(f"{source.description}: has zooms {source.zooms[0]}-"
-                            f"{source.zooms[1]}, none in {zooms[0]}-{zooms[1]}; ask for "
-                            "zooms it has with --zoom")
+            raise DataError(code="bm_source_zooms", source=source.description,
+                            has=f"{source.zooms[0]}-{source.zooms[1]}",
+                            asked=f"{zooms[0]}-{zooms[1]}")
         zooms = (low, high)
     return bounds, zooms
 
@@ -158,7 +156,7 @@ def build_basemap(source: str | Path, out: str | Path, *, bounds: Bounds,
     """
     out = Path(out)
     if out.suffix.lower() != ".mbtiles":
-        raise UsageError(f"{out}: write the basemap to a .mbtiles file")
+        raise UsageError(code="bm_out_suffix", path=out)
     tiles = open_source(source)
     try:
         return _build(tiles, source, out, bounds=bounds, zooms=zooms, attribution=attribution,
@@ -184,9 +182,8 @@ def _build(tiles, source: Any, out: Path, *, bounds: Bounds, zooms: tuple[int, i
             if tile is not None:
                 fmt = fmt or image_format(tile)
                 if image_format(tile) != fmt:
-                    raise DataError(f"{tiles.description}: mixes {fmt} and "
-                                    f"{image_format(tile)} tiles; an MBTiles file holds one "
-                                    "format")
+                    raise DataError(code="bm_mixed_formats", source=tiles.description,
+                                    first=fmt, other=image_format(tile))
             if done % COMMIT_EVERY == 0:
                 writer.commit()
             if progress is not None:
@@ -197,8 +194,8 @@ def _build(tiles, source: Any, out: Path, *, bounds: Bounds, zooms: tuple[int, i
         if saved == 0:
             partial.unlink(missing_ok=True)
             raise
-        raise DataError(f"{exc} ({saved} tiles saved; run the same command again to "
-                        "resume)") from None
+        raise DataError(code="bm_resume", saved=saved,
+                        error=(exc.code, exc.params) if exc.code else str(exc)) from None
     except BaseException:
         writer.close()
         raise
@@ -229,8 +226,8 @@ def _finish(writer: TileWriter, partial: Path, built: Built, source, bounds: Bou
     if not counts:
         writer.close()
         partial.unlink(missing_ok=True)
-        raise DataError(f"{source.description}: no tiles over the area of interest at zooms "
-                        f"{zooms[0]}-{zooms[1]}; use a source that covers the soum")
+        raise DataError(code="bm_no_tiles_fetched", source=source.description,
+                        zooms=f"{zooms[0]}-{zooms[1]}")
     fmt = fmt or image_format(bytes(first[0])) or "png"
     held = (min(counts), max(counts))
     credit = attribution or getattr(source, "attribution", "") or source.description

@@ -157,31 +157,27 @@ def open_basemap(path: str | Path) -> MBTiles:
     """
     path = Path(path)
     if not path.is_file():
-        raise UsageError(f"{path}: no such basemap file; check the path or make one with "
-                         "`asmap basemap build`")
-    fix = ("make one with `asmap basemap build` or QGIS's \"Generate XYZ tiles (MBTiles)\"")
+        raise UsageError(code="bm_no_basemap_file", path=path)
     with open(path, "rb") as head:
         if head.read(16) != b"SQLite format 3\x00":
-            raise DataError(f"{path}: not an MBTiles file (not an SQLite database); {fix}")
+            raise DataError(code="bm_not_sqlite", path=path)
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
         if not {"metadata", "tiles"} <= tables:
-            raise DataError(f"{path}: not an MBTiles file (no metadata and tiles tables); {fix}")
+            raise DataError(code="bm_no_tables", path=path)
         if db.execute("SELECT 1 FROM tiles LIMIT 1").fetchone() is None:
-            raise DataError(f"{path}: the MBTiles file holds no tiles; {fix}")
+            raise DataError(code="bm_no_tiles", path=path)
         basemap = MBTiles(path, db)
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise DataError(f"{path}: not a readable MBTiles file ({exc}); {fix}") from None
+        raise DataError(code="bm_bad_mbtiles", path=path, detail=exc) from None
     except DataError:
         db.close()
         raise
     if basemap.format in VECTOR_FORMATS or basemap.format not in MIME:
         basemap.close()
-        raise DataError(f"{path}: holds {basemap.format or 'unknown'} tiles, not raster images; "
-                        "asmap draws PNG, JPEG or WebP tiles: export raster tiles, for example "
-                        "with QGIS's \"Generate XYZ tiles (MBTiles)\"")
+        raise DataError(code="bm_vector_tiles", path=path, kind=basemap.format or "?")
     return basemap
 
 

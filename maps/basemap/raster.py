@@ -76,11 +76,10 @@ class RasterSource:
         try:
             self._src = rasterio.open(path)
         except rasterio.errors.RasterioIOError as exc:
-            raise DataError(f"{path}: not a readable GeoTIFF ({exc}); check the file") from None
+            raise DataError(code="bm_bad_geotiff", path=path, detail=exc) from None
         if self._src.crs is None:
             self._src.close()
-            raise DataError(f"{path}: the GeoTIFF has no CRS, so asmap cannot place it; set it "
-                            "in QGIS (Layer > Set CRS, then export) or with gdal_edit.py -a_srs")
+            raise DataError(code="bm_geotiff_no_crs", path=path)
         self.description = path.name
         self.dem = self._src.count == 1 and self._src.dtypes[0] != "uint8"
         self.bands = [1] if self._src.count < 3 else [1, 2, 3]

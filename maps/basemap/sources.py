@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from asmap.layers.errors import DataError, UsageError
+from asmap.layers.messages import word
 from asmap.maps.basemap.area import Bounds
 from asmap.maps.basemap.mbtiles import MIME, image_format, open_basemap
 
@@ -34,11 +35,7 @@ def refuse_osm(url: str) -> None:
     """
     host = (urlparse(url).hostname or "").lower()
     if any(host == h or host.endswith("." + h) for h in OSM_HOSTS):
-        raise UsageError(
-            f"{host} is a public OpenStreetMap tile server: its tile usage policy "
-            "(https://operations.osmfoundation.org/policies/tiles/) forbids bulk downloading "
-            "for offline use; use a server you are allowed to download from, or make the "
-            "tiles in QGIS")
+        raise UsageError(code="bm_osm_refused", host=host)
 
 
 class UrlSource:
@@ -46,7 +43,7 @@ class UrlSource:
 
     def __init__(self, url: str) -> None:
         if not all(key in url for key in ("{z}", "{x}", "{y}")):
-            raise UsageError(f"{url}: a tile URL needs {{z}}, {{x}} and {{y}}")
+            raise UsageError(code="bm_url_template", url=url)
         refuse_osm(url)
         import requests
 
@@ -70,22 +67,21 @@ class UrlSource:
             try:
                 answer = self._session.get(url, timeout=TIMEOUT_S)
             except requests.RequestException as exc:
-                problem = f"did not answer ({type(exc).__name__})"
+                problem = word("bm_no_answer", kind=type(exc).__name__)
                 time.sleep(0.5 * attempt)
                 continue
             if answer.status_code in (204, 404):
                 return None
             if answer.status_code != 200:
-                problem = f"answered HTTP {answer.status_code}"
+                problem = word("bm_http_status", status=answer.status_code)
                 if answer.status_code < 500:
                     break
                 continue
             if image_format(answer.content) is None:
                 kind = answer.headers.get("Content-Type", "unknown content").split(";")[0]
-                raise DataError(f"{url}: the server answered with {kind}, not a tile image; "
-                                "check the tile URL")
+                raise DataError(code="bm_not_image", url=url, kind=kind)
             return answer.content
-        raise DataError(f"{url}: the tile server {problem}; check the URL and the connection")
+        raise DataError(code="bm_server_failed", url=url, problem=problem)
 
 
 class MBTilesSource:
@@ -127,13 +123,12 @@ class PMTilesSource:
             metadata = self._reader.metadata()
         except Exception as exc:  # pmtiles raises bare exceptions for a bad file
             self.close()
-            raise DataError(f"{path}: not a readable PMTiles archive ({type(exc).__name__}); "
-                            "check the file") from None
+            raise DataError(code="bm_bad_pmtiles", path=path,
+                            kind=type(exc).__name__) from None
         kind = header["tile_type"]
         if kind == TileType.MVT or kind not in (TileType.PNG, TileType.JPEG, TileType.WEBP):
             self.close()
-            raise DataError(f"{path}: holds vector tiles, not raster images; asmap draws "
-                            "PNG, JPEG or WebP tiles")
+            raise DataError(code="bm_vector_tiles", path=path, kind="vector")
         self._gzip = header["tile_compression"] == Compression.GZIP
         self.bounds = (header["min_lon_e7"] / 1e7, header["min_lat_e7"] / 1e7,
                        header["max_lon_e7"] / 1e7, header["max_lat_e7"] / 1e7)
@@ -172,8 +167,7 @@ def open_source(source: str | Path):
         return UrlSource(text)
     path = Path(text)
     if not path.is_file():
-        raise UsageError(f"{text}: no such file, and not a tile URL with {{z}}/{{x}}/{{y}}; "
-                         "give a tile URL, an .mbtiles, a .pmtiles or a GeoTIFF")
+        raise UsageError(code="bm_no_source", source=text)
     with open(path, "rb") as handle:
         head = handle.read(16)
     if head.startswith(b"SQLite format 3"):
@@ -184,8 +178,7 @@ def open_source(source: str | Path):
         from asmap.maps.basemap.raster import RasterSource
 
         return RasterSource(path)
-    raise DataError(f"{path}: not an MBTiles, PMTiles or GeoTIFF file; give one of those or "
-                    "a tile URL with {z}/{x}/{y}")
+    raise DataError(code="bm_unknown_source", path=path)
 
 
 __all__ = ["MIME", "MBTilesSource", "PMTilesSource", "UrlSource", "open_source", "refuse_osm"]

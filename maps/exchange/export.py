@@ -26,6 +26,7 @@ from asmap.geo.result import Analysis
 from asmap.geo.sharing import apply_profile, check_profile, filter_frame
 from asmap.layers.atomic import atomic_dir, atomic_path, write_text_atomic
 from asmap.layers.errors import DataError, UsageError
+from asmap.layers.messages import word
 from asmap.layers.specs import SPECS
 from asmap.layers.writers import EMPTY_TYPES, write_layer
 from asmap.maps.exchange.kml import family, write_kml
@@ -82,7 +83,7 @@ def export(source: Any, out: str | Path, *, to: str, profile: str = "internal",
         `out`.
     """
     if to not in FORMATS:
-        raise UsageError(f"cannot export to {to!r}; choose one of {', '.join(FORMATS)}")
+        raise UsageError(code="er_export_format", to=to, formats=", ".join(FORMATS))
     check_profile(profile)
     if to == "mbtiles":
         return export_basemap(_load(source, crs=crs), out, basemap=basemap)
@@ -108,9 +109,8 @@ def export_basemap(source: Any, out: str | Path, *, basemap: str | Path | None =
     folder = getattr(source, "folder", None)
     path = resolve_basemap(basemap, folder)
     if path is None:
-        where = f"{folder}" if folder is not None else "the source"
-        raise UsageError(f"{where} has no {FOLDER_BASEMAP}; make one with `asmap basemap "
-                         "build` or name one with --basemap FILE.mbtiles")
+        raise UsageError(code="er_export_no_basemap", file=FOLDER_BASEMAP,
+                         where=str(folder) if folder is not None else word("er_the_source"))
     frames = dict(source.layers) if isinstance(source, Analysis) else dict(source)
     if isinstance(source, Analysis):
         frames["sites"] = source.sites
@@ -138,8 +138,7 @@ def collect(source: Any, *, profile: str = "internal", crs: str | None = None
         layers["sites"] = sites
         return layers, dataclasses.replace(analysis, sites=sites)
     if not isinstance(source, Mapping):
-        raise UsageError(f"cannot export a {type(source).__name__}; give a project folder, "
-                         "a results GeoPackage, a Project or an Analysis")
+        raise UsageError(code="er_export_source", kind=type(source).__name__)
     return {k: filter_frame(f, k, profile).to_crs("EPSG:4326")
             for k, f in _ordered(source)}, None
 

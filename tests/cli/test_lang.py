@@ -20,7 +20,8 @@ CYRILLIC = re.compile("[А-Яа-яӨөҮүЁё]")
 
 
 def run(*args: str, env: dict | None = None, width: int = 250):
-    return CliRunner(env={"COLUMNS": str(width), **(env or {})}).invoke(cli, list(args))
+    return CliRunner(env={"COLUMNS": str(width), **(env or {})}).invoke(cli, list(args),
+                                                                    prog_name="asmap")
 
 
 def _with(folder: Path, kind: str, **columns) -> None:
@@ -166,7 +167,8 @@ def test_help_in_both_languages(args):
     en = run(*args, env={"ASMAP_LANG": "en"}) if args in groups else run(
         *args, "--lang", "en", env={"ASMAP_LANG": ""})
     assert mn.exit_code == 0 and en.exit_code == 0, mn.output + en.output
-    body = mn.output.split("Options:")[0]
+    assert "Сонголтууд:" in mn.output and "Options:" not in mn.output
+    body = mn.output.split("Сонголтууд:")[0]
     assert CYRILLIC.search(body) and "help_" not in mn.output and "short_" not in mn.output
     assert not CYRILLIC.search(en.output.split("Options:")[1].replace("Өргөрөг", ""))
     assert "Энэ тусламжийг харуулаад гарна." in mn.output
@@ -183,3 +185,115 @@ def test_errors_in_both_languages(tmp_path):
     out = run("analyze", str(folder), "--out", str(tmp_path / "r.gpkg"), "--lang", "mn")
     assert out.exit_code == 1 and "утгыг зөвшөөрөхгүй" in out.output
     assert "is not allowed" not in out.output
+
+
+def test_basemap_errors_in_both_languages(tmp_path):
+    out = str(tmp_path / "b.mbtiles")
+    mn = run("basemap", "build", "--from", "http://127.0.0.1:9/tiles.png", "--out", out,
+             "--lang", "mn")
+    assert mn.exit_code == 2, mn.output
+    assert "хавтангийн URL-д {z}, {x}, {y} хэрэгтэй" in mn.output
+    en = run("basemap", "build", "--from", "http://127.0.0.1:9/tiles.png", "--out", out,
+             "--lang", "en")
+    assert "a tile URL needs {z}, {x} and {y}" in en.output
+    # nothing listens on port 9: the server "did not answer", said in the language asked
+    down = ["basemap", "build", "--from", "http://127.0.0.1:9/{z}/{x}/{y}.png", "--zoom", "6",
+            "--out", out]
+    mn = run(*down, "--lang", "mn")
+    assert mn.exit_code == 1, mn.output
+    assert "хавтангийн сервер хариу өгсөнгүй (ConnectionError)" in mn.output
+    assert "URL болон интернэт холболтоо шалгана уу" in mn.output
+    en = run(*down, "--lang", "en")
+    assert "the tile server did not answer (ConnectionError); check the URL" in en.output
+    mn = run("basemap", "build", "--from", str(tmp_path / "none.tif"), "--out", out,
+             "--lang", "mn")
+    assert mn.exit_code == 2 and "none.tif: ийм файл алга" in mn.output
+
+
+def test_analysis_errors_in_both_languages(tmp_path):
+    folder = project(tmp_path / "p")
+    (folder / "settlements.geojson").unlink()
+    write(gpd.GeoDataFrame({"shapeName": ["Far"], "shapeID": ["X1"]},
+                           geometry=[Polygon([(90, 45), (90.5, 45), (90.5, 45.5), (90, 45)])],
+                           crs=4326), folder / "boundary.geojson")
+    args = ("analyze", str(folder), "--out", str(tmp_path / "r.gpkg"))
+    mn, en = run(*args, "--lang", "mn"), run(*args, "--lang", "en")
+    assert mn.exit_code == en.exit_code == 1
+    assert "tailings: Far-аас 50 км дотор нэг ч талбай алга; талбайнууд байгаа сумыг " \
+           "--soum-оор сонгоно уу" in mn.output
+    assert "tailings: no site lies within 50 km of Far; choose the soum" in en.output
+
+
+# --- click's own words (cli/click_words.py) -------------------------------------------
+@pytest.mark.parametrize(("args", "mn_words", "en_words"), [
+    (["analyze", "--bogus"],
+     ["Хэрэглээ: asmap analyze [OPTIONS] [FOLDER]",
+      "Тусламжийг 'asmap analyze --help'-оор үзнэ үү.", "Алдаа: '--bogus' гэсэн сонголт алга."],
+     ["Usage: asmap analyze [OPTIONS] [FOLDER]", "Try 'asmap analyze --help' for help.",
+      "Error: No such option '--bogus'."]),
+    (["basemap", "build", "--out", "x.mbtiles"],
+     ["Алдаа: Дутуу сонголт '--from'."], ["Error: Missing option '--from'."]),
+    (["export", "--to", "pdf"],
+     ["Алдаа: '--to'-ийн утга буруу: 'pdf' нь 'kml', 'kmz'", "-ийн аль нь ч биш."],
+     ["Error: Invalid value for '--to': 'pdf' is not one of 'kml', 'kmz'"]),
+    (["validate", ".", "b"], ["Алдаа: Илүү аргумент өгсөн (b)"],
+     ["Error: Got unexpected extra argument (b)"]),
+    (["analyze", "--on"], ["Алдаа: '--on' сонголтод утга хэрэгтэй."],
+     ["Error: Option '--on' requires an argument."]),
+    (["anlyze"], ["Алдаа: 'anlyze' гэсэн тушаал алга.", "'analyze' гэсэн үү?"],
+     ["Error: No such command 'anlyze'."]),
+], ids=["no-such-option", "missing-option", "bad-choice", "extra-argument",
+        "option-needs-value", "no-such-command"])
+def test_click_says_its_words_in_the_language(args, mn_words, en_words):
+    """--lang anywhere on the line, or ASMAP_LANG, decides before click parses (exit 2)."""
+    for mn in (run("--lang", "mn", *args, env={"ASMAP_LANG": "en"}),
+               run(*args, env={"ASMAP_LANG": "mn"})):
+        assert mn.exit_code == 2, mn.output
+        assert all(words in mn.output for words in mn_words), mn.output
+        assert "Usage:" not in mn.output and "Error:" not in mn.output
+    for en in (run("--lang", "en", *args, env={"ASMAP_LANG": ""}),
+               run(*args, env={"ASMAP_LANG": "en"})):
+        assert en.exit_code == 2, en.output
+        assert all(words in en.output for words in en_words), en.output
+        assert not CYRILLIC.search(en.output)
+
+
+def test_lang_after_the_command_counts_before_click_parses():
+    mn = run("analyze", "--bogus", "--lang", "mn", env={"ASMAP_LANG": "en"})
+    assert mn.exit_code == 2 and "Алдаа: '--bogus' гэсэн сонголт алга." in mn.output
+    en = run("analyze", "--bogus", "--lang", "en", env={"ASMAP_LANG": ""})
+    assert en.exit_code == 2 and "Error: No such option '--bogus'." in en.output
+
+
+def test_missing_argument_in_the_language(tmp_path):
+    # `import kobo` needs its export file: the argument click reports missing
+    mn = run("import", "kobo", "--lang", "mn")
+    en = run("import", "kobo", "--lang", "en")
+    assert mn.exit_code == en.exit_code == 2, mn.output + en.output
+    assert "Алдаа: Дутуу аргумент 'EXPORT" in mn.output, mn.output
+    assert "Error: Missing argument 'EXPORT" in en.output, en.output
+
+
+def test_help_pages_have_no_english_frame_in_mongolian():
+    mn = run("analyze", "--help", env={"ASMAP_LANG": "mn"})
+    assert mn.exit_code == 0
+    for words in ("Хэрэглээ: asmap analyze [OPTIONS] [FOLDER]", "Сонголтууд:",
+                  "Энэ тусламжийг харуулаад гарна.", "[анхдагч: local]", "[заавал]"):
+        assert words in mn.output, mn.output
+    for english in ("Usage:", "Options:", "Show this message", "default:", "required]"):
+        assert english not in mn.output
+    top = run("--help", env={"ASMAP_LANG": "mn"})
+    assert "Тушаалууд:" in top.output and "Commands:" not in top.output
+    en = run("analyze", "--help", "--lang", "en")
+    assert "Usage: asmap analyze" in en.output and "Options:" in en.output
+    assert "[default: local]" in en.output and "[required]" in en.output
+
+
+def test_a_domain_error_says_error_in_the_language_of_the_folder(tmp_path):
+    """The folder's asmap.toml says en: the "Error:" click puts before the message too."""
+    folder = project(tmp_path / "p")
+    (folder / "asmap.toml").write_text('lang = "en"\n')
+    BROKEN["pr_not_allowed_near"](folder)
+    out = run("analyze", str(folder), "--out", str(tmp_path / "r.gpkg"), env={"ASMAP_LANG": ""})
+    assert out.exit_code == 1 and out.output.startswith("Error: "), out.output
+    assert not CYRILLIC.search(out.output)

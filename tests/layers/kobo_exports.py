@@ -83,6 +83,13 @@ def kobo_tailings_labels_csv(path: Path, rows=None) -> Path:
 
 def odk_posts_csv(path: Path) -> Path:
     """Post sightings from ODK Central: ',' separated, groups with '-', split geopoint."""
+    # Layout checked against getodk/central-backend: lib/data/briefcase.js (getHeader:
+    # SubmissionDate first, group path joined with '-', a geopoint as four columns
+    # NAME-Latitude, -Longitude, -Altitude, -Accuracy and no combined one, KEY after the
+    # form's fields) and the header asserted in test/integration/api/submissions.js
+    # (... meta-instanceID, KEY, SubmitterID, SubmitterName, AttachmentsPresent,
+    # AttachmentsExpected, Status, ReviewState, DeviceID, Edits, FormVersion). pyxform
+    # puts meta/instanceID after the form's own fields, hence meta-instanceID before KEY.
     header = ["SubmissionDate", "group_post-post_id", "group_post-authority",
               "group_post-name", "group_post-radius_m", "location-Latitude",
               "location-Longitude", "location-Altitude", "location-Accuracy", "observed_on",
