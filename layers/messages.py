@@ -826,6 +826,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{basemap}: a brief takes an MBTiles basemap file; it never needs the network",
         "mn": "{basemap}: товчлолд MBTiles суурь зургийн файл өгнө; сүлжээ хэзээ ч "
               "хэрэггүй"},
+    "er_no_agreement": {
+        "en": "no agreement {agreement!r} in the analysis; the agreements are: {near}",
+        "mn": "шинжилгээнд {agreement!r} гэрээ алга; байгаа гэрээнүүд: {near}",
+    },
+    "er_no_agreements": {
+        "en": "no agreement {agreement!r} in the analysis; add an agreements layer "
+              "(agreements.csv) to the folder",
+        "mn": "шинжилгээнд {agreement!r} гэрээ алга; хавтсанд гэрээний давхарга "
+              "(agreements.csv) нэмнэ үү",
+    },
+    "er_annex_not_pdf": {
+        "en": "{path}: an annex is a PDF; name it *.pdf",
+        "mn": "{path}: хавсралт нь PDF файл; нэрийг нь *.pdf гэж өгнө үү",
+    },
+    "er_unknown_paper": {
+        "en": "unknown paper size {paper!r}; use one of: {choices}",
+        "mn": "{paper!r} гэсэн цаасны хэмжээ алга; эдгээрийн нэгийг бичнэ үү: {choices}",
+    },
+    "er_unknown_orientation": {
+        "en": "unknown orientation {orientation!r}; use landscape or portrait",
+        "mn": "{orientation!r} гэсэн чиглэл алга; landscape (хөндлөн) эсвэл portrait "
+              "(босоо) гэж бичнэ үү",
+    },
+    "er_print_suffix": {
+        "en": "{path}: write the map to a .pdf or a .png file",
+        "mn": "{path}: зургийг .pdf эсвэл .png файлд бичнэ үү",
+    },
     "er_unknown_lang": {
         "en": "unknown language {lang!r}; use mn or en",
         "mn": "{lang!r} гэсэн хэл алга; mn эсвэл en гэж бичнэ үү",

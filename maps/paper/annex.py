@@ -63,9 +63,10 @@ def find_agreement(analysis: Any, agreement_id: str) -> dict[str, Any]:
     ids = [str(i) for i in found["agreement_id"]]
     if agreement_id not in ids:
         near = difflib.get_close_matches(agreement_id, ids, n=5, cutoff=0.3) or ids[:5]
-        raise UsageError(f"no agreement {agreement_id!r} in the analysis; "
-                         + (f"the agreements are: {', '.join(near)}" if near else
-                            "add an agreements layer (agreements.csv) to the folder"))
+        if near:
+            raise UsageError(code="er_no_agreement", agreement=agreement_id,
+                             near=", ".join(near))
+        raise UsageError(code="er_no_agreements", agreement=agreement_id)
     row = found[found["agreement_id"].astype(str) == agreement_id].iloc[0]
     return row.to_dict()
 
@@ -175,7 +176,7 @@ def write_annex(analysis: Any, agreement_id: str, path: str | Path, *, lang: str
     """
     path = Path(path)
     if path.suffix.lower() != ".pdf":
-        raise UsageError(f"{path}: an annex is a PDF; name it *.pdf")
+        raise UsageError(code="er_annex_not_pdf", path=path)
     pages, frame = annex_pages(analysis, agreement_id, lang=lang, paper=paper, profile=profile,
                                basemap=basemap)
     with matplotlib.rc_context(RC), atomic_path(path) as tmp:

@@ -67,9 +67,9 @@ def page_size(paper: str = "A4", orientation: str = "landscape") -> tuple[float,
     [297, 420]
     """
     if paper not in PAPERS:
-        raise UsageError(f"unknown paper size {paper!r}; use {' or '.join(PAPERS)}")
+        raise UsageError(code="er_unknown_paper", paper=paper, choices=", ".join(PAPERS))
     if orientation not in ORIENTATIONS:
-        raise UsageError(f"unknown orientation {orientation!r}; use landscape or portrait")
+        raise UsageError(code="er_unknown_orientation", orientation=orientation)
     width, height = PAPERS[paper]
     if orientation == "portrait":
         width, height = height, width
@@ -441,7 +441,7 @@ def save_pages(pages: Iterable[Figure], out: str | Path) -> Path:
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".png"):
-        raise UsageError(f"{out}: write the map to a .pdf or a .png file")
+        raise UsageError(code="er_print_suffix", path=out)
     with matplotlib.rc_context(RC), atomic_path(out) as tmp:
         if suffix == ".png":
             literal_text(next(iter(pages))).savefig(tmp, dpi=DPI, format="png")
@@ -486,5 +486,5 @@ def write_print(analysis: Any, out: str | Path, **options: Any) -> Path:
     """
     suffix = Path(out).suffix.lower()
     if suffix not in (".pdf", ".png"):
-        raise UsageError(f"{out}: write the map to a .pdf or a .png file")
+        raise UsageError(code="er_print_suffix", path=out)
     return save_pages(print_pages(analysis, **options), out)
