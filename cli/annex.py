@@ -55,7 +55,8 @@ def annex(where: tuple[Path, str], results: Path | None, rules, on, lang: str | 
     choice = options.basemap_choice(basemap, no_basemap, local_only=True)
     analysis = options.analysis_for(folder, results=results, rules=rules, on=on, crs=crs,
                                     soum=soum)
-    path = maps.write_annex(analysis, agreement_id, out, lang=lang, paper=paper,
-                            profile=profile, basemap=choice)
+    with options.said_warnings(lang):
+        path = maps.write_annex(analysis, agreement_id, out, lang=lang, paper=paper,
+                                profile=profile, basemap=choice)
     click.echo(options.say("cli_wrote_annex", lang, path=path, agreement=agreement_id,
                            paper=paper, language=lang, profile=profile))

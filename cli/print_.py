@@ -63,9 +63,10 @@ def print_(folder: Path, results: Path | None, rules, on, lang: str, paper: str,
         check_basemap(basemap)  # a bad name fails before anything else is said
         click.echo(options.say("cli_fetching_tiles", lang, basemap=basemap,
                                seconds=TIMEOUT_S), err=True)
-    path = maps.write_print(analysis, out, lang=lang, paper=paper, orientation=orientation,
-                            site=site, profile=profile, basemap=basemap, media=folder,
-                            photos=not no_photos)
+    with options.said_warnings(lang):
+        path = maps.write_print(analysis, out, lang=lang, paper=paper,
+                                orientation=orientation, site=site, profile=profile,
+                                basemap=basemap, media=folder, photos=not no_photos)
     what = options.say("cli_site_sheet", lang, site=site) if site else options.say(
         "cli_overview", lang)
     click.echo(options.say("cli_wrote_print", lang, path=path, what=what, paper=paper,

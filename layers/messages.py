@@ -826,6 +826,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{basemap}: a brief takes an MBTiles basemap file; it never needs the network",
         "mn": "{basemap}: товчлолд MBTiles суурь зургийн файл өгнө; сүлжээ хэзээ ч "
               "хэрэггүй"},
+    "bm_partial": {
+        "en": "{file} does not cover the {side} of the soum; the maps have no background "
+              "there (build the basemap over the whole soum: asmap basemap build)",
+        "mn": "{file} сумын {side} хэсгийг хамраагүй; тэнд зураг суурь зураггүй гарна "
+              "(суурь зургийг сумыг бүхэлд нь хамруулж бүтээнэ үү: asmap basemap build)",
+    },
+    "bm_side_north": {"en": "north", "mn": "хойд"},
+    "bm_side_south": {"en": "south", "mn": "өмнөд"},
+    "bm_side_east": {"en": "east", "mn": "зүүн"},
+    "bm_side_west": {"en": "west", "mn": "баруун"},
     "er_no_agreement": {
         "en": "no agreement {agreement!r} in the analysis; the agreements are: {near}",
         "mn": "шинжилгээнд {agreement!r} гэрээ алга; байгаа гэрээнүүд: {near}",

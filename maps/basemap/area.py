@@ -7,20 +7,20 @@ Bounds are ``(west, south, east, north)`` in degrees (EPSG:4326) throughout.
 
 from __future__ import annotations
 
-import logging
 import math
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
-from asmap.layers.errors import DataError
+from asmap.layers.errors import AsmapWarning, DataError
+from asmap.layers.messages import word
 
 Bounds = tuple[float, float, float, float]
 #: Metres per degree of latitude (and of longitude at the equator).
 M_PER_DEG = 111_320.0
 SIDES = ("north", "south", "east", "west")
-log = logging.getLogger("asmap")
 _WARNED: set[tuple[str, tuple[str, ...]]] = set()  # each partial basemap is warned about once
 
 
@@ -107,7 +107,8 @@ def covering(basemap: Any, aoi: Bounds) -> list[str]:
     """
     Check that `basemap` has tiles over `aoi`: a `DataError` when none, else the bare sides.
 
-    A basemap that covers only part of the AOI is logged as a warning naming the sides.
+    A basemap that covers only part of the AOI is an `AsmapWarning` (``bm_partial``) for
+    each side it leaves bare, once per file.
     """
     if not overlaps(aoi, basemap.bounds) or not any(
             next(basemap.tiles_in(aoi, z), None) for z in range(basemap.minzoom,
@@ -118,6 +119,7 @@ def covering(basemap: Any, aoi: Bounds) -> list[str]:
     sides = uncovered_sides(aoi, basemap.bounds)
     if sides and (str(basemap.path), tuple(sides)) not in _WARNED:
         _WARNED.add((str(basemap.path), tuple(sides)))
-        log.warning("warning: %s does not cover the %s of the soum; the maps have no "
-                    "background there", basemap.path.name, ", ".join(sides))
+        for side in sides:
+            warnings.warn(AsmapWarning(code="bm_partial", file=basemap.path.name,
+                                       side=word(f"bm_side_{side}")), stacklevel=2)
     return sides

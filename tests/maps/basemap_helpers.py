@@ -21,7 +21,7 @@ from asmap.maps.basemap.mbtiles import TileWriter, metadata_for
 from tests.maps.handmade import X0, Y0
 
 #: The hand-made analysis's boundary in UTM 48N (tests/maps/conftest.py), and in degrees.
-AOI_UTM = (X0 - 6000, Y0 - 6000, X0 + 8000, Y0 + 7000)
+AOI_UTM = (X0 - 6000, Y0 - 4000, X0 + 8000, Y0 + 10000)
 GREEN = (11, 152, 61)
 BLUE = (20, 60, 200)
 RED = (210, 30, 30)

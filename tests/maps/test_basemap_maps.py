@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import logging
 import re
 import shutil
+import warnings
 
 import mercantile
 import numpy as np
 import pytest
 from PIL import Image
 
-from asmap.layers.errors import DataError
+from asmap.layers.errors import AsmapWarning, DataError
 from asmap.maps.basemap.area import eligible_site_bounds, grow_bounds, overlaps
 from asmap.maps.basemap.mbtiles import open_basemap
 from asmap.maps.basemap.paper import page_zoom
@@ -97,14 +97,18 @@ def test_a_basemap_of_elsewhere_is_one_clear_error(tmp_path):
     assert not (tmp_path / "m.pdf").exists()
 
 
-def test_partial_cover_is_a_warning_and_the_map_says_where(tmp_path, caplog):
+def test_partial_cover_is_a_warning_and_the_map_says_where(tmp_path):
     west, south, east, north = aoi_degrees()
     half = solid_mbtiles(tmp_path / "west.mbtiles", bounds=(west - 0.05, south - 0.05,
                                                             (west + east) / 2, north + 0.05),
                          zooms=(10, 12))
-    with caplog.at_level(logging.WARNING, logger="asmap"):
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("ignore")  # (pytest.warns would turn third parties' back on)
+        warnings.simplefilter("always", AsmapWarning)
         out = write_print(handmade(), tmp_path / "m.pdf", lang="en", basemap=half)
-    assert "does not cover the east of the soum" in caplog.text
+    assert [w.message.code for w in said] == ["bm_partial"]
+    assert "west.mbtiles does not cover the east of the soum" in str(said[0].message)
+    assert "west.mbtiles сумын зүүн хэсгийг хамраагүй" in said[0].message.text("mn")
     assert "no basemap in the east of the soum" in pdf_text(out)
     html = render_html(site_map(handmade(), lang="mn", basemap=half))
     assert "сумын зүүн хэсэгт суурь зураг байхгүй" in html
