@@ -138,18 +138,36 @@ def atomic_dir(path: str | Path, *, mark: bool = True) -> Iterator[Path]:
         check_replaceable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with stoppable():
-        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
-        umask = os.umask(0)  # mkdtemp makes 0700; the folder gets the mode mkdir would give
-        os.umask(umask)
-        tmp.chmod(0o777 & ~umask)
+        tmp = None
         try:
+            with signals_held():  # a stop in between would leave the folder behind
+                tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+            umask = os.umask(0)  # mkdtemp makes 0700; the folder gets mkdir's mode
+            os.umask(umask)
+            tmp.chmod(0o777 & ~umask)
             yield tmp
             if mark:
                 (tmp / MARKER).write_text("written by asmap; replaced as a whole when asmap "
                                           "writes this folder again\n", encoding="utf-8")
             _swap(tmp, path)
         finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and ``kill`` (SIGINT, SIGTERM) back until the block is done (where the
+    system can: not on Windows); they arrive when it ends."""
+    if not hasattr(signal, "pthread_sigmask") or \
+            threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _swap(tmp: Path, path: Path) -> None:

@@ -112,13 +112,14 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
     changes, since_lines = _since(since, shared, profile=profile, lang=lang)
     with atomic_dir(out_dir) as tmp:
         # the site sheets are drawn by other processes while this one writes the rest
+        annexes = (write_annexes, (shared, tmp / "annexes"),
+                   {"lang": lang, "profile": profile, "paper": paper, "basemap": local})
         book = start_atlas(shared, tmp / "overview.pdf",
                            site_ids=list(eligible_sites(shared)["site_id"]), lead=OTHER_WORK,
-                           lang=lang, profile=profile, paper=paper, orientation=orientation,
-                           basemap=local, media=media, photos=photos)
+                           then=[annexes], lang=lang, profile=profile, paper=paper,
+                           orientation=orientation, basemap=local, media=media,
+                           photos=photos)
         try:
-            book.also(write_annexes, shared, tmp / "annexes", lang=lang, profile=profile,
-                      paper=paper, basemap=local)
             _write_the_rest(shared, tmp, lang=lang, profile=profile, media=media,
                             photos=photos, photo_mb=photo_mb, changes=changes,
                             since_lines=since_lines, found=found, basemap=local,

@@ -14,23 +14,25 @@ caller's main script again, which breaks scripts written without a ``__main__`` 
 
 `start_atlas` sends the runs off and returns at once, so that a caller (the brief)
 writes its other files meanwhile; `Atlas.finish` draws this process's pages, waits for
-the others and joins them.
+the others and joins them. On any error, Ctrl-C or ``kill`` here, `Atlas.close` stops
+the other processes (they are daemons: they never outlive this one).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
+import traceback
 import warnings
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from asmap.geo.parallel import POOL_PREFIX
-from asmap.layers.atomic import atomic_path
+from asmap.layers.atomic import atomic_path, signals_held
 from asmap.layers.errors import AsmapError, AsmapWarning, DataError, UsageError
 
 #: Fewer site sheets than this are drawn in this process only (forking and joining the
@@ -95,66 +97,111 @@ class Atlas:
     """Runs of sheets being drawn by other processes; `finish` writes the whole PDF."""
 
     def __init__(self, analysis: Any, out: Path, site_ids: list[str], counts: list[int],
-                 options: dict[str, Any], overview: bool) -> None:
+                 options: dict[str, Any], overview: bool, then: Sequence[tuple] = ()
+                 ) -> None:
         self.analysis, self.out, self.options, self.overview = analysis, out, options, overview
-        self.mine = site_ids[:counts[0]]
-        self.pool: ProcessPoolExecutor | None = None
-        self.parts: list[tuple[Path, Future]] = []
-        start, others = counts[0], counts[1:]
+        self.mine, self.then = site_ids[:counts[0]], list(then)
+        self.others: list[_Other] = []
+        start, others = counts[0], [c for c in counts[1:] if c]
         if _context() is None:  # asked for workers where they cannot be forked
             self.mine, others = site_ids, []
-        if any(others) and _context() is not None:
-            self.pool = ProcessPoolExecutor(len(others), mp_context=_context())
+        try:
             for i, count in enumerate(others, start=1):
-                part = out.with_name(f".{out.name}.part{i}.pdf")
-                run = site_ids[start:start + count]
+                jobs = [(_draw_run, (analysis, site_ids[start:start + count], options,
+                                     str(self._part(i))), {})]
+                if i == len(others):  # the last run is the shortest (`runs`): it does more
+                    jobs, self.then = jobs + self.then, []
+                other = _Other(jobs)
+                self.others.append(other)
+                other.start()
                 start += count
-                self.parts.append((part, _submit(self.pool, _in_other_process, _draw_run,
-                                                          analysis, run, options, str(part))))
-        self.extra: list[Future] = []
+        except BaseException:
+            self.close()
+            raise
 
-    def also(self, function: Any, *args: Any, **kwargs: Any) -> None:
-        """Run ``function(*args, **kwargs)`` in another process while this one draws, when
-        the atlas has other processes; else here and now. Its warnings and asmap errors are
-        said in this process by `finish`. `function` must be importable by name."""
-        if self.pool is None:
-            function(*args, **kwargs)
-            return
-        self.extra.append(_submit(self.pool, _in_other_process, function, *args, **kwargs))
+    def _part(self, i: int) -> Path:
+        return self.out.with_name(f".{self.out.name}.part{i}.pdf")
 
     def finish(self) -> Path:
-        """Draw this process's pages, wait for the others, join every part into `out`."""
+        """Draw this process's pages (and the `then` jobs no other process took), wait for
+        the others, join every part into `out`."""
         from asmap.maps.paper.page import save_pages
 
         try:
-            if not self.parts:
-                for future in self.extra:
-                    _said_again(future.result())
-                return save_pages(atlas_pages(self.analysis, self.mine,
-                                              overview=self.overview, **self.options),
-                                  self.out)
-            first = self.out.with_name(f".{self.out.name}.part0.pdf")
-            save_pages(atlas_pages(self.analysis, self.mine, overview=self.overview,
-                                   **self.options), first)
-            for future in [future for _part, future in self.parts] + self.extra:
-                _said_again(future.result())
-            return _join([first] + [part for part, _future in self.parts], self.out)
+            for function, args, kwargs in self.then:
+                function(*args, **kwargs)
+            pages = atlas_pages(self.analysis, self.mine, overview=self.overview,
+                                **self.options)
+            if not self.others:
+                return save_pages(pages, self.out)
+            save_pages(pages, self._part(0))
+            for other in self.others:
+                _said_again(other.result())
+            return _join([self._part(i) for i in range(len(self.others) + 1)], self.out)
         finally:
             self.close()
 
     def close(self) -> None:
         """Stop the other processes and remove the parts (after `finish`, or on error)."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
-        for part in [self.out.with_name(f".{self.out.name}.part{i}.pdf")
-                     for i in range(len(self.parts) + 1)]:
-            part.unlink(missing_ok=True)
+        for other in self.others:
+            other.stop()
+        for i in range(len(self.others) + 1):
+            self._part(i).unlink(missing_ok=True)
+
+
+class _Other:
+    """A process to fork, doing `jobs` (``(function, args, kwargs)``) one after another;
+    it answers with what `_there` collected, through a pipe."""
+
+    def __init__(self, jobs: list[tuple]) -> None:
+        context = _context()
+        self.answer, self.sent = context.Pipe(duplex=False)
+        self.go_read, self.go = context.Pipe(duplex=False)
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # as it is, for the new process
+        self.process = context.Process(
+            target=_there, args=(self.sent, jobs, mask, self.go_read, self.go), daemon=True,
+            name="asmap-atlas")
+
+    def start(self) -> None:
+        """Fork it (`Atlas.close` stops it, whatever happens from here on)."""
+        try:
+            # Ctrl-C or kill wait until the fork is done: raised inside the fork's own
+            # hooks (logging's), their exception would be printed and dropped
+            with signals_held(), warnings.catch_warnings():
+                # Python 3.12+ warns on a fork with threads running (see `_context`)
+                warnings.filterwarnings("ignore", category=DeprecationWarning,
+                                        message=r".*fork\(\) may lead to deadlocks")
+                self.process.start()
+        finally:
+            self.sent.close()
+            self.go_read.close()
+        # a stop that came in as it forked is raised before this line, and then the new
+        # process hears nothing from here and ends without drawing (`_there`)
+        self.go.send(True)
+
+    def result(self) -> list[tuple]:
+        try:
+            said = self.answer.recv()
+        except EOFError:
+            said = [("crash", f"exit code {self.process.exitcode}")]
+        self.process.join()
+        for kind, *what in said:
+            if kind == "crash":
+                raise RuntimeError(f"a process drawing the atlas failed: {what[0]}")
+        return said
+
+    def stop(self) -> None:
+        self.go.close()
+        if self.process.pid is not None:  # started
+            if self.process.is_alive():
+                self.process.terminate()
+            self.process.join()
+        self.answer.close()
 
 
 def start_atlas(analysis: Any, out: str | Path, *, site_ids: Sequence[str],
                 overview: bool = True, workers: int | None = None, lead: float = 0.0,
-                **options: Any) -> Atlas:
+                then: Sequence[tuple] = (), **options: Any) -> Atlas:
     """
     Start drawing an atlas; `finish()` the result to write `out` (a ``.pdf``).
 
@@ -173,6 +220,9 @@ def start_atlas(analysis: Any, out: str | Path, *, site_ids: Sequence[str],
     lead
         Sheets' worth of other work this process does between `start_atlas` and
         `finish` (this process then draws fewer sheets).
+    then
+        Other work, ``(function, args, kwargs)`` each, for the last other process once
+        its sheets are drawn (or for this one, in `finish`, when there is none).
     **options
         `maps.paper.page.print_pages`'s: ``lang``, ``paper``, ``orientation``,
         ``profile``, ``basemap`` (a path, False or None; never an open file), ``media``,
@@ -182,7 +232,7 @@ def start_atlas(analysis: Any, out: str | Path, *, site_ids: Sequence[str],
     workers = default_workers(len(ids)) if workers is None else max(1, int(workers))
     weight = lead + (OVERVIEW_WEIGHT if overview else 0.0)
     counts = runs(len(ids), workers, lead=weight) if workers > 1 else [len(ids)]
-    return Atlas(analysis, Path(out), ids, counts, options, overview)
+    return Atlas(analysis, Path(out), ids, counts, options, overview, then)
 
 
 def write_atlas(analysis: Any, out: str | Path, *, site_ids: Sequence[str],
@@ -212,16 +262,6 @@ def _context() -> Any:
     return multiprocessing.get_context("fork")
 
 
-def _submit(pool: ProcessPoolExecutor, *args: Any, **kwargs: Any) -> Future:
-    """`pool.submit`, which may fork. Python 3.12 and later warn on a fork with other
-    threads running; the only ones here are asmap's idle pool threads (`_context`),
-    which hold no lock while they wait."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", category=DeprecationWarning,
-                                message=r".*fork\(\) may lead to deadlocks")
-        return pool.submit(*args, **kwargs)
-
-
 def _draw_run(analysis: Any, site_ids: list[str], options: dict[str, Any], path: str) -> None:
     """Draw the sheets of `site_ids` into `path` (in another process)."""
     from asmap.maps.paper.page import save_pages
@@ -229,21 +269,39 @@ def _draw_run(analysis: Any, site_ids: list[str], options: dict[str, Any], path:
     save_pages(atlas_pages(analysis, site_ids, overview=False, **options), path)
 
 
-def _in_other_process(function: Any, *args: Any, **kwargs: Any) -> list[tuple]:
-    """Call `function`; return asmap's warnings said meanwhile, and an asmap error, as
-    words for `_said_again` to say in the process that asked (they would not pickle as
-    they are). Other libraries' warnings stay in this process."""
+def _there(sent: Any, jobs: list[tuple], mask: set, go: Any, go_end: Any) -> None:
+    """In the forked process: once the first process says go, do `jobs`; send back
+    asmap's warnings said meanwhile and an asmap error as words (`_said_again` says them
+    in the process that asked), or what else went wrong. Ctrl-C is for the first process,
+    which stops this one."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    go_end.close()  # this process's copy of the first one's end: EOF when that one closes
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    try:
+        go.recv()
+    except (EOFError, OSError):
+        sent.close()
+        return  # stopped as it forked: nothing to do
     said: list[tuple] = []
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("ignore")
-        warnings.simplefilter("always", AsmapWarning)
-        try:
-            function(*args, **kwargs)
-        except AsmapError as error:
-            said.append(("error", type(error), str(error), error.code, error.params))
-    said[:0] = [("warning", type(w.message), str(w.message), w.message.code,
-                 w.message.params) for w in caught]
-    return said
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("ignore")  # other libraries' warnings stay here
+            warnings.simplefilter("always", AsmapWarning)
+            try:
+                for function, args, kwargs in jobs:
+                    function(*args, **kwargs)
+            except AsmapError as error:
+                said.append(("error", type(error), str(error), error.code, error.params))
+        said[:0] = [("warning", type(w.message), str(w.message), w.message.code,
+                     w.message.params) for w in caught]
+    except BaseException as error:  # noqa: BLE001 (said in the first process)
+        said = [("crash", "".join(traceback.format_exception(error)))]
+    try:
+        sent.send(said)
+    except (OSError, ValueError):
+        pass  # the first process has stopped listening
+    finally:
+        sent.close()
 
 
 def _said_again(said: list[tuple]) -> None:

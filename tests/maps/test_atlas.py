@@ -8,6 +8,7 @@ differs between a whole file and a part of it (and with them, where lines are fo
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 import threading
 import warnings
@@ -76,7 +77,7 @@ def test_no_fork_while_a_caller_thread_runs(sample, tmp_path):
         assert atlas.default_workers(40) == 1
         book = atlas.start_atlas(sample, tmp_path / "a.pdf", site_ids=["ZT-01", "ZT-02"],
                                  workers=2, overview=False, lang="en")
-        assert book.pool is None  # asked for two, drawn here
+        assert book.others == []  # asked for two, drawn here
         pages, _ = _pages(book.finish())
     finally:
         stop.set()
@@ -87,7 +88,7 @@ def test_no_fork_while_a_caller_thread_runs(sample, tmp_path):
 def test_an_error_in_the_other_process_is_said_here_in_its_words(sample, tmp_path):
     book = atlas.start_atlas(sample, tmp_path / "a.pdf", site_ids=["ZT-01", "NO-SUCH"],
                              workers=2, overview=False, lang="en")
-    assert book.pool is not None and book.mine == [] or book.mine == ["ZT-01"]
+    assert len(book.others) == 1 and book.mine in ([], ["ZT-01"])
     with pytest.raises(UsageError) as raised:
         book.finish()
     assert raised.value.code == "er_no_site" and "NO-SUCH" in raised.value.text("mn")
@@ -96,14 +97,15 @@ def test_an_error_in_the_other_process_is_said_here_in_its_words(sample, tmp_pat
 
 
 def say(code: str) -> None:
-    """Warn in another process (module level: the pool finds it by name)."""
+    """Warn (in another process)."""
     warnings.warn(AsmapWarning(code=code, mb=1.0, left=3, total=7), stacklevel=2)
 
 
 def test_a_warning_in_the_other_process_is_said_here(sample, tmp_path):
     book = atlas.start_atlas(sample, tmp_path / "a.pdf", site_ids=["ZT-01"] * 8,
-                             workers=2, overview=False, lang="en")
-    book.also(say, "photo_budget")
+                             workers=2, overview=False, lang="en",
+                             then=[(say, ("photo_budget",), {})])
+    assert book.then == [] and len(book.others) == 1  # the other process says it
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("ignore")  # pytest.warns would turn the ignored ones back on
         warnings.simplefilter("always", AsmapWarning)
@@ -111,3 +113,27 @@ def test_a_warning_in_the_other_process_is_said_here(sample, tmp_path):
     assert [w.message.code for w in said] == ["photo_budget"]
     assert "3" in said[0].message.text("mn")
     assert len(PdfReader(str(tmp_path / "a.pdf")).pages) == 8
+
+
+def crash() -> None:
+    """Fail as a bug would (in another process)."""
+    raise ZeroDivisionError("a bug in the other process")
+
+
+def test_a_crash_in_the_other_process_stops_the_atlas_with_its_traceback(sample, tmp_path):
+    book = atlas.start_atlas(sample, tmp_path / "a.pdf", site_ids=["ZT-01"] * 8,
+                             workers=2, overview=False, lang="en", then=[(crash, (), {})])
+    with pytest.raises(RuntimeError, match="ZeroDivisionError: a bug in the other process"):
+        book.finish()
+    assert list(tmp_path.iterdir()) == [] and multiprocessing.active_children() == []
+
+
+def test_an_error_here_stops_the_other_process_at_once(sample, tmp_path):
+    ids = ["NO-SUCH"] + ["ZT-01"] * 30  # this process's run fails on its first sheet
+    book = atlas.start_atlas(sample, tmp_path / "a.pdf", site_ids=ids, workers=2,
+                             overview=False, lang="en")
+    assert book.mine[0] == "NO-SUCH" and len(book.others) == 1
+    with pytest.raises(UsageError):
+        book.finish()
+    assert multiprocessing.active_children() == []  # stopped, not left drawing 15 sheets
+    assert list(tmp_path.iterdir()) == []
