@@ -64,7 +64,7 @@ def gps(file: Path, kind: str, out: Path, lang: str | None) -> None:
 
 @import_.command(short_help="short_kobo", help="help_kobo")
 @click.argument("export", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                metavar="EXPORT.xlsx|EXPORT.csv")
+                metavar="EXPORT.xlsx|EXPORT.csv|EXPORT.zip")
 @click.option("--kind", required=True, type=click.Choice(["tailings", "posts", "settlements"]),
               help="help_kind")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
@@ -74,7 +74,7 @@ def gps(file: Path, kind: str, out: Path, lang: str | None) -> None:
               help="help_kobo_map")
 @options.lang_opt
 def kobo(export: Path, kind: str, out: Path, fields: Path | None, lang: str | None) -> None:
-    """A layer from a KoboToolbox or ODK Central data export (XLSX or CSV).
+    """A layer from a KoboToolbox or ODK Central data export (XLSX, CSV or ZIP).
 
     What --help says (in mn and en) is ``help_kobo`` in maps/i18n.py.
     """

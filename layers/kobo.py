@@ -7,7 +7,8 @@ Central), and their own columns (``_uuid``, ``_submission_time``, ``_index`` in 
 ``KEY``, ``meta-instanceID``, ``SubmissionDate`` in ODK). A geopoint is one text column
 ``lat lon alt acc`` and, in Kobo, split columns ``_location_latitude`` ...; in ODK
 ``location-Latitude`` ...; a geoshape or geotrace is ``lat lon alt acc;lat lon alt
-acc;...``. Repeat groups come in other sheets of the XLSX. The forms shipped in
+acc;...``. Repeat groups come in other sheets of the XLSX (Kobo) or as
+``FORM-REPEAT.csv`` beside ``FORM.csv`` in ODK Central's CSV ZIP. The forms shipped in
 ``forms/`` use the catalogue's column names, so their exports import with no mapping.
 """
 
@@ -17,6 +18,7 @@ import csv
 import io
 import re
 import tomllib
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -42,7 +44,8 @@ DROPPED = {"_id", "_validation_status", "_notes", "_status", "_submitted_by", "_
            "today", "deviceid", "submitterid", "submittername", "attachmentspresent",
            "attachmentsexpected", "status", "reviewstate", "edits",
            "formversion", "instanceid", "meta-instancename", "_parent_index",
-           "_parent_table_name", "_submission__id", "_submission__uuid"}
+           "_parent_table_name", "_submission__id", "_submission__uuid",
+           "meta/rootuuid", "meta-rootuuid"}
 PARTS = ("latitude", "longitude", "altitude", "precision", "accuracy")
 SPLIT = re.compile(r"^_?(?P<field>.*?)[-_/.](?P<part>" + "|".join(PARTS) + r")$", re.I)
 GROUP_SEPARATORS = re.compile(r"[/\-.:]")
@@ -57,11 +60,13 @@ def import_kobo(path: str | Path, out: str | Path, *, kind: str,
     Parameters
     ----------
     path
-        The export: ``.xlsx`` (first sheet the submissions, other sheets repeat groups)
-        or ``.csv`` (``;`` or ``,`` separated).
+        The export: ``.xlsx`` (first sheet the submissions, other sheets repeat groups),
+        ``.csv`` (``;`` or ``,`` separated), or ODK Central's ``.zip`` (``FORM.csv`` the
+        submissions, ``FORM-REPEAT.csv`` each repeat group).
     out
         The layer file to write (``.gpkg``, ``.geojson`` or ``.shp``). Repeat groups go
-        into the GeoPackage as tables named after their sheets, or beside the file as
+        into the GeoPackage as tables named after their sheets (in a ZIP, after the
+        ``REPEAT`` of their file's name), or beside the file as
         ``OUT_SHEET.csv``.
     kind
         ``tailings`` (a geoshape each), ``posts`` or ``settlements`` (a geopoint each).
@@ -118,7 +123,7 @@ def import_kobo(path: str | Path, out: str | Path, *, kind: str,
 
 
 def read_export(path: Path) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-    """The submissions (text, empty cells None) and the repeat-group sheets of an export."""
+    """The submissions (text, empty cells None) and the repeat-group tables of an export."""
     if not path.is_file():
         raise UsageError(code="er_no_file", path=path)
     suffix = path.suffix.lower()
@@ -127,17 +132,42 @@ def read_export(path: Path) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
         names = list(sheets)
         return _text(sheets[names[0]]), {n: _text(sheets[n]) for n in names[1:]}
     if suffix == ".csv":
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1251")
-        first = text.splitlines()[0] if text else ""
-        sep = ";" if first.count(";") > first.count(",") else ","
-        table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                            quoting=csv.QUOTE_MINIMAL)
-        return _text(table), {}
+        return _text(_csv(path.read_bytes())), {}
+    if suffix == ".zip":
+        return _read_zip(path)
     raise UsageError(code="kb_format", path=path.name)
+
+
+def _csv(raw: bytes) -> pd.DataFrame:
+    """A CSV export as text: UTF-8 (with or without BOM) or cp1251, ``;`` or ``,``."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1251")
+    first = text.splitlines()[0] if text else ""
+    sep = ";" if first.count(";") > first.count(",") else ","
+    return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
+                       quoting=csv.QUOTE_MINIMAL)
+
+
+def _read_zip(path: Path) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """ODK Central's CSV ZIP: ``FORM.csv`` (the submissions), ``FORM-REPEAT.csv`` per
+    repeat group (its fields, ``PARENT_KEY``, ``KEY``), photos in ``media/``."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            tables = {Path(name).stem: _csv(archive.read(name))
+                      for name in archive.namelist()
+                      if name.lower().endswith(".csv") and not name.startswith("media/")}
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UsageError(code="kb_bad_zip", path=path.name, detail=str(exc)) from None
+    roots = [name for name, table in tables.items() if "PARENT_KEY" not in table.columns]
+    if len(roots) != 1:
+        raise UsageError(code="kb_zip", path=path.name, n=len(roots),
+                         names=", ".join(f"{name}.csv" for name in roots) or "-")
+    root = roots[0]
+    repeats = {name.removeprefix(f"{root}-"): _text(table) for name, table in tables.items()
+               if name != root}
+    return _text(tables[root]), repeats
 
 
 def _text(table: pd.DataFrame) -> pd.DataFrame:
@@ -145,6 +175,8 @@ def _text(table: pd.DataFrame) -> pd.DataFrame:
     def one(value: object) -> str | None:
         if value is None or (isinstance(value, float) and np.isnan(value)):
             return None
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))  # a spreadsheet's 1.0 (Kobo's _index) is 1
         if isinstance(value, pd.Timestamp | datetime):
             stamp = pd.Timestamp(value)
             return stamp.date().isoformat() if stamp == stamp.normalize() else stamp.isoformat()

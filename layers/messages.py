@@ -456,9 +456,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- phone exports: KoboToolbox and ODK Central (layers/kobo.py, issue 18) ----------
     "kb_kind": {"en": "--kind {kind!r}: phone exports make {kinds}",
                 "mn": "--kind {kind!r}: утасны экспортоос {kinds} давхарга гаргана"},
-    "kb_format": {"en": "{path}: read a KoboToolbox or ODK Central export as .xlsx or .csv",
-                  "mn": "{path}: KoboToolbox эсвэл ODK Central-ын экспортыг .xlsx эсвэл "
-                        ".csv-ээр уншина"},
+    "kb_format": {"en": "{path}: read a KoboToolbox or ODK Central export as .xlsx, .csv "
+                        "or ODK Central's .zip",
+                  "mn": "{path}: KoboToolbox эсвэл ODK Central-ын экспортыг .xlsx, .csv "
+                        "эсвэл ODK Central-ын .zip-ээр уншина"},
+    "kb_zip": {"en": "{path}: {n} tables of submissions in the ZIP ({names}); ODK Central's "
+                     "ZIP has one FORM.csv, then FORM-REPEAT.csv with PARENT_KEY",
+               "mn": "{path}: ZIP-д илгээлтийн {n} хүснэгт байна ({names}); ODK Central-ын "
+                     "ZIP-д нэг FORM.csv, дараа нь PARENT_KEY-тэй FORM-REPEAT.csv байдаг"},
+    "kb_bad_zip": {"en": "{path}: not a ZIP file ({detail}); download the export again",
+                   "mn": "{path}: ZIP файл биш ({detail}); экспортыг дахин татна уу"},
     "kb_map_file": {"en": "{path}: not a fields file ({detail})",
                     "mn": "{path}: талбарын файл биш ({detail})"},
     "kb_no_location": {"en": "no location column (geopoint, geoshape or latitude/longitude)",

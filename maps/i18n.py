@@ -685,22 +685,25 @@ LABELS: dict[str, dict[str, str]] = {
               "\b\nExample:\n"
               "  $ asmap import gps walk.gpx --kind tailings --out zaamar/tailings.gpkg"},
     "help_kind": {"mn": "Объектуудын давхаргын төрөл.", "en": "Layer kind the features are."},
-    "short_kobo": {"mn": "KoboToolbox / ODK Central-ын экспортоос давхарга (XLSX эсвэл CSV).",
-                   "en": "A layer from a KoboToolbox or ODK Central export (XLSX or CSV)."},
+    "short_kobo": {"mn": "KoboToolbox / ODK Central-ын экспортоос давхарга (XLSX, CSV, ZIP).",
+                   "en": "A layer from a KoboToolbox or ODK Central export (XLSX, CSV, ZIP)."},
     "help_kobo": {
         "mn": "KoboToolbox эсвэл ODK Central-ын өгөгдлийн экспортоос давхарга.\n\n"
-              "XLSX эсвэл CSV (; эсвэл ,), XML нэр эсвэл шошготой толгой, бүлгийн угтвар "
+              "XLSX эсвэл CSV (; эсвэл ,), ODK Central-ын CSV ZIP (давталтын бүлгийн "
+              "FORM-REPEAT.csv-тэй), XML нэр эсвэл шошготой толгой, бүлгийн угтвар "
               "(group_site/stage), geopoint (lat lon alt acc эсвэл _location_latitude ...), "
-              "geoshape, _uuid, _submission_time, _index, давталтын бүлгийн хуудас, зураг. "
+              "geoshape, _uuid, _submission_time, _index, давталтын бүлгүүд (тусдаа "
+              "хүснэгтээр), зураг. "
               "Талбарууд нэрээрээ, --map файлаар эсвэл шошгоороо; сонголтууд нэр эсвэл "
               "хоёр хэлний шошгоороо таарна. Муу мөр бүрийг нэг мөрөнд хэлж, юу ч "
               "бичихгүй.\n\n\b\nЖишээ:\n"
               "  $ asmap import kobo tailings_visit.xlsx --kind tailings --out "
               "zaamar/tailings.gpkg",
         "en": "A layer from a KoboToolbox or ODK Central data export.\n\nXLSX or CSV "
-              "(; or ,), XML-value or label headers, group prefixes (group_site/stage), "
+              "(; or ,), ODK Central's CSV ZIP (with a FORM-REPEAT.csv per repeat group), "
+              "XML-value or label headers, group prefixes (group_site/stage), "
               "geopoints (lat lon alt acc, or _location_latitude ...), geoshapes, _uuid, "
-              "_submission_time, _index, repeat-group sheets (kept as their own tables) and "
+              "_submission_time, _index, repeat groups (kept as their own tables) and "
               "photo columns. Fields map by name, by the --map file or by their label; "
               "choices by name or by their label in either language. Every bad row is one "
               "line; nothing is written then.\n\n\b\nExample:\n"

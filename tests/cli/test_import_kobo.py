@@ -9,7 +9,12 @@ from click.testing import CliRunner
 
 from asmap.cli.main import cli
 from asmap.layers.kobo_forms import CHOICES, FIELD_LABELS, FORMS
-from tests.layers.kobo_exports import BAD_ROWS, kobo_tailings_labels_csv, odk_posts_csv
+from tests.layers.kobo_exports import (
+    BAD_ROWS,
+    kobo_tailings_labels_csv,
+    odk_posts_csv,
+    odk_tailings_zip,
+)
 
 FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
 
@@ -20,6 +25,29 @@ def test_import_kobo_writes_a_layer_and_says_so(tmp_path):
                                       "--kind", "posts", "--out", str(out), "--lang", "mn"])
     assert result.exit_code == 0, result.output
     assert f"{out}-д 2 posts бичлээ." in result.output
+
+
+def test_import_kobo_reads_odk_centrals_zip_then_validate_passes(tmp_path):
+    folder = tmp_path / "zaamar"
+    folder.mkdir()
+    out = folder / "tailings.gpkg"
+    export = odk_tailings_zip(tmp_path / "asmap_tailings_visit.zip")
+    result = CliRunner().invoke(cli, ["import", "kobo", str(export), "--kind", "tailings",
+                                      "--out", str(out), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert f"Wrote 2 tailings to {out}." in result.output
+    checked = CliRunner().invoke(cli, ["validate", str(folder), "--lang", "en"])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_import_kobo_a_broken_zip_is_a_usage_error(tmp_path):
+    export = tmp_path / "export.zip"
+    export.write_bytes(b"PK\x03\x04 cut short")
+    for lang, words in (("en", "export.zip: not a ZIP file"), ("mn", "export.zip: ZIP файл биш")):
+        result = CliRunner().invoke(cli, ["import", "kobo", str(export), "--kind", "tailings",
+                                          "--out", str(tmp_path / "t.gpkg"), "--lang", lang])
+        assert result.exit_code == 2 and words in result.output
+    assert not (tmp_path / "t.gpkg").exists()
 
 
 def test_import_kobo_bad_rows_one_line_each(tmp_path):
