@@ -19,6 +19,7 @@ word for word, or its answer.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable
 from datetime import date
@@ -47,6 +48,8 @@ from asmap.layers.problems import Problem
 from asmap.layers.project import Project
 from asmap.layers.readers import BY_FID, extension, row_ids
 from asmap.layers.specs import SPECS
+
+log = logging.getLogger(__name__)
 
 #: Sites per batch when their places along the Hilbert curve are worked out.
 HILBERT_BATCH = 100_000
@@ -102,7 +105,9 @@ def write_dask_folder(folder: str | Path, out: str | Path, *, input_crs: str | N
             client, plan, out, input_crs=input_crs, rules=rules, on=on, crs=crs,
             progress=progress, npartitions=npartitions, soum=soum, said=said)
         if done is not None:
+            log.info("the workers read the %d sites of %s", len(plan.ids), plan.source.file)
             return done
+        log.info("the sites of %s are read in this process", folder)
         from asmap.geo.engine_dask import write_dask  # read here: the local engine's words
 
         return write_dask(load(folder, crs=input_crs), out, rules=rules, on=on, crs=crs,
