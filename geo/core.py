@@ -389,8 +389,7 @@ def as_rules(rules: Rules | Mapping | None, layers: Any) -> Rules:
 
 def no_site_within(aoi: AreaOfInterest) -> DataError:
     """The error when the area of interest leaves out every site."""
-    return DataError(f"tailings: no site lies within {aoi.margin_km:g} km of {aoi.label}; "
-                     "choose the soum of the sites with --soum")
+    return DataError(code="er_no_site_within", km=aoi.margin_km, soum=aoi.label)
 
 
 def checked_sites(tailings: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

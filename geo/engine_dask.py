@@ -90,7 +90,7 @@ def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
     """
     _require_dask()
     if npartitions is not None and npartitions < 1:
-        raise UsageError(f"npartitions must be at least 1, got {npartitions}")
+        raise UsageError(code="er_npartitions", n=npartitions)
     on = date.today() if on is None else on
     tailings = layers["tailings"] if "tailings" in layers else None
     if tailings is None or len(tailings) < 2 or not tailings["site_id"].is_unique:
