@@ -33,8 +33,13 @@ import geopandas as gpd
 import pyogrio
 import shapely
 
-from asmap.geo.aoi import AreaOfInterest, SitesSummary, clip_to_aoi, combine_summaries
-from asmap.geo.aoi import summarize_sites
+from asmap.geo.aoi import (
+    AreaOfInterest,
+    SitesSummary,
+    clip_to_aoi,
+    combine_summaries,
+    summarize_sites,
+)
 from asmap.geo.core import as_rules, checked_sites, prepared_inputs
 from asmap.geo.engine_dask import (
     TARGET_PARTITION_SITES,
@@ -220,7 +225,7 @@ def _write(client: Any, plan: _Plan, out: Path, *, input_crs: str | None, rules:
     layers, aoi, warned = prepared_inputs(project, rules=rules, soum=soum, crs=crs,
                                           sites=combine_summaries(infos),
                                           clip_sites=clip_sites)
-    del read
+    read.clear()  # the clipped sites are all the workers keep
     firsts = client.gather([client.submit(_firsts, part, named) for part in clipped])
     parts = [part for part, (first, _) in zip(clipped, firsts, strict=True) if len(first)]
     first = min((f for f, _ in firsts if len(f)), key=lambda f: f.index[0])

@@ -233,22 +233,6 @@ def test_workers_read_their_own_sites_and_equal_the_local_answer(client, generat
     assert_same_analysis(local, read_results(out))
 
 
-def sites_as_geopackage(folder, far_site=False):
-    """The folder with its tailings in tailings.gpkg (read by feature id), as GDAL wrote
-    them; with `far_site`, one more site in Paris, outside every area of interest."""
-    import pyogrio
-
-    sites = pyogrio.read_dataframe(folder / "tailings.geojson")
-    if far_site:
-        paris = sites.iloc[[0]].copy()
-        paris["site_id"] = "PARIS-1"
-        paris["geometry"] = [shapely.box(2.35, 48.85, 2.351, 48.851)]
-        sites = pd.concat([sites, paris], ignore_index=True)
-    pyogrio.write_dataframe(sites, folder / "tailings.gpkg", layer="tailings")
-    (folder / "tailings.geojson").unlink()
-    return folder
-
-
 def test_world_files_read_by_the_workers_say_the_warnings_and_equal_local(client, tmp_path,
                                                                           caplog):
     # the soum is chosen among 329 by the tailings area the partitions add up, and the
@@ -257,7 +241,7 @@ def test_world_files_read_by_the_workers_say_the_warnings_and_equal_local(client
     from asmap.geo.io import read_results
     from tests import world
 
-    folder = sites_as_geopackage(world.national_soums(tmp_path, world.world(tmp_path)),
+    folder = world.sites_as_geopackage(world.national_soums(tmp_path, world.world(tmp_path)),
                                  far_site=True)
     caplog.set_level(logging.INFO, logger="asmap.geo.dask_sites")
     project = layers.load(folder)
@@ -279,8 +263,9 @@ def test_world_files_read_by_the_workers_say_the_warnings_and_equal_local(client
 def test_sites_read_by_the_workers_in_a_folder_of_files_with_a_bad_site(client, tmp_path):
     # a bad site in one partition, another in a second: the error the local engine gives,
     # word for word (file, feature, field, and how many more), exit 1, nothing written
-    import pyogrio
     from click.testing import CliRunner
+
+    import pyogrio
 
     from asmap.cli.main import cli
 
