@@ -216,8 +216,10 @@ def write_dask(layers: Mapping[str, gpd.GeoDataFrame], out: str | Path, *, rules
     """
     Analyse on a Dask cluster and have the workers write the results as a dataset.
 
-    Nothing per site comes back to this process but a few counts, so its memory does
-    not grow with the sites. The workers must see `out` (a shared disk on a cluster).
+    Nothing per site comes back to this process but a few counts; the sites themselves
+    are in `layers`, here (`geo.dask_sites.write_dask_folder` takes the project folder
+    instead and has the workers read them). The workers must see `out` (a shared disk
+    on a cluster).
 
     Parameters
     ----------
