@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from datetime import date
 
 import distributed
@@ -290,3 +291,33 @@ def test_sites_read_by_the_workers_in_a_folder_of_files_with_a_bad_site(client, 
     assert f"tailings.gpkg, feature {bad[0]}, field geometry" in dask.output
     assert "1 more problem" in dask.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["files", "gen"]
+
+
+@pytest.mark.parametrize(("ext", "driver", "said"), [
+    ("shp", "ESRI Shapefile", "the workers read the 120 sites of tailings.shp"),
+    ("fgb", "FlatGeobuf", "the workers read the 120 sites of tailings.fgb"),
+    ("geojson", "GeoJSON", "are read in this process"),  # no reading by feature id
+])
+def test_sites_in_other_formats_are_read_by_the_workers_or_here(client, tmp_path, caplog,
+                                                                ext, driver, said):
+    import pyogrio
+
+    from asmap.geo.dask_sites import write_dask_folder
+    from asmap.geo.io import read_results
+
+    source = generate(120, tmp_path / "gen", seed=3) / "project.gpkg"
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for kind, _ in pyogrio.list_layers(source):
+        name = f"tailings.{ext}" if kind == "tailings" else f"{kind}.gpkg"
+        with warnings.catch_warnings():  # a Shapefile cuts mined_out_on to mined_out_
+            warnings.simplefilter("ignore", RuntimeWarning)
+            pyogrio.write_dataframe(pyogrio.read_dataframe(source, layer=kind), folder / name,
+                                    driver=driver if kind == "tailings" else "GPKG")
+    caplog.set_level(logging.INFO, logger="asmap.geo.dask_sites")
+    out = tmp_path / "results.parquet"
+    summary = write_dask_folder(folder, out, on=ON, scheduler=client, npartitions=3)
+    assert said in caplog.text
+    local = analyze(layers.load(folder), on=ON)
+    assert summary == local.summary()
+    assert_same_analysis(local, read_results(out))
