@@ -52,15 +52,16 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
         check_outputs(files=[out, csv_path])
     warned: list = []  # said once the progress bar is gone
     with _progress(lang) as step:
-        project = layers.load(folder, crs=crs)
-        if scheduler is not None and engine != "dask":
-            raise click.UsageError(options.say("err_scheduler_engine", lang))
-        if dataset:
-            from asmap.geo.engine_dask import write_dask
+        if dataset:  # the workers read the sites: this process never holds them
+            from asmap.geo.dask_sites import write_dask_folder
 
-            summary = write_dask(project, out, rules=rules, on=on, progress=step,
-                                 scheduler=scheduler, soum=soum, said=warned.extend)
+            summary = write_dask_folder(folder, out, input_crs=crs, rules=rules, on=on,
+                                        progress=step, scheduler=scheduler, soum=soum,
+                                        said=warned.extend)
         else:
+            project = layers.load(folder, crs=crs)
+            if scheduler is not None and engine != "dask":
+                raise click.UsageError(options.say("err_scheduler_engine", lang))
             result = geo.analyze(project, rules=rules, on=on, progress=step, engine=engine,
                                  scheduler=scheduler, soum=soum)
             geo.write_results(result, out)

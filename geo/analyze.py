@@ -123,9 +123,10 @@ def analyze(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules | Mapping | 
     14
     """
     if engine not in ENGINES:
-        raise UsageError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}")
+        raise UsageError(code="er_unknown_engine", engine=engine,
+                         engines=", ".join(ENGINES))
     if scheduler is not None and engine != "dask":
-        raise UsageError("a scheduler address needs engine='dask' (--engine dask)")
+        raise UsageError(code="er_scheduler_needs_dask")
     on = as_date(on)
     if engine == "dask":
         from asmap.geo.engine_dask import analyze_dask

@@ -77,8 +77,54 @@ class AreaOfInterest:
         return self.name or word("er_the_tailings")
 
 
+@dataclass(frozen=True)
+class SitesSummary:
+    """
+    What choosing the AOI needs of the sites, which sums over any partition of them.
+
+    Attributes
+    ----------
+    bounds
+        minx, miny, maxx, maxy of the sites, EPSG:4326 (NaN when none has geometry).
+    held
+        Tailings area in each boundary polygon (None unless one is chosen among several).
+    distance
+        Each boundary polygon's distance to the sites' centroids (None unless `held` is
+        all zero: then the nearest polygon is chosen).
+    """
+
+    bounds: np.ndarray
+    held: np.ndarray | None = None
+    distance: np.ndarray | None = None
+
+
+def summarize_sites(tailings: gpd.GeoDataFrame, boundary: gpd.GeoDataFrame | None = None,
+                    *, soum: str | None = None) -> SitesSummary:
+    """The `SitesSummary` of some sites (EPSG:4326), for `area_of_interest`."""
+    bounds = shapely.total_bounds(np.asarray(tailings.geometry.values, dtype=object))
+    if boundary is None or len(boundary) < 2 or soum is not None:
+        return SitesSummary(bounds)
+    held = _tailings_area(boundary.geometry.values, tailings.geometry.values)
+    distance = None if held.max() > 0 else shapely.distance(
+        boundary.geometry.values, shapely.union_all(shapely.centroid(tailings.geometry.values)))
+    return SitesSummary(bounds, held, distance)
+
+
+def combine_summaries(parts: list[SitesSummary]) -> SitesSummary:
+    """The `SitesSummary` of all the sites, from those of a partition of them."""
+    bounds = np.stack([p.bounds for p in parts])
+    total = np.concatenate([np.fmin.reduce(bounds[:, :2]), np.fmax.reduce(bounds[:, 2:])])
+    if parts[0].held is None:
+        return SitesSummary(total)
+    held = np.sum([p.held for p in parts], axis=0)
+    if held.max() > 0:
+        return SitesSummary(total, held)
+    return SitesSummary(total, held, np.min([p.distance for p in parts], axis=0))
+
+
 def area_of_interest(layers: Mapping[str, gpd.GeoDataFrame], *, soum: str | None = None,
-                     margin_km: float = 50.0, crs: str | None = None
+                     margin_km: float = 50.0, crs: str | None = None,
+                     sites: SitesSummary | None = None
                      ) -> tuple[AreaOfInterest, gpd.GeoDataFrame | None, list[Problem]]:
     """
     Choose the area of interest of a project.
@@ -94,6 +140,9 @@ def area_of_interest(layers: Mapping[str, gpd.GeoDataFrame], *, soum: str | None
         The rule ``aoi_margin_km``.
     crs
         A metric CRS to use instead of the AOI's UTM zone (``--crs``).
+    sites
+        The `SitesSummary` of the tailings, when `layers` holds none (the Dask workers
+        hold them); None: from ``layers["tailings"]``.
 
     Returns
     -------
@@ -115,11 +164,12 @@ def area_of_interest(layers: Mapping[str, gpd.GeoDataFrame], *, soum: str | None
     >>> aoi.name, aoi.crs, len(boundary), warnings
     ('Заамар', 'EPSG:32648', 1, [])
     """
-    tailings = layers["tailings"]
     boundary = layers.get("boundary")
+    if sites is None:
+        sites = summarize_sites(layers["tailings"], boundary, soum=soum)
     warnings: list[Problem] = []
     if boundary is not None and len(boundary):
-        row, warning = _choose_soum(boundary, tailings, soum)
+        row, warning = _choose_soum(boundary, sites, soum)
         warnings += warning
         boundary = boundary.iloc[[row]]
         geometry = shapely.union_all(boundary.geometry.values)
@@ -130,7 +180,7 @@ def area_of_interest(layers: Mapping[str, gpd.GeoDataFrame], *, soum: str | None
         if soum is not None:
             raise UsageError(code="er_soum_no_boundary", soum=repr(soum))
         boundary = None
-        geometry = shapely.box(*_finite_bounds(tailings))
+        geometry = shapely.box(*_finite_bounds(sites.bounds))
         name = key = ""
     centre = shapely.centroid(geometry)
     metric = crs or utm_crs_at(centre.x, centre.y)
@@ -216,7 +266,7 @@ def aoi_problems(layers: Mapping[str, gpd.GeoDataFrame], *, soum: str | None = N
                         str(exc), code=exc.code, params=exc.params)]
 
 
-def _choose_soum(boundary: gpd.GeoDataFrame, tailings: gpd.GeoDataFrame, soum: str | None
+def _choose_soum(boundary: gpd.GeoDataFrame, sites: SitesSummary, soum: str | None
                  ) -> tuple[int, list[Problem]]:
     """The row of the chosen polygon, and the warning when it was chosen among several."""
     if soum is not None:
@@ -232,10 +282,8 @@ def _choose_soum(boundary: gpd.GeoDataFrame, tailings: gpd.GeoDataFrame, soum: s
                          ids=", ".join(_ids(boundary, rows)))
     if len(boundary) == 1:
         return 0, []
-    held = _tailings_area(boundary.geometry.values, tailings.geometry.values)
-    row = int(np.argmax(held)) if held.max() > 0 else int(np.argmin(
-        shapely.distance(boundary.geometry.values, shapely.union_all(
-            shapely.centroid(tailings.geometry.values)))))
+    held = sites.held
+    row = int(np.argmax(held)) if held.max() > 0 else int(np.argmin(sites.distance))
     name = _names(boundary)[row]
     others = len(boundary) - 1
     return row, [Problem.of(
@@ -310,8 +358,7 @@ def _keep_base(settlements: gpd.GeoDataFrame, meets: np.ndarray, aoi: AreaOfInte
                         km=aoi.margin_km, soum=aoi.label)
 
 
-def _finite_bounds(frame: gpd.GeoDataFrame) -> np.ndarray:
-    bounds = frame.total_bounds
+def _finite_bounds(bounds: np.ndarray) -> np.ndarray:
     if not np.isfinite(bounds).all():
         raise DataError(code="er_sites_not_finite")
     return bounds

@@ -25,7 +25,13 @@ import shapely
 from asmap.geo import schema
 from asmap.geo.access import Routes, find_base, posts_on_routes, routes_to, search_roads
 from asmap.geo.agreements import check_agreements
-from asmap.geo.aoi import AreaOfInterest, area_of_interest, clip_to_aoi, measurable
+from asmap.geo.aoi import (
+    AreaOfInterest,
+    SitesSummary,
+    area_of_interest,
+    clip_to_aoi,
+    measurable,
+)
 from asmap.geo.conflicts import COLUMNS as CONFLICT_COLUMNS
 from asmap.geo.conflicts import license_conflicts
 from asmap.geo.crs import WGS84, coordinate_transform, is_wgs84, reproject
@@ -299,11 +305,18 @@ def evaluate(prepared: Prepared, on: date | str | None, *,
 
 
 def prepared_inputs(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules,
-                    soum: str | None = None, crs: str | None = None
+                    soum: str | None = None, crs: str | None = None,
+                    sites: SitesSummary | None = None,
+                    clip_sites: Callable[[AreaOfInterest], tuple[list[Problem], int]] | None
+                    = None
                     ) -> tuple[Mapping[str, gpd.GeoDataFrame], AreaOfInterest, list[Problem]]:
     """
     The layers checked, in EPSG:4326, the boundary reduced to the area of interest and
     every other layer clipped to it grown by ``rules.aoi_margin_km``.
+
+    With `sites` (the `SitesSummary` of tailings the Dask workers hold), `layers` has no
+    tailings: `clip_sites(aoi)` clips them where they are, and returns its warnings (what
+    it left out) and how many sites it kept.
 
     Returns
     -------
@@ -319,17 +332,21 @@ def prepared_inputs(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Rules,
     >>> aoi.name, aoi.crs, warnings
     ('Заамар', 'EPSG:32648', [])
     """
-    frames = _inputs(layers)
+    frames = _inputs(layers, tailings=sites is None)
     agreements = frames.pop("agreements", None)  # a table: nothing to clip
     wgs = {k: f if is_wgs84(f) else reproject(f, WGS84) for k, f in frames.items()}
     aoi, boundary, said = area_of_interest(wgs, soum=soum, margin_km=rules.aoi_margin_km,
-                                           crs=crs)
+                                           crs=crs, sites=sites)
     if boundary is not None:
         wgs["boundary"] = boundary
+    kept = None
+    if clip_sites is not None:  # the tailings come first of the clipped layers
+        left_out, kept = clip_sites(aoi)
+        said = said + left_out
     wgs, clipped = clip_to_aoi(wgs, aoi)
     said = said + clipped
-    if not len(wgs["tailings"]):
-        raise DataError(code="er_no_site_in_aoi", km=aoi.margin_km, soum=aoi.said)
+    if not (len(wgs["tailings"]) if kept is None else kept):
+        raise no_site_within(aoi)
     if agreements is not None:
         wgs["agreements"] = agreements
     if isinstance(layers, Project):
@@ -370,10 +387,24 @@ def as_rules(rules: Rules | Mapping | None, layers: Any) -> Rules:
     return Rules()
 
 
-def _inputs(layers: Mapping[str, gpd.GeoDataFrame]) -> dict[str, gpd.GeoDataFrame]:
-    """The layers given, checked and with typed dates; tailings required."""
+def no_site_within(aoi: AreaOfInterest) -> DataError:
+    """The error when the area of interest leaves out every site."""
+    return DataError(code="er_no_site_in_aoi", km=aoi.margin_km, soum=aoi.said)
+
+
+def checked_sites(tailings: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The tailings as `prepared_inputs` takes them: typed dates, repaired, checked."""
+    frame = _repaired(_typed_dates("tailings", tailings))
+    _check_tailings(frame)
+    return frame
+
+
+def _inputs(layers: Mapping[str, gpd.GeoDataFrame], *, tailings: bool = True
+            ) -> dict[str, gpd.GeoDataFrame]:
+    """The layers given, checked and with typed dates; tailings required (unless not
+    `tailings`: the Dask workers check their own, `checked_sites`)."""
     frames = {k: f for k, f in layers.items() if f is not None}
-    if "tailings" not in frames:
+    if tailings and "tailings" not in frames:
         raise DataError(code="er_no_tailings")
     for kind, frame in frames.items():
         if kind == "agreements":  # a table, with or without geometry (issue 14)
@@ -383,7 +414,8 @@ def _inputs(layers: Mapping[str, gpd.GeoDataFrame]) -> dict[str, gpd.GeoDataFram
         if frame.crs is None:
             raise DataError(code="er_layer_no_crs", kind=kind)
         frames[kind] = _repaired(_typed_dates(kind, frame))
-    _check_tailings(frames["tailings"])
+    if tailings:
+        _check_tailings(frames["tailings"])
     return frames
 
 

@@ -88,8 +88,7 @@ def read_dataset(path: str | Path, layers=None) -> Analysis:
     """
     path = Path(path)
     if not (path / METADATA).is_file():
-        raise DataError(f"{path}: not a results dataset (no {METADATA}); write it with "
-                        "`asmap analyze --engine dask --out DIR.parquet`")
+        raise DataError(code="er_not_dataset", path=path, metadata=METADATA)
     meta = json.loads((path / METADATA).read_text(encoding="utf-8"))
     frames = {name: _read_layer(path / name) for name in Analysis.OUTPUTS}
     sites = frames["sites"].sort_index(kind="stable")
@@ -108,7 +107,7 @@ def read_dataset(path: str | Path, layers=None) -> Analysis:
 def _read_layer(folder: Path) -> gpd.GeoDataFrame:
     files = sorted(folder.glob("part.*.parquet"))
     if not files:
-        raise DataError(f"{folder}: no part.*.parquet files; write the results again")
+        raise DataError(code="er_dataset_no_parts", folder=folder)
     from asmap.geo.engine_dask import _concat
 
     frames = [_as_written(f) for f in files]
@@ -146,5 +145,5 @@ def check_dataset_path(path: str | Path) -> Path:
     """A usage error unless `path` ends in ``.parquet``."""
     path = Path(path)
     if not is_dataset(path):
-        raise UsageError(f"{path}: a partitioned dataset is a folder named *.parquet")
+        raise UsageError(code="er_dataset_name", path=path)
     return path

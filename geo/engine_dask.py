@@ -90,7 +90,7 @@ def analyze_dask(layers: Mapping[str, gpd.GeoDataFrame], *, rules: Any = None,
     """
     _require_dask()
     if npartitions is not None and npartitions < 1:
-        raise UsageError(f"npartitions must be at least 1, got {npartitions}")
+        raise UsageError(code="er_npartitions", n=npartitions)
     on = date.today() if on is None else on
     tailings = layers["tailings"] if "tailings" in layers else None
     if tailings is None or len(tailings) < 2 or not tailings["site_id"].is_unique:
@@ -216,8 +216,10 @@ def write_dask(layers: Mapping[str, gpd.GeoDataFrame], out: str | Path, *, rules
     """
     Analyse on a Dask cluster and have the workers write the results as a dataset.
 
-    Nothing per site comes back to this process but a few counts, so its memory does
-    not grow with the sites. The workers must see `out` (a shared disk on a cluster).
+    Nothing per site comes back to this process but a few counts; the sites themselves
+    are in `layers`, here (`geo.dask_sites.write_dask_folder` takes the project folder
+    instead and has the workers read them). The workers must see `out` (a shared disk
+    on a cluster).
 
     Parameters
     ----------

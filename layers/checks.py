@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 import geopandas as gpd
 from pyproj import CRS
 
@@ -14,7 +16,8 @@ from asmap.layers.specs import LayerSpec
 
 
 def check_layer(frame: gpd.GeoDataFrame, spec: LayerSpec, *, file: str,
-                crs: CRS | None = None) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
+                crs: CRS | None = None, rows: np.ndarray | None = None
+                ) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
     """
     Check a layer as read against the catalogue and normalize it.
 
@@ -28,6 +31,9 @@ def check_layer(frame: gpd.GeoDataFrame, spec: LayerSpec, *, file: str,
         File name used in problems.
     crs
         CRS for coordinates whose file does not say (the user's ``--crs``).
+    rows
+        When `frame` holds only some rows of its file: their 0-based positions there, so
+        that problems name a feature without an id by its row in the file.
 
     Returns
     -------
@@ -48,9 +54,9 @@ def check_layer(frame: gpd.GeoDataFrame, spec: LayerSpec, *, file: str,
         return None, clashes
     frame, problems = rename_columns(frame, spec, file=file)
     frame, found = clean_text_columns(frame, kind=spec.kind, file=file,
-                                      labels=lambda f: feature_labels(f, spec))
+                                      labels=lambda f: feature_labels(f, spec, rows=rows))
     problems += found
-    label = feature_labels(frame, spec)
+    label = feature_labels(frame, spec, rows=rows)
     located, found = check_geometry(frame, spec, label=label, file=file, crs=crs)
     problems += found
     typed, found = check_columns(located if located is not None else frame, spec,

@@ -55,12 +55,19 @@ def rename_columns(frame: gpd.GeoDataFrame, spec: LayerSpec, *,
     return frame.rename(columns=renames), problems
 
 
-def feature_labels(frame: pd.DataFrame, spec: LayerSpec) -> Label:
-    """A function that names row `i`: its id when it has one, else ``row i+1``."""
+def feature_labels(frame: pd.DataFrame, spec: LayerSpec, *,
+                   rows: np.ndarray | None = None) -> Label:
+    """
+    A function that names row `i`: its id when it has one, else ``row N``.
+
+    ``N`` is ``i+1``, or ``rows[i]+1`` when `frame` holds only some rows of its file
+    (`rows`: their 0-based positions in the file, as the Dask workers read them).
+    """
     ids = as_text(frame[spec.id_column]).tolist() if spec.id_column in frame else []
+    where = (lambda i: i) if rows is None else (lambda i: int(rows[i]))
     if not ids:
-        return lambda i: f"row {i + 1}"
-    return lambda i: ids[i] if ids[i] is not None else f"row {i + 1}"
+        return lambda i: f"row {where(i) + 1}"
+    return lambda i: ids[i] if ids[i] is not None else f"row {where(i) + 1}"
 
 
 def check_columns(frame: gpd.GeoDataFrame, spec: LayerSpec, *, label: Label,

@@ -894,6 +894,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{detail}",
         "mn": "файлыг уншиж чадсангүй: {detail}",
     },
+    # --- the engines and the results dataset (geo/analyze.py, geo/engine_dask.py,
+    # geo/dataset.py, geo/core.py; issues 17 and 18) ---
+    "er_unknown_engine": {
+        "en": "unknown engine {engine!r}; use one of: {engines}",
+        "mn": "{engine!r} гэсэн хөдөлгүүр алга; эдгээрийн нэгийг хэрэглэнэ үү: {engines}",
+    },
+    "er_scheduler_needs_dask": {
+        "en": "a scheduler address needs engine='dask' (--engine dask)",
+        "mn": "scheduler-ийн хаягт engine='dask' (--engine dask) хэрэгтэй",
+    },
+    "er_npartitions": {
+        "en": "npartitions must be at least 1, got {n}",
+        "mn": "npartitions дор хаяж 1 байх ёстой, {n} өгсөн",
+    },
+    "er_dataset_name": {
+        "en": "{path}: a partitioned dataset is a folder named *.parquet",
+        "mn": "{path}: хуваасан өгөгдлийн багц нь *.parquet гэж нэрлэсэн хавтас байна",
+    },
+    "er_not_dataset": {
+        "en": "{path}: not a results dataset (no {metadata}); write it with "
+              "`asmap analyze --engine dask --out DIR.parquet`",
+        "mn": "{path}: үр дүнгийн өгөгдлийн багц биш ({metadata} алга); "
+              "`asmap analyze --engine dask --out DIR.parquet`-ээр бичнэ үү",
+    },
+    "er_dataset_no_parts": {
+        "en": "{folder}: no part.*.parquet files; write the results again",
+        "mn": "{folder}: part.*.parquet файл алга; үр дүнг дахин бичнэ үү",
+    },
     "er_leaflet_missing": {
         "en": "offline maps need the package django-js-lib-leaflet; install it with `pip install "
               "django-js-lib-leaflet`",

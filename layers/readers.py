@@ -259,3 +259,63 @@ def _unreadable(path: Path, exc: BaseException) -> str:
 
 def _reread_hint(path: Path) -> str:
     return word("w_reread_shp" if extension(path) == ".shp" else "pr_unreadable_hint")
+
+
+# --- the Dask engine (issue 17): the rows of one layer, read where they are analysed ---
+
+#: Formats GDAL reads feature by feature id without reading the whole file.
+BY_FID = frozenset({".gpkg", ".shp", ".fgb"})
+
+
+def read_rows(path: Path, *, layer: str = "", fids: np.ndarray,
+              rows: np.ndarray) -> gpd.GeoDataFrame:
+    """
+    Some features of a layer, as `read_source` reads the whole layer (formats in `BY_FID`).
+
+    Parameters
+    ----------
+    path, layer
+        The file and the layer in it, as `read_source` takes them.
+    fids
+        Feature ids of the rows to read (see `row_ids`).
+    rows
+        Their 0-based positions in the file: the index of the frame returned, the index
+        `read_source` gives them.
+
+    Returns
+    -------
+    GeoDataFrame
+        The rows in the order of `rows`, geometry column named ``geometry``.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = pyogrio.read_dataframe(path, layer=layer or None, fids=fids,
+                                       fid_as_index=True, use_arrow=True)
+    frame = frame.loc[fids]  # GDAL may answer in its own order
+    frame.index = pd.Index(rows)
+    return frame if frame.geometry.name == "geometry" else frame.rename_geometry("geometry")
+
+
+def row_ids(path: Path, *, layer: str = "", column: str | None = None
+            ) -> tuple[np.ndarray, pd.Series | None, np.ndarray]:
+    """
+    The feature ids of a layer in file order, one column without geometry, and the
+    bounds of each row (NaN where it has no geometry), without reading the geometries
+    into Python.
+
+    Returns
+    -------
+    tuple
+        Feature ids (int64), the column as read (None without `column`) and an
+        ``(n, 4)`` array of minx, miny, maxx, maxy in the file's CRS.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = pyogrio.read_dataframe(path, layer=layer or None, read_geometry=False,
+                                       columns=[column] if column else [],
+                                       fid_as_index=True, use_arrow=True)
+        fids, bounds = pyogrio.read_bounds(path, layer=layer or None)
+    ids = table.index.to_numpy(dtype=np.int64)
+    out = np.full((len(ids), 4), np.nan)
+    out[pd.Index(ids).get_indexer(fids)] = np.asarray(bounds).T
+    return ids, (table[column].reset_index(drop=True) if column else None), out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ class Checked:
     layers: dict[str, gpd.GeoDataFrame] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -91,18 +93,24 @@ def validate(folder: str | Path, *, crs: str | CRS | None = None,
 
 
 def inspect(folder: str | Path, *, crs: str | CRS | None = None,
-            rules_path: str | Path | None = None) -> Checked:
-    """Like `validate`, but also return the normalized layers and the parsed settings."""
+            rules_path: str | Path | None = None, skip: frozenset[str] = frozenset()
+            ) -> Checked:
+    """
+    Like `validate`, but also return the normalized layers, the parsed settings and the
+    sources; the kinds in `skip` are found but neither read nor checked (the Dask
+    engine's workers read the sites themselves).
+    """
     folder = Path(folder)
     user_crs = parse_crs(crs)
     checked = Checked(folder)
     sources, checked.problems = discover(folder)
+    checked.sources = sources
     if folder.is_dir():
         checked.settings, found = _settings(folder)
         checked.problems[:0] = found
     if rules_path is not None:
         checked.problems += check_settings(Path(rules_path), rules_file=True)[1]
-    for source in sources:
+    for source in [s for s in sources if s.kind not in skip]:
         frame, found = _read(source, user_crs)
         checked.problems += found
         if frame is not None:
@@ -111,7 +119,7 @@ def inspect(folder: str | Path, *, crs: str | CRS | None = None,
                 checked.problems += check_media(
                     frame, source.kind, folder, file=source.file,
                     label=feature_labels(frame, SPECS[source.kind]))
-    checked.problems += _agreement_sites(checked.layers, sources)
+    checked.problems += agreement_sites(checked.layers, sources)
     if "tailings" not in {s.kind for s in sources}:
         checked.problems.append(Problem.of("error", "tailings", "", "", "pr_no_tailings"))
     return checked
@@ -119,8 +127,8 @@ def inspect(folder: str | Path, *, crs: str | CRS | None = None,
 
 # --- agreements (issue 14) ---
 
-def _agreement_sites(frames: dict[str, gpd.GeoDataFrame], sources: list[Source]
-                     ) -> list[Problem]:
+def agreement_sites(frames: Mapping[str, pd.DataFrame], sources: list[Source]
+                    ) -> list[Problem]:
     """UNKNOWN_SITE: an agreement naming a site that is not in the tailings layer."""
     if "agreements" not in frames or "tailings" not in frames:
         return []

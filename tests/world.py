@@ -103,3 +103,17 @@ def national_soums(tmp: Path, folder: Path | None = None) -> Path:
     (folder / "boundary.geojson").unlink()
     shutil.copyfile(SOUMS, folder / "boundary.topojson")
     return folder
+
+
+def sites_as_geopackage(folder: Path, *, far_site: bool = False) -> Path:
+    """The folder with its tailings in tailings.gpkg (read by feature id), as GDAL wrote
+    them; with `far_site`, one more site in Paris, outside every area of interest."""
+    sites = pyogrio.read_dataframe(folder / "tailings.geojson")
+    if far_site:
+        paris = sites.iloc[[0]].copy()
+        paris["site_id"] = "PARIS-1"
+        paris["geometry"] = [shapely.box(2.35, 48.85, 2.351, 48.851)]
+        sites = pd.concat([sites, paris], ignore_index=True)
+    pyogrio.write_dataframe(sites, folder / "tailings.gpkg", layer="tailings")
+    (folder / "tailings.geojson").unlink()
+    return folder

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from datetime import date
 
 import distributed
@@ -33,8 +34,14 @@ def client():
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory):
-    return layers.load(generate(300, tmp_path_factory.mktemp("gen") / "p", seed=11))
+def generated_folder(tmp_path_factory):
+    """300 generated sites in one GeoPackage whose layers are named by kind."""
+    return generate(300, tmp_path_factory.mktemp("gen") / "p", seed=11)
+
+
+@pytest.fixture(scope="module")
+def generated(generated_folder):
+    return layers.load(generated_folder)
 
 
 def assert_same_analysis(local, other):
@@ -207,3 +214,110 @@ def test_world_files_as_a_dataset_say_the_warnings_and_equal_local(client, tmp_p
 
     gpkg = read_results(write_results(local, tmp_path / "results.gpkg"), layers=project)
     assert [p.line() for p in back.warnings] == [p.line() for p in gpkg.warnings]
+
+
+# --- issue 17: the workers read, check and clip their own sites (geo.dask_sites) ---
+
+def test_workers_read_their_own_sites_and_equal_the_local_answer(client, generated_folder,
+                                                                 tmp_path, caplog):
+    from asmap.geo.dask_sites import write_dask_folder
+    from asmap.geo.io import read_results
+
+    caplog.set_level(logging.INFO, logger="asmap.geo.dask_sites")
+    out = tmp_path / "results.parquet"
+    summary = write_dask_folder(generated_folder, out, on=ON, scheduler=client, npartitions=4)
+    assert "the workers read the 300 sites of project.gpkg:tailings" in caplog.text
+    local = analyze(layers.load(generated_folder), on=ON)
+    assert summary == local.summary()
+    assert sorted(p.name for p in (out / "sites").iterdir()) == [
+        f"part.{i:05d}.parquet" for i in range(4)]
+    assert_same_analysis(local, read_results(out))
+
+
+def test_world_files_read_by_the_workers_say_the_warnings_and_equal_local(client, tmp_path,
+                                                                          caplog):
+    # the soum is chosen among 329 by the tailings area the partitions add up, and the
+    # site in Paris is left out by the worker that holds it
+    from asmap.geo.dask_sites import write_dask_folder
+    from asmap.geo.io import read_results
+    from tests import world
+
+    folder = world.sites_as_geopackage(world.national_soums(tmp_path, world.world(tmp_path)),
+                                 far_site=True)
+    caplog.set_level(logging.INFO, logger="asmap.geo.dask_sites")
+    project = layers.load(folder)
+    local = analyze(project, on=ON)
+    said: list = []
+    out = tmp_path / "results.parquet"
+    summary = write_dask_folder(folder, out, on=ON, scheduler=client, npartitions=3,
+                                said=said.extend)
+    assert "the workers read the 29 sites of tailings.gpkg" in caplog.text
+    assert summary == local.summary()
+    assert [p.line() for p in said] == [p.line() for p in local.warnings]
+    assert any("tailings" in line and "1 of 29" in line for line in map(str, said)), said
+    back = read_results(out, layers=project)
+    assert_same_analysis(local, back)
+    assert back.soum == local.soum == "Zaamar"
+    assert len(back.agreements) == len(local.agreements) > 0
+
+
+def test_sites_read_by_the_workers_in_a_folder_of_files_with_a_bad_site(client, tmp_path):
+    # a bad site in one partition, another in a second: the error the local engine gives,
+    # word for word (file, feature, field, and how many more), exit 1, nothing written
+    from click.testing import CliRunner
+
+    import pyogrio
+
+    from asmap.cli.main import cli
+
+    source = generate(120, tmp_path / "gen", seed=5)
+    folder = tmp_path / "files"
+    folder.mkdir()
+    (folder / "asmap.toml").write_bytes((source / "asmap.toml").read_bytes())
+    for kind, _ in pyogrio.list_layers(source / "project.gpkg"):
+        frame = pyogrio.read_dataframe(source / "project.gpkg", layer=kind)
+        if kind == "tailings":
+            frame.loc[100, "geometry"] = shapely.Point(105.0, 48.2)
+            frame.loc[7, "geometry"] = shapely.LineString([(105.0, 48.2), (105.1, 48.3)])
+            bad = [frame.loc[i, "site_id"] for i in (7, 100)]
+        pyogrio.write_dataframe(frame, folder / f"{kind}.gpkg", layer=kind)
+    runner = CliRunner()
+    common = ["analyze", str(folder), "--on", ON_TEXT, "--lang", "en"]
+    local = runner.invoke(cli, [*common, "--out", str(tmp_path / "r.gpkg")])
+    dask = runner.invoke(cli, [*common, "--engine", "dask", "--scheduler",
+                               client.scheduler.address, "--out", str(tmp_path / "r.parquet")])
+    assert local.exit_code == dask.exit_code == 1
+    assert dask.output == local.output
+    assert f"tailings.gpkg, feature {bad[0]}, field geometry" in dask.output
+    assert "1 more problem" in dask.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["files", "gen"]
+
+
+@pytest.mark.parametrize(("ext", "driver", "said"), [
+    ("shp", "ESRI Shapefile", "the workers read the 120 sites of tailings.shp"),
+    ("fgb", "FlatGeobuf", "the workers read the 120 sites of tailings.fgb"),
+    ("geojson", "GeoJSON", "are read in this process"),  # no reading by feature id
+])
+def test_sites_in_other_formats_are_read_by_the_workers_or_here(client, tmp_path, caplog,
+                                                                ext, driver, said):
+    import pyogrio
+
+    from asmap.geo.dask_sites import write_dask_folder
+    from asmap.geo.io import read_results
+
+    source = generate(120, tmp_path / "gen", seed=3) / "project.gpkg"
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for kind, _ in pyogrio.list_layers(source):
+        name = f"tailings.{ext}" if kind == "tailings" else f"{kind}.gpkg"
+        with warnings.catch_warnings():  # a Shapefile cuts mined_out_on to mined_out_
+            warnings.simplefilter("ignore", RuntimeWarning)
+            pyogrio.write_dataframe(pyogrio.read_dataframe(source, layer=kind), folder / name,
+                                    driver=driver if kind == "tailings" else "GPKG")
+    caplog.set_level(logging.INFO, logger="asmap.geo.dask_sites")
+    out = tmp_path / "results.parquet"
+    summary = write_dask_folder(folder, out, on=ON, scheduler=client, npartitions=3)
+    assert said in caplog.text
+    local = analyze(layers.load(folder), on=ON)
+    assert summary == local.summary()
+    assert_same_analysis(local, read_results(out))
