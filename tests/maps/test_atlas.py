@@ -31,6 +31,14 @@ def sample():
     return geo.analyze(layers.load(layers.sample_path()), on=date(2021, 4, 6))
 
 
+@pytest.fixture
+def forkable(monkeypatch):
+    """Fork even though other tests of this session left threads of their own running
+    (servers, pools): the command line runs in a process of its own, without them."""
+    if atlas._context() is None:
+        monkeypatch.setattr(atlas, "_context", lambda: multiprocessing.get_context("fork"))
+
+
 @pytest.fixture(scope="module")
 def ids(sample):
     return [str(i) for i in eligible_sites(sample)["site_id"]]
@@ -44,7 +52,7 @@ def _pages(path):
 
 
 @pytest.mark.slow
-def test_two_processes_draw_the_pages_one_process_draws(sample, ids, tmp_path):
+def test_two_processes_draw_the_pages_one_process_draws(sample, ids, tmp_path, forkable):
     assert len(ids) == 16 and atlas.default_workers(len(ids)) == 2  # the sample, 2 cores
     one, meta_one = _pages(atlas.write_atlas(sample, tmp_path / "one.pdf", site_ids=ids,
                                              workers=1, lang="mn"))
@@ -85,7 +93,7 @@ def test_no_fork_while_a_caller_thread_runs(sample, tmp_path):
     assert len(pages) == 2 and "ZT-02" in pages[1][1]
 
 
-def test_an_error_in_the_other_process_is_said_here_in_its_words(sample, tmp_path):
+def test_an_error_in_the_other_process_is_said_here_in_its_words(sample, tmp_path, forkable):
     book = atlas.start_atlas(sample, tmp_path / "a.pdf", site_ids=["ZT-01", "NO-SUCH"],
                              workers=2, overview=False, lang="en")
     assert len(book.others) == 1 and book.mine in ([], ["ZT-01"])
@@ -101,7 +109,7 @@ def say(code: str) -> None:
     warnings.warn(AsmapWarning(code=code, mb=1.0, left=3, total=7), stacklevel=2)
 
 
-def test_a_warning_in_the_other_process_is_said_here(sample, tmp_path):
+def test_a_warning_in_the_other_process_is_said_here(sample, tmp_path, forkable):
     book = atlas.start_atlas(sample, tmp_path / "a.pdf", site_ids=["ZT-01"] * 8,
                              workers=2, overview=False, lang="en",
                              then=[(say, ("photo_budget",), {})])
@@ -120,7 +128,8 @@ def crash() -> None:
     raise ZeroDivisionError("a bug in the other process")
 
 
-def test_a_crash_in_the_other_process_stops_the_atlas_with_its_traceback(sample, tmp_path):
+def test_a_crash_in_the_other_process_stops_the_atlas_with_its_traceback(sample, tmp_path,
+                                                                          forkable):
     book = atlas.start_atlas(sample, tmp_path / "a.pdf", site_ids=["ZT-01"] * 8,
                              workers=2, overview=False, lang="en", then=[(crash, (), {})])
     with pytest.raises(RuntimeError, match="ZeroDivisionError: a bug in the other process"):
@@ -128,7 +137,7 @@ def test_a_crash_in_the_other_process_stops_the_atlas_with_its_traceback(sample,
     assert list(tmp_path.iterdir()) == [] and multiprocessing.active_children() == []
 
 
-def test_an_error_here_stops_the_other_process_at_once(sample, tmp_path):
+def test_an_error_here_stops_the_other_process_at_once(sample, tmp_path, forkable):
     ids = ["NO-SUCH"] + ["ZT-01"] * 30  # this process's run fails on its first sheet
     book = atlas.start_atlas(sample, tmp_path / "a.pdf", site_ids=ids, workers=2,
                              overview=False, lang="en")
