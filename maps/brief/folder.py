@@ -35,7 +35,7 @@ ANNEX_STATUSES = ("proposed", "signed")
 #: The brief's other files weigh about as much as this many site sheets more than its
 #: annexes (drawn by another process when the sheets are): the process writing them
 #: draws that many fewer sheets (`maps.paper.atlas.start_atlas`).
-OTHER_WORK = -1.5
+OTHER_WORK = 2.5
 
 
 def write_interactive(analysis: Any, path: Path, *, lang: str, profile: str,
