@@ -24,10 +24,12 @@ from asmap.layers.messages import word
 from asmap.layers.problems import Problem
 from asmap.layers.specs import SPECS
 
-#: Layers never clipped: the boundary the AOI is. Sites are left out when wholly outside
-#: the grown AOI, but never cut (their area is what they are).
+#: Layers never clipped: the boundary the AOI is. Sites and licenses are left out when
+#: wholly outside the grown AOI, but never cut: a site's area is what it is, and the
+#: license a site lies on is the one it overlaps most, which a license cut at the margin
+#: would understate (a site across the margin got the wrong holder).
 NOT_CLIPPED = ("boundary", "agreements")  # the soum itself; a table of agreements
-NEVER_CUT = ("tailings",)
+NEVER_CUT = ("tailings", "licenses")
 #: Columns tried first when matching ``--soum`` (then every other text column).
 SOUM_COLUMNS = ("name", "shapename", "shapeid")
 #: Polygon and line types (shapely type ids) kept when a feature is cut at the margin.
