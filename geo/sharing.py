@@ -58,6 +58,13 @@ def filter_frame(frame: gpd.GeoDataFrame, kind: str, profile: str) -> gpd.GeoDat
     return frame[public_columns(frame, kind)].copy()
 
 
+def _holds_only_public(analysis: Analysis) -> bool:
+    frames = [(name, getattr(analysis, name)) for name in Analysis.OUTPUTS]
+    frames += list(analysis.layers.items())
+    return all(frame is None or list(frame.columns) == public_columns(frame, kind)
+               for kind, frame in frames)
+
+
 def apply_profile(analysis: Analysis, profile: str = "internal") -> Analysis:
     """
     A copy of `analysis` with every output and input layer filtered for `profile`.
@@ -68,7 +75,9 @@ def apply_profile(analysis: Analysis, profile: str = "internal") -> Analysis:
         What `geo.analyze` returned.
     profile
         ``internal`` (everything, `analysis` itself is returned) or ``public`` (only
-        catalogue-public and analysis columns: no names of people, no phone numbers).
+        catalogue-public and analysis columns: no names of people, no phone numbers;
+        an analysis that holds nothing more is itself returned, so that every page of a
+        public atlas draws the same frames, reprojected once).
 
     Returns
     -------
@@ -82,7 +91,7 @@ def apply_profile(analysis: Analysis, profile: str = "internal") -> Analysis:
     False
     """
     check_profile(profile)
-    if profile == "internal":
+    if profile == "internal" or _holds_only_public(analysis):
         return analysis
     outputs = {name: filter_frame(getattr(analysis, name), name, profile)
                for name in Analysis.OUTPUTS}

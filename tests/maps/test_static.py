@@ -94,6 +94,15 @@ def test_public_print_keeps_analysis_values(analysis):
     assert "Public version" in texts and "S-01" in texts and SECRET_PHONE not in texts
 
 
+def test_a_public_atlas_draws_the_same_frames_on_every_page(analysis):
+    from asmap.geo.sharing import apply_profile
+
+    public = apply_profile(analysis, "public")
+    assert public is not analysis and "contact" not in public.sites.columns
+    again = apply_profile(public, "public")  # each page of a public brief asks again
+    assert again is public  # so its layers are reprojected once, not once per page
+
+
 def test_unknown_site_names_nearby_ids(analysis):
     with pytest.raises(UsageError, match=r"no site 'S-1'.*S-0"):
         print_pages(analysis, site="S-1")
