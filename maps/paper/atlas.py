@@ -21,7 +21,6 @@ the other processes (they are daemons: they never outlive this one).
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 import sys
 import threading
@@ -31,7 +30,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from asmap.geo.parallel import POOL_PREFIX
+from asmap.geo.parallel import POOL_PREFIX, threads
 from asmap.layers.atomic import atomic_path, signals_held
 from asmap.layers.errors import AsmapError, AsmapWarning, DataError, UsageError
 
@@ -85,12 +84,12 @@ def runs(n: int, workers: int, *, lead: float) -> list[int]:
 
 def default_workers(n: int) -> int:
     """Processes for `n` sheets: one below `PARALLEL_FROM` or where processes cannot be
-    forked safely, else the cores (at most `MAX_WORKERS`), never more than a process per
-    `PARALLEL_FROM` / 2 sheets."""
+    forked safely, else the cores (`geo.parallel.threads`: ``ASMAP_THREADS=1`` keeps it
+    to one; at most `MAX_WORKERS`), never more than a process per `PARALLEL_FROM` / 2
+    sheets."""
     if n < PARALLEL_FROM or _context() is None:
         return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(cores or 1, MAX_WORKERS, n // (PARALLEL_FROM // 2)))
+    return max(1, min(threads(), MAX_WORKERS, n // (PARALLEL_FROM // 2)))
 
 
 class Atlas:
