@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -51,7 +49,9 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
     else:
         check_outputs(files=[out, csv_path])
     warned: list = []  # said once the progress bar is gone
-    with _progress(lang) as step:
+    from asmap.geo.analyze import STEPS
+
+    with options.step_progress(lang, "loading", len(STEPS) + 1) as step:
         if dataset:  # the workers read the sites: this process never holds them
             from asmap.geo.dask_sites import write_dask_folder
 
@@ -74,25 +74,6 @@ def analyze(folder: Path, rules, on, out: Path, csv_path: Path | None, as_json: 
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         return
     _print_summary(summary, out, csv_path, lang)
-
-
-@contextmanager
-def _progress(lang: str):
-    """A progress bar over the analysis steps on a terminal; nothing elsewhere."""
-    if not sys.stderr.isatty():
-        yield lambda name: None
-        return
-    from rich.progress import Progress
-
-    from asmap.geo.analyze import STEPS
-
-    with Progress(transient=True) as bar:
-        task = bar.add_task(options.say("step_loading", lang), total=len(STEPS) + 1)
-
-        def step(name: str) -> None:
-            bar.update(task, advance=1, description=options.say(f"step_{name}", lang))
-
-        yield step
 
 
 def _print_summary(summary: dict, out: Path, csv_path: Path | None, lang: str) -> None:

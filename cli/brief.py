@@ -42,10 +42,13 @@ def brief(folder: Path, rules, on, lang: str, profile: str, crs: str | None, no_
     choice = options.basemap_choice(basemap, no_basemap, local_only=True)
     analysis = options.analysis_for(folder, results=None, rules=rules, on=on, crs=crs,
                                     soum=soum)
-    with options.said_warnings(lang):
+    from asmap.maps.brief.folder import BRIEF_STEPS
+
+    with options.said_warnings(lang), options.step_progress(
+            lang, "brief_start", len(BRIEF_STEPS) + 1) as step:
         path = maps.write_brief(analysis, out, lang=lang, profile=profile, media=folder,
                                 photos=not no_photos, photo_mb=photo_mb, since=since,
-                                basemap=choice, basemap_mb=basemap_mb)
+                                basemap=choice, basemap_mb=basemap_mb, progress=step)
     eligible = int(analysis.sites["eligible"].fillna(False).astype(bool).sum())
     click.echo(options.say("cli_wrote_brief", lang, path=path, n=eligible, language=lang,
                            profile=profile))

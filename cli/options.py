@@ -303,6 +303,28 @@ photo_mb_opt = click.option("--photo-mb", "photo_mb", type=click.FloatRange(min=
 
 
 @contextmanager
+def step_progress(lang: str, first: str, total: int):
+    """A progress bar over `total` named steps on a terminal (nothing elsewhere): yields
+    ``step(name, **values)``, which moves it on and says ``step_<name>`` in `lang`."""
+    import sys
+
+    if not sys.stderr.isatty():
+        yield lambda name, **values: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    # on stderr, the terminal it checked (stdout may be a file the summary goes to)
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task(say(f"step_{first}", lang), total=total)
+
+        def step(name: str, **values: object) -> None:
+            bar.update(task, advance=1, description=say(f"step_{name}", lang, **values))
+
+        yield step
+
+
+@contextmanager
 def said_warnings(lang: str):
     """Say asmap's warnings (a photo budget) in `lang` on stderr, after the work."""
     import warnings

@@ -11,6 +11,7 @@ The folder appears only when every file is complete.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,8 @@ from asmap.maps.paper.words import eligible_sites
 #: Every file of a brief, in the order it is written.
 BRIEF_FILES = ("map.html", "overview.pdf", "sites.csv", "sites.xlsx", "conflicts.csv",
                "summary.md", "summary.html", "results.gpkg", "agreements.csv")
+#: What `write_brief` says it is doing, in order.
+BRIEF_STEPS = ("brief_map", "brief_tables", "brief_sheets")
 #: Agreements with these statuses get an annex in ``annexes/<agreement_id>.pdf``.
 ANNEX_STATUSES = ("proposed", "signed")
 #: The brief's other files weigh about as much as this many site sheets more than its
@@ -54,7 +57,8 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
                 profile: str = "internal", paper: str = "A4",
                 orientation: str = "landscape", media: str | Path | None = None,
                 photos: bool = True, photo_mb: float = PHOTO_MB, since: Any = None,
-                basemap: str | Path | bool | None = None, basemap_mb: float = 15.0) -> Path:
+                basemap: str | Path | bool | None = None, basemap_mb: float = 15.0,
+                progress: Callable[..., None] | None = None) -> Path:
     """
     Write the negotiation brief folder.
 
@@ -86,6 +90,9 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
         the project folder's ``basemap.mbtiles`` when it has one. Never the network.
     basemap_mb
         MB of basemap tiles embedded in ``map.html``.
+    progress
+        Called with each step's name as it starts (`BRIEF_STEPS`; ``brief_sheets`` with
+        ``n``, the number of site sheets).
 
     Returns
     -------
@@ -112,6 +119,7 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
     changes, since_lines = _since(since, shared, profile=profile, lang=lang)
     with atomic_dir(out_dir) as tmp:
         # the site sheets are drawn by other processes while this one writes the rest
+        step = progress or (lambda name, **values: None)
         annexes = (write_annexes, (shared, tmp / "annexes"),
                    {"lang": lang, "profile": profile, "paper": paper, "basemap": local})
         book = start_atlas(shared, tmp / "overview.pdf",
@@ -123,7 +131,8 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
             _write_the_rest(shared, tmp, lang=lang, profile=profile, media=media,
                             photos=photos, photo_mb=photo_mb, changes=changes,
                             since_lines=since_lines, found=found, basemap=local,
-                            basemap_mb=basemap_mb)
+                            basemap_mb=basemap_mb, step=step)
+            step("brief_sheets", n=len(book.mine) + sum(o.sheets for o in book.others))
             book.finish()
         finally:
             book.close()
@@ -132,11 +141,14 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
 
 def _write_the_rest(shared: Any, tmp: Path, *, lang: str, profile: str,
                     media: Path | None, photos: bool, photo_mb: float, changes: Any,
-                    since_lines: Any, found: Any, basemap: Any, basemap_mb: float) -> None:
+                    since_lines: Any, found: Any, basemap: Any, basemap_mb: float,
+                    step: Callable[..., None]) -> None:
     """Every file of the brief but ``overview.pdf`` and the annexes."""
+    step("brief_map")
     write_interactive(shared, tmp / "map.html", lang=lang, profile=profile, media=media,
                       photos=photos, photo_mb=photo_mb, changes=changes,
                       basemap=basemap, basemap_mb=basemap_mb)
+    step("brief_tables")
     copy_documents(found, tmp)
     tables.write_csv(tables.with_window_words(shared.sites, lang=lang), tmp / "sites.csv")
     tables.write_sites_xlsx(shared, tmp / "sites.xlsx", lang=lang)

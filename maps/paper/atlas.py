@@ -110,7 +110,7 @@ class Atlas:
                                      str(self._part(i))), {})]
                 if i == len(others):  # the last run is the shortest (`runs`): it does more
                     jobs, self.then = jobs + self.then, []
-                other = _Other(jobs)
+                other = _Other(jobs, sheets=count)
                 self.others.append(other)
                 other.start()
                 start += count
@@ -152,7 +152,8 @@ class _Other:
     """A process to fork, doing `jobs` (``(function, args, kwargs)``) one after another;
     it answers with what `_there` collected, through a pipe."""
 
-    def __init__(self, jobs: list[tuple]) -> None:
+    def __init__(self, jobs: list[tuple], *, sheets: int = 0) -> None:
+        self.sheets = sheets  # how many site sheets it draws
         context = _context()
         self.answer, self.sent = context.Pipe(duplex=False)
         self.go_read, self.go = context.Pipe(duplex=False)

@@ -297,3 +297,37 @@ def test_a_domain_error_says_error_in_the_language_of_the_folder(tmp_path):
     out = run("analyze", str(folder), "--out", str(tmp_path / "r.gpkg"), env={"ASMAP_LANG": ""})
     assert out.exit_code == 1 and out.output.startswith("Error: "), out.output
     assert not CYRILLIC.search(out.output)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("mn", "талбайн хуудас зурж байна"),
+                                             ("en", "site sheets")])
+def test_brief_shows_its_steps_on_a_terminal(tmp_path, lang, words):
+    """On a terminal (a pseudo-terminal here) the brief says what it is doing."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from asmap.layers import sample_path
+
+    leader, follower = pty.openpty()
+    asmap = Path(sys.executable).with_name("asmap")
+    run = subprocess.Popen([str(asmap), "--lang", lang, "brief", str(sample_path()), "--on",
+                            "2021-04-06", "--no-basemap", "--out", str(tmp_path / "b")],
+                           stdout=subprocess.DEVNULL, stderr=follower,
+                           env={**os.environ, "COLUMNS": "120"})
+    os.close(follower)
+    seen = b""
+    while True:  # read as it writes: a full terminal buffer would stop it
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    run.wait(timeout=600)
+    assert run.returncode == 0
+    assert words in seen.decode("utf-8", "replace")

@@ -144,3 +144,11 @@ def test_brief_replaces_an_old_folder_and_refuses_a_file(analysis, public, tmp_p
     with pytest.raises(UsageError, match="sharing profile"):
         write_brief(analysis, tmp_path / "x", profile="everyone")
     assert not (tmp_path / "x").exists()
+
+
+def test_the_brief_says_its_steps_in_order(analysis, tmp_path):
+    said = []
+    write_brief(analysis, tmp_path / "b", lang="en", basemap=False,
+                progress=lambda name, **values: said.append((name, values)))
+    eligible = int(analysis.sites["eligible"].fillna(False).astype(bool).sum())
+    assert said == [("brief_map", {}), ("brief_tables", {}), ("brief_sheets", {"n": eligible})]
