@@ -24,7 +24,7 @@ import geopandas as gpd
 import shapely
 
 from asmap.geo.grouping import joined
-from asmap.geo.near_roads import TIE_M, clamped, leg_from, near_segments, nearest_interval
+from asmap.geo.near_roads import TIE_M, clamped, leg_from, near_pairs, nearest_interval
 from asmap.geo.parallel import elementwise, query
 from asmap.layers.errors import DataError
 
@@ -238,41 +238,24 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
         shown = (shapely.transform(lines, transform) if transform is not None else None)
         return Routes(lines, shapely.length(lines) / 1000, shown)
     net, seg0, start, dist, pred, reach, tree = search
-    target_ix, hit = near_segments(tree, targets)
+    target_ix, hit, near_d = near_pairs(tree, targets)
     seg = reach[hit]
-    legs = elementwise(shapely.shortest_line, net.segments[seg], targets[target_ix])
-    leg_xy = shapely.get_coordinates(legs).reshape(-1, 2, 2)
-    on_road, at_site = leg_xy[:, 0], leg_xy[:, 1]
-    leg = shapely.length(legs)
-    a, b = net.a[seg], net.b[seg]
-    # beside a parallel edge every point of an interval is nearest: take its end on
-    # each side, so the route is not longer for where GEOS happened to put the point
-    # (only where it could matter: a candidate whose total, less its segment's length,
-    # is still longer than the target's best cannot win by moving along its segment)
-    rough = np.minimum(dist[net.u[seg]] + np.hypot(*(on_road - a).T),
-                       dist[net.v[seg]] + np.hypot(*(on_road - b).T)) + leg
-    rough = np.where(seg == seg0, np.minimum(rough, np.hypot(*(on_road - start).T) + leg),
-                     rough)
-    best_rough = np.full(len(targets), np.inf)
-    np.minimum.at(best_rough, target_ix, rough)
-    maybe = np.flatnonzero(rough - net.length[seg] <= best_rough[target_ix] + TIE_M)
-    at_u, at_v = on_road.copy(), on_road.copy()
-    at_u[maybe], at_v[maybe] = nearest_interval(a[maybe], b[maybe], on_road[maybe],
-                                                targets[target_ix[maybe]], leg[maybe])
-    at_s = clamped(a, b, start, at_u, at_v)
-    leg_u, leg_v, leg_s = (leg_from(at, on_road, leg, targets[target_ix])
-                           for at in (at_u, at_v, at_s))
-    via_u = dist[net.u[seg]] + np.hypot(*(at_u - a).T) + leg_u
-    via_v = dist[net.v[seg]] + np.hypot(*(at_v - b).T) + leg_v
-    direct = np.where(seg == seg0, np.hypot(*(at_s - start).T) + leg_s, np.inf)
-    total = np.hypot(*(start - base_xy(base))) + np.minimum(np.minimum(via_u, via_v), direct)
-    # each target's shortest total (to the millimetre), then the shorter off-road leg,
-    # then the smaller road_id, then the lower segment
-    order = np.lexsort((seg, net.rank[seg], np.round(leg / TIE_M),
-                        np.round(total / TIE_M), target_ix))
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = target_ix[order][1:] != target_ix[order][:-1]
-    best = order[first]
+    lead = np.hypot(*(start - base_xy(base)))
+    alive, bound = _hopeful(search, targets, target_ix, seg, near_d, lead)
+    c = _candidates(search, targets, target_ix[alive], seg[alive], lead)
+    # a pair left out must not be able to win: its bound stays above its target's best
+    # total by more than a tie (else its target is worked out again with every pair)
+    best_total = np.full(len(targets), np.inf)
+    best_total[c.target_ix[c.best]] = c.total[c.best]
+    doubt = np.unique(target_ix[~alive][bound[~alive] <= best_total[target_ix[~alive]]
+                                        + 2 * TIE_M])
+    if len(doubt):
+        alive |= np.isin(target_ix, doubt)
+        c = _candidates(search, targets, target_ix[alive], seg[alive], lead)
+    seg, target_ix, best = c.seg, c.target_ix, c.best
+    at_u, at_v, at_s, via_u, via_v, direct, total = (c.at_u, c.at_v, c.at_s, c.via_u,
+                                                     c.via_v, c.direct, c.total)
+    on_road, at_site = c.on_road, c.at_site
     how = np.select([direct[best] <= np.minimum(via_u[best], via_v[best]),
                      via_u[best] <= via_v[best]], [-1, 0], 1)
     end_node = np.where(how == 0, net.u[seg[best]], net.v[seg[best]])
@@ -306,6 +289,115 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
     plan = RoutePlan(target_ix[best], end_node, base_xy(base), start, best_on, best_at,
                      net.nodes, pred)
     return Routes(lines, km, shown, plan)
+
+
+#: A candidate pair whose lower bound is more than this above its target's first guess
+#: is not worked out (`_hopeful`); `routes_to` checks it could not have won.
+HOPE_M = 0.01
+
+
+def _lower_bound(search: RoadSearch, seg: np.ndarray, near_d: np.ndarray, lead: float
+                 ) -> np.ndarray:
+    """
+    The least total a route over each candidate pair can have: the network distance to
+    its segment's nearer end plus the distance from the segment to the target (the
+    off-road leg starts on the segment, so is no shorter), from the start alone on the
+    start's own segment; plus `lead`, the leg from the base to the start.
+    """
+    net, seg0, dist = search.net, search.segment, search.distance
+    bound = np.where(seg == seg0, near_d,
+                     np.minimum(dist[net.u[seg]], dist[net.v[seg]]) + near_d)
+    return lead + bound
+
+
+def _rough(search: RoadSearch, seg: np.ndarray, on_road: np.ndarray, leg: np.ndarray
+           ) -> np.ndarray:
+    """Each pair's total as if the off-road leg started at `on_road` (less the base's leg)."""
+    net, dist, start = search.net, search.distance, search.start
+    a, b = net.a[seg], net.b[seg]
+    rough = np.minimum(dist[net.u[seg]] + np.hypot(*(on_road - a).T),
+                       dist[net.v[seg]] + np.hypot(*(on_road - b).T)) + leg
+    return np.where(seg == search.segment,
+                    np.minimum(rough, np.hypot(*(on_road - start).T) + leg), rough)
+
+
+def _hopeful(search: RoadSearch, targets: np.ndarray, target_ix: np.ndarray,
+             seg: np.ndarray, near_d: np.ndarray, lead: float
+             ) -> tuple[np.ndarray, np.ndarray]:
+    """
+    Which candidate pairs are worth working out, and every pair's `_lower_bound`.
+
+    Each target's pair of the smallest bound is worked out roughly (its leg from the
+    nearest point of its segment); a pair whose bound is above that by more than
+    `HOPE_M` is left out. Only a guess: `routes_to` checks what it left out.
+    """
+    bound = _lower_bound(search, seg, near_d, lead)
+    order = np.lexsort((bound, target_ix))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = target_ix[order][1:] != target_ix[order][:-1]
+    pick = order[first]
+    legs = elementwise(shapely.shortest_line, search.net.segments[seg[pick]],
+                       targets[target_ix[pick]])
+    on_road = shapely.get_coordinates(legs).reshape(-1, 2, 2)[:, 0]
+    guess = np.full(len(targets), np.inf)
+    guess[target_ix[pick]] = lead + _rough(search, seg[pick], on_road, shapely.length(legs))
+    return bound <= guess[target_ix] + HOPE_M, bound
+
+
+class _Candidates(NamedTuple):
+    """Every candidate pair's route, worked out (see `_candidates`)."""
+
+    target_ix: np.ndarray
+    seg: np.ndarray
+    on_road: np.ndarray
+    at_site: np.ndarray
+    at_u: np.ndarray
+    at_v: np.ndarray
+    at_s: np.ndarray
+    via_u: np.ndarray
+    via_v: np.ndarray
+    direct: np.ndarray
+    total: np.ndarray
+    best: np.ndarray  #: the winning pair of each target that has one
+
+
+def _candidates(search: RoadSearch, targets: np.ndarray, target_ix: np.ndarray,
+                seg: np.ndarray, lead: float) -> _Candidates:
+    """
+    The route over each (target, segment) pair, and each target's best pair: the
+    smallest total (to the millimetre), then the shorter off-road leg, then the smaller
+    ``road_id``, then the lower segment. `lead` is the leg from the base to the start.
+    """
+    net, seg0, start, dist = search.net, search.segment, search.start, search.distance
+    legs = elementwise(shapely.shortest_line, net.segments[seg], targets[target_ix])
+    leg_xy = shapely.get_coordinates(legs).reshape(-1, 2, 2)
+    on_road, at_site = leg_xy[:, 0], leg_xy[:, 1]
+    leg = shapely.length(legs)
+    a, b = net.a[seg], net.b[seg]
+    # beside a parallel edge every point of an interval is nearest: take its end on
+    # each side, so the route is not longer for where GEOS happened to put the point
+    # (only where it could matter: a candidate whose total, less its segment's length,
+    # is still longer than the target's best cannot win by moving along its segment)
+    rough = _rough(search, seg, on_road, leg)
+    best_rough = np.full(len(targets), np.inf)
+    np.minimum.at(best_rough, target_ix, rough)
+    maybe = np.flatnonzero(rough - net.length[seg] <= best_rough[target_ix] + TIE_M)
+    at_u, at_v = on_road.copy(), on_road.copy()
+    at_u[maybe], at_v[maybe] = nearest_interval(a[maybe], b[maybe], on_road[maybe],
+                                                targets[target_ix[maybe]], leg[maybe])
+    at_s = clamped(a, b, start, at_u, at_v)
+    leg_u, leg_v, leg_s = (leg_from(at, on_road, leg, targets[target_ix])
+                           for at in (at_u, at_v, at_s))
+    via_u = dist[net.u[seg]] + np.hypot(*(at_u - a).T) + leg_u
+    via_v = dist[net.v[seg]] + np.hypot(*(at_v - b).T) + leg_v
+    direct = np.where(seg == seg0, np.hypot(*(at_s - start).T) + leg_s, np.inf)
+    total = lead + np.minimum(np.minimum(via_u, via_v), direct)
+    order = np.lexsort((seg, net.rank[seg], np.round(leg / TIE_M),
+                        np.round(total / TIE_M), target_ix))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = target_ix[order][1:] != target_ix[order][:-1]
+    return _Candidates(target_ix, seg, on_road, at_site, at_u, at_v, at_s, via_u, via_v,
+                       direct, total, order[first])
 
 
 def _assemble(point_sets: list[tuple], path_nodes: np.ndarray, owner: np.ndarray

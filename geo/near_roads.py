@@ -27,8 +27,7 @@ def near_segments(tree: shapely.STRtree, targets: np.ndarray) -> tuple[np.ndarra
     Every road segment (straight piece of `tree`) within `NEAR_FACTOR` times the target's
     nearest distance, and at least the `NEAREST_SEGMENTS` nearest (all when there are
     fewer): so a main road a little farther than a dead-end track is tried too, and so
-    are the pieces either side of a bend. Searched in widening rings, vectorized over
-    the targets that still have too few.
+    are the pieces either side of a bend. `near_pairs` gives their distances as well.
 
     Examples
     --------
@@ -37,33 +36,71 @@ def near_segments(tree: shapely.STRtree, targets: np.ndarray) -> tuple[np.ndarra
     >>> near_segments(shapely.STRtree(roads), np.array([shapely.Point(5, 2)]))[1].tolist()
     [0, 1, 2]
     """
+    target_ix, segment_ix, _ = near_pairs(tree, targets)
+    return target_ix, segment_ix
+
+
+def near_pairs(tree: shapely.STRtree, targets: np.ndarray
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """
+    The pairs of `near_segments` and each pair's distance (target to segment), by target.
+
+    Searched in widening rings, vectorized over the targets that still have too few:
+    each ring is a box query on the tree, then the exact distances of what the boxes
+    hold (the distances are needed anyway, to rank the segments).
+
+    Examples
+    --------
+    >>> roads = shapely.linestrings([[(0, 0), (10, 0)], [(0, 1), (10, 1)]])
+    >>> near_pairs(shapely.STRtree(roads), np.array([shapely.Point(5, 2)]))[2].tolist()
+    [2.0, 1.0]
+    """
     segments = tree.geometries
     want = min(NEAREST_SEGMENTS, len(segments))
     first_t, first_s = nearest(tree, targets)
     d0 = np.full(len(targets), np.inf)
     np.minimum.at(d0, first_t, distance(targets[first_t], segments[first_s]))
-    found_t, found_s = query(tree, targets, "dwithin", NEAR_FACTOR * d0)
-    short = np.flatnonzero(np.bincount(found_t, minlength=len(targets)) < want)
+    box = shapely.bounds(targets)
+
+    def within(rows: np.ndarray, reach: np.ndarray
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(position in `rows`, segment, distance) of the segments within `reach`."""
+        grown = shapely.box(*(box[rows] + reach[:, None] * np.array([-1, -1, 1, 1])).T)
+        at, seg = query(tree, grown)
+        d = distance(targets[rows[at]], segments[seg])
+        ok = d <= reach[at]
+        return at[ok], seg[ok], d[ok]
+
+    found_t, found_s, found_d = within(np.arange(len(targets)), NEAR_FACTOR * d0)
+    few = np.bincount(found_t, minlength=len(targets)) < want
+    # a target with enough segments within the factor keeps them all
+    kept = ~few[found_t]
+    t_ix, s_ix, d = [found_t[kept]], [found_s[kept]], [found_d[kept]]
+    short = np.flatnonzero(few)
     ring = np.maximum(2 * NEAR_FACTOR * d0, 100.0)
-    kept = ~np.isin(found_t, short)
-    keep_t, keep_s = [found_t[kept]], [found_s[kept]]
+    ring_t, ring_s, ring_d = [], [], []
     while len(short):
-        got_t, got_s = query(tree, targets[short], "dwithin", ring[short])
+        got_t, got_s, got_d = within(short, ring[short])
         done = np.bincount(got_t, minlength=len(short)) >= want
         rows = done[got_t]
-        keep_t.append(short[got_t[rows]])
-        keep_s.append(got_s[rows])
+        ring_t.append(short[got_t[rows]])
+        ring_s.append(got_s[rows])
+        ring_d.append(got_d[rows])
         short = short[~done]
         ring[short] *= 2
-    t_ix, s_ix = np.concatenate(keep_t), np.concatenate(keep_s)
-    d = distance(targets[t_ix], segments[s_ix])
-    order = np.lexsort((s_ix, d, t_ix))
-    t_ix, s_ix, d = t_ix[order], s_ix[order], d[order]
-    starts = np.r_[0, np.flatnonzero(t_ix[1:] != t_ix[:-1]) + 1] if len(t_ix) else []
-    rank = np.arange(len(t_ix)) - np.repeat(starts, np.diff(np.r_[starts, len(t_ix)]))
-    keep = (rank < want) | (d <= NEAR_FACTOR * d0[t_ix] + TIE_M)
-    back = np.lexsort((s_ix[keep], t_ix[keep]))
-    return t_ix[keep][back], s_ix[keep][back]
+    if ring_t:  # the others keep the nearest `want` and any within the factor
+        rt, rs, rd = np.concatenate(ring_t), np.concatenate(ring_s), np.concatenate(ring_d)
+        order = np.lexsort((rs, rd, rt))
+        rt, rs, rd = rt[order], rs[order], rd[order]
+        starts = np.r_[0, np.flatnonzero(rt[1:] != rt[:-1]) + 1]
+        rank = np.arange(len(rt)) - np.repeat(starts, np.diff(np.r_[starts, len(rt)]))
+        keep = (rank < want) | (rd <= NEAR_FACTOR * d0[rt] + TIE_M)
+        t_ix.append(rt[keep])
+        s_ix.append(rs[keep])
+        d.append(rd[keep])
+    t_ix, s_ix, d = np.concatenate(t_ix), np.concatenate(s_ix), np.concatenate(d)
+    back = np.lexsort((s_ix, t_ix))
+    return t_ix[back], s_ix[back], d[back]
 
 
 def nearest_interval(a: np.ndarray, b: np.ndarray, p: np.ndarray, targets: np.ndarray,

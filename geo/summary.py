@@ -100,6 +100,8 @@ def _split_all(values) -> set[str]:
 
 def _counts(values, codes: tuple[str, ...]) -> dict[str, int]:
     """Sites per code: each site's ``;``-joined codes counted once."""
-    counted = Counter(code for text in values.fillna("").astype(str)
-                      for code in set(text.split(";")))
+    counted: Counter[str] = Counter()
+    for text, n in values.fillna("").astype(str).value_counts().items():  # few distinct
+        for code in set(text.split(";")):
+            counted[code] += int(n)
     return {code: int(counted.get(code, 0)) for code in codes}

@@ -20,13 +20,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from asmap.layers.problems import Problem
 
 #: Characters that start a formula in Excel, LibreOffice and Google Sheets.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: The control characters `strip_controls` removes, as a pattern both Python's `re` and
+#: Arrow's (RE2) read the same way.
+CONTROLS_PATTERN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+_CONTROLS = re.compile(CONTROLS_PATTERN)
 
 
 def strip_controls(text: str) -> str:
@@ -152,7 +156,7 @@ def clean_text_columns(frame: pd.DataFrame, *, kind: str, file: str,
         values = frame[column]
         if values.dtype != object and not pd.api.types.is_string_dtype(values):
             continue
-        rows = [i for i, v in enumerate(values) if has_controls(v)]
+        rows = _control_rows(values)
         if not rows:
             continue
         if out is frame:
@@ -162,3 +166,21 @@ def clean_text_columns(frame: pd.DataFrame, *, kind: str, file: str,
     label = labels(out) if labels is not None else (lambda i: f"row {i + 1}")
     return out, [Problem.of("warning", kind, label(i), column, "pr_control_in_data", file=file)
                  for i, column in bad]
+
+
+def _control_rows(values: pd.Series) -> list[int]:
+    """
+    The positions of the cells of `values` holding a control character: one vectorized
+    search of a string column; cell by cell in a column of mixed objects.
+
+    Examples
+    --------
+    >>> _control_rows(pd.Series(["ok", "bell\\x07", None, "nel\\x85"]))
+    [1, 3]
+    >>> _control_rows(pd.Series(["ok", 3, "nul\\x00"], dtype=object))
+    [2]
+    """
+    if values.dtype == object:
+        return [i for i, v in enumerate(values) if has_controls(v)]
+    found = values.str.contains(CONTROLS_PATTERN, regex=True)
+    return np.flatnonzero(found.fillna(False).to_numpy(dtype=bool)).tolist()

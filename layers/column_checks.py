@@ -127,8 +127,12 @@ def as_text(series: pd.Series) -> pd.Series:
         text = str(value).strip()
         return text or None
 
-    if isinstance(series.dtype, pd.StringDtype) or pd.api.types.infer_dtype(
-            series, skipna=True) in ("string", "empty"):  # the common case: plain text
+    if isinstance(series.dtype, pd.StringDtype):  # the common case: a text column
+        # (its strip removes exactly what Python's `str.strip` does)
+        values = series.str.strip().to_numpy(dtype=object, na_value=None)
+        values[values == ""] = None
+        return pd.Series(values, index=series.index, dtype=object)
+    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):  # plain text
         values = series.to_numpy(dtype=object, na_value=None)
         return pd.Series([(v.strip() or None) if isinstance(v, str) else None for v in values],
                          index=series.index, dtype=object)
