@@ -94,3 +94,43 @@ def test_verbose_logs_the_analysis_steps_and_counts(tmp_path, caplog):
     assert "road network:" in counts
     assert {"asmap.layers.load", "asmap.geo.core", "asmap.geo.exclusions",
             "asmap.geo.access", "asmap.geo.io"} <= {r.name for r in caplog.records}
+
+
+LEAVE = """
+import atexit, sys, threading
+from asmap.cli.main import leave
+atexit.register(lambda: print("torn down", flush=True))
+print("done", flush=True)
+if sys.argv[1] == "thread":  # a thread of someone else's: Python must exit as usual
+    threading.Thread(target=threading.Event().wait, args=(0.2,)).start()
+if sys.argv[1] == "pools":  # asmap's own idle pools do not stop a quick exit
+    from asmap.geo import parallel
+    parallel.background(sum, [1, 2]).result()
+leave(int(sys.argv[2]))
+print("not left", flush=True)
+"""
+
+
+@pytest.mark.parametrize(("case", "code", "said"), [
+    ("plain", "0", "done\n"), ("plain", "1", "done\n"), ("pools", "0", "done\n"),
+    ("thread", "0", "done\nnot left\ntorn down\n")])
+def test_a_finished_command_leaves_without_tearing_down(case, code, said):
+    done = subprocess.run([sys.executable, "-c", LEAVE, case, code], capture_output=True,
+                          text=True, timeout=60)
+    assert done.stdout == said
+    assert done.returncode == (int(code) if case != "thread" else 0)
+
+
+def test_the_analysis_written_by_a_quick_exit_is_whole(tmp_path):
+    import pyogrio
+
+    from asmap.layers import sample_path
+
+    out = tmp_path / "results.gpkg"
+    done = subprocess.run([sys.executable, "-m", "asmap.cli.main", "analyze", str(sample_path()),
+                           "--on", "2021-04-06", "--out", str(out), "--lang", "en"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith(f"wrote {out}")
+    assert pyogrio.read_info(out, layer="sites")["features"] == 28
+    assert [p.name for p in tmp_path.iterdir()] == ["results.gpkg"]
