@@ -29,8 +29,10 @@ HERE = Path(__file__).resolve().parent
 ASMAP = str(Path(sys.executable).with_name("asmap"))
 
 PHASES = """
-import json, sys, time
+import gc, json, sys, time
 t0 = time.perf_counter()
+from asmap.cli.main import GC_THRESHOLDS
+gc.set_threshold(*GC_THRESHOLDS)  # as the asmap command
 from asmap import geo, layers
 from asmap.geo.analyze import analyze
 t1 = time.perf_counter()
