@@ -16,7 +16,6 @@ import logging
 from collections.abc import Callable
 from typing import NamedTuple
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -77,6 +76,9 @@ class RoadNetwork:
     """
 
     def __init__(self, lines: np.ndarray, ids: np.ndarray | None = None) -> None:
+        import networkx as nx  # 0.06 s: imported where the network is built, which the
+        # analysis does on a thread of its own (`geo.core.prepare`)
+
         keep = ~(shapely.is_missing(lines) | shapely.is_empty(lines))
         lines = lines[keep]
         ranks = (np.arange(len(lines)) if ids is None else
@@ -117,6 +119,8 @@ class RoadNetwork:
         seg = int(np.min(tree.query_nearest(point, all_matches=True)))
         start = np.asarray(shapely.get_coordinates(
             shapely.shortest_line(self.segments[seg], point))[0])
+        import networkx as nx
+
         graph = self.graph  # the start joins it for this search only
         graph.add_edge(SOURCE, int(self.u[seg]), weight=float(np.hypot(*(start - self.a[seg]))))
         graph.add_edge(SOURCE, int(self.v[seg]), weight=float(np.hypot(*(start - self.b[seg]))))
