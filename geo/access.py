@@ -256,25 +256,22 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
     if len(doubt):
         alive |= np.isin(target_ix, doubt)
         c = _candidates(search, targets, target_ix[alive], seg[alive], lead)
-    seg, target_ix, best = c.seg, c.target_ix, c.best
-    at_u, at_v, at_s, via_u, via_v, direct, total = (c.at_u, c.at_v, c.at_s, c.via_u,
-                                                     c.via_v, c.direct, c.total)
-    on_road, at_site = c.on_road, c.at_site
-    how = np.select([direct[best] <= np.minimum(via_u[best], via_v[best]),
-                     via_u[best] <= via_v[best]], [-1, 0], 1)
-    end_node = np.where(how == 0, net.u[seg[best]], net.v[seg[best]])
+    best = c.best
+    rows = c.target_ix[best]  # the target of each winning pair
+    how = np.select([c.direct[best] <= np.minimum(c.via_u[best], c.via_v[best]),
+                     c.via_u[best] <= c.via_v[best]], [-1, 0], 1)
+    end_node = np.where(how == 0, net.u[c.seg[best]], net.v[c.seg[best]])
     end_node[how < 0] = -1  # the start and the site's road point share a segment
     moved_on = np.select([how[:, None] < 0, how[:, None] == 0],
-                         [at_s[best], at_u[best]], at_v[best])
-    shifted = np.flatnonzero((moved_on != on_road[best]).any(axis=1))
-    on_road, at_site = on_road[best], at_site[best]
+                         [c.at_s[best], c.at_u[best]], c.at_v[best])
+    on_road, at_site = c.on_road[best], c.at_site[best]
+    shifted = np.flatnonzero((moved_on != on_road).any(axis=1))
     if len(shifted):  # the leg from the chosen end of the interval
         ends = shapely.shortest_line(shapely.points(moved_on[shifted]),
-                                     targets[target_ix[best][shifted]])
+                                     targets[rows[shifted]])
         at_site[shifted] = shapely.get_coordinates(ends).reshape(-1, 2, 2)[:, 1]
         on_road[shifted] = moved_on[shifted]
-    best_on, best_at = on_road, at_site
-    points = (base_xy(base)[None], start[None], best_on, best_at, net.nodes)
+    points = (base_xy(base)[None], start[None], on_road, at_site, net.nodes)
     if transform is not None:  # the same points in the output CRS, each moved once
         sizes = [len(p) for p in points]
         moved = tuple(np.split(transform(np.concatenate(points)), np.cumsum(sizes)[:-1]))
@@ -284,13 +281,13 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
     lines = shown = None
     if metric_lines or transform is None:
         lines = np.empty(len(targets), dtype=object)
-        lines[target_ix[best]] = built[0]
+        lines[rows] = built[0]
     if transform is not None:
         shown = np.empty(len(targets), dtype=object)
-        shown[target_ix[best]] = built[-1]
+        shown[rows] = built[-1]
     km = np.full(len(targets), np.nan)
-    km[target_ix[best]] = total[best] / 1000
-    plan = RoutePlan(target_ix[best], end_node, base_xy(base), start, best_on, best_at,
+    km[rows] = c.total[best] / 1000
+    plan = RoutePlan(rows, end_node, base_xy(base), start, on_road, at_site,
                      net.nodes, pred)
     return Routes(lines, km, shown, plan)
 
@@ -336,10 +333,7 @@ def _hopeful(search: RoadSearch, targets: np.ndarray, target_ix: np.ndarray,
     `HOPE_M` is left out. Only a guess: `routes_to` checks what it left out.
     """
     bound = _lower_bound(search, seg, near_d, lead)
-    order = np.lexsort((bound, target_ix))
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = target_ix[order][1:] != target_ix[order][:-1]
-    pick = order[first]
+    pick = _first_each(np.lexsort((bound, target_ix)), target_ix)
     legs = elementwise(shapely.shortest_line, search.net.segments[seg[pick]],
                        targets[target_ix[pick]])
     on_road = shapely.get_coordinates(legs).reshape(-1, 2, 2)[:, 0]
@@ -398,10 +392,22 @@ def _candidates(search: RoadSearch, targets: np.ndarray, target_ix: np.ndarray,
     total = lead + np.minimum(np.minimum(via_u, via_v), direct)
     order = np.lexsort((seg, net.rank[seg], np.round(leg / TIE_M),
                         np.round(total / TIE_M), target_ix))
+    return _Candidates(target_ix, seg, on_road, at_site, at_u, at_v, at_s, via_u, via_v,
+                       direct, total, _first_each(order, target_ix))
+
+
+def _first_each(order: np.ndarray, target_ix: np.ndarray) -> np.ndarray:
+    """
+    The first pair of each target in `order` (pairs sorted by target first).
+
+    Examples
+    --------
+    >>> _first_each(np.array([2, 0, 1]), np.array([0, 1, 0])).tolist()
+    [2, 1]
+    """
     first = np.ones(len(order), dtype=bool)
     first[1:] = target_ix[order][1:] != target_ix[order][:-1]
-    return _Candidates(target_ix, seg, on_road, at_site, at_u, at_v, at_s, via_u, via_v,
-                       direct, total, order[first])
+    return order[first]
 
 
 def _assemble(point_sets: list[tuple], path_nodes: np.ndarray, owner: np.ndarray
