@@ -12,6 +12,7 @@ serves every site.
 
 from __future__ import annotations
 
+import heapq
 import logging
 from collections.abc import Callable
 from typing import NamedTuple
@@ -66,6 +67,9 @@ class RoadNetwork:
     """
     Road lines noded where they touch or cross, as a weighted graph of straight segments.
 
+    The graph is plain dictionaries searched with `shortest_paths` (`heapq`): a graph
+    library's import would cost more than the one search an analysis makes.
+
     Parameters
     ----------
     lines
@@ -76,9 +80,6 @@ class RoadNetwork:
     """
 
     def __init__(self, lines: np.ndarray, ids: np.ndarray | None = None) -> None:
-        import networkx as nx  # 0.06 s: imported where the network is built, which the
-        # analysis does on a thread of its own (`geo.core.prepare`)
-
         keep = ~(shapely.is_missing(lines) | shapely.is_empty(lines))
         lines = lines[keep]
         ranks = (np.arange(len(lines)) if ids is None else
@@ -97,9 +98,12 @@ class RoadNetwork:
         self.a, self.b, self.length = a, b, length
         self.segments = shapely.linestrings(np.stack([a, b], axis=1))
         self.rank = _segment_ranks(lines, ranks, (a + b) / 2)
-        self.graph = nx.Graph()
-        self.graph.add_weighted_edges_from(zip(self.u.tolist(), self.v.tolist(),
-                                               length.tolist(), strict=True))
+        #: node -> {neighbour: metres}, neighbours in the order their segments come
+        self.graph: dict[int, dict[int, float]] = {}
+        for x, y, metres in zip(self.u.tolist(), self.v.tolist(), length.tolist(),
+                                strict=True):
+            self.graph.setdefault(x, {})[y] = metres
+            self.graph.setdefault(y, {})[x] = metres
 
     def __len__(self) -> int:
         return len(self.segments)
@@ -119,22 +123,60 @@ class RoadNetwork:
         seg = int(np.min(tree.query_nearest(point, all_matches=True)))
         start = np.asarray(shapely.get_coordinates(
             shapely.shortest_line(self.segments[seg], point))[0])
-        import networkx as nx
-
-        graph = self.graph  # the start joins it for this search only
-        graph.add_edge(SOURCE, int(self.u[seg]), weight=float(np.hypot(*(start - self.a[seg]))))
-        graph.add_edge(SOURCE, int(self.v[seg]), weight=float(np.hypot(*(start - self.b[seg]))))
-        try:
-            pred, dist = nx.dijkstra_predecessor_and_distance(graph, SOURCE)
-        finally:
-            graph.remove_node(SOURCE)
+        ends = {int(self.u[seg]): float(np.hypot(*(start - self.a[seg])))}
+        ends[int(self.v[seg])] = float(np.hypot(*(start - self.b[seg])))
+        dist, pred = shortest_paths(self.graph, SOURCE, ends)
+        del dist[SOURCE]
         distance = np.full(len(self.nodes), np.inf)
         predecessor = np.full(len(self.nodes), -2)
-        for node, d in dist.items():
-            if node != SOURCE:
-                distance[node] = d
-                predecessor[node] = pred[node][0]
+        distance[list(dist)] = list(dist.values())
+        predecessor[list(pred)] = list(pred.values())
         return seg, start, distance, predecessor
+
+
+def shortest_paths(graph: dict[int, dict[int, float]], source: int,
+                   joins: dict[int, float] | None = None
+                   ) -> tuple[dict[int, float], dict[int, int]]:
+    """
+    Dijkstra's search from `source`: each reachable node's distance and predecessor.
+
+    `graph` maps each node to its neighbours and the lengths of the edges to them;
+    `joins` are edges from `source` to nodes of `graph`, for this search only. Among
+    equal shortest paths a node keeps the predecessor it was first reached from
+    (neighbours are tried in their order in `graph`, `source` last), as
+    ``networkx.dijkstra_predecessor_and_distance`` does: the same routes, without its
+    0.1 s import on every analysis.
+
+    Examples
+    --------
+    >>> graph = {0: {1: 1.0, 2: 2.0}, 1: {0: 1.0, 2: 1.0}, 2: {0: 2.0, 1: 1.0}}
+    >>> shortest_paths(graph, -1, {0: 0.5})
+    ({-1: 0, 0: 0.5, 1: 1.5, 2: 2.5}, {0: -1, 1: 0, 2: 0})
+    """
+    joins = joins or {}
+    dist: dict[int, float] = {}
+    seen: dict[int, float] = {source: 0}
+    pred: dict[int, int] = {}
+    heap: list[tuple[float, int, int]] = [(0, 0, source)]
+    pushed = 1  # breaks ties between equal distances: the node reached first
+    while heap:
+        d, _, node = heapq.heappop(heap)
+        if node in dist:
+            continue
+        dist[node] = d
+        near = joins if node == source else graph.get(node, {})
+        if node in joins:
+            near = {**near, source: joins[node]}
+        for other, metres in near.items():
+            if other in dist:
+                continue
+            through = d + metres
+            if other not in seen or through < seen[other]:
+                seen[other] = through
+                heapq.heappush(heap, (through, pushed, other))
+                pushed += 1
+                pred[other] = node
+    return dist, pred
 
 
 class RoadSearch(NamedTuple):
