@@ -31,6 +31,12 @@ EMPTY_DTYPES = {"str": "object", "float": "float", "int": "int64", "bool": "bool
                 "date": "datetime64[ns]"}
 #: Key of the JSON document stored in the metadata of the sites layer.
 METADATA_KEY = RESULTS_KEY
+#: Results whose sites and routes hold more than this many coordinates are written in
+#: SQLite pages of `BIG_RESULTS_PAGE` bytes, not 4 KB: 20,000 sites write 10 % faster
+#: (their file is no larger). Small results keep 4 KB pages: 16 KB pages would make the
+#: sample's results file nearly three times larger (every table takes a page at least).
+BIG_RESULTS_COORDINATES = 100_000
+BIG_RESULTS_PAGE = 16384
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +76,13 @@ def write_results(analysis: Analysis, path: str | Path) -> Path:
     stamp = f"{analysis.on.isoformat()}T00:00:00.000Z"
     # SQLite need not sync after every layer: the finished file is synced once, then renamed
     config = {"OGR_CURRENT_DATE": stamp, "OGR_SQLITE_SYNCHRONOUS": "OFF"}
-    old = {key: pyogrio.get_gdal_config_option(key) for key in config}
+    old = {key: pyogrio.get_gdal_config_option(key)
+           for key in (*config, "OGR_SQLITE_PRAGMA")}
+    coordinates = sum(int(shapely.get_num_coordinates(getattr(analysis, name).geometry.values)
+                          .sum()) for name in ("sites", "routes"))
+    if coordinates > BIG_RESULTS_COORDINATES:
+        config["OGR_SQLITE_PRAGMA"] = ",".join(
+            filter(None, [old["OGR_SQLITE_PRAGMA"], f"page_size={BIG_RESULTS_PAGE}"]))
     pyogrio.set_gdal_config_options(config)
     try:
         with atomic_path(path) as tmp:

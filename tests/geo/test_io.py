@@ -7,6 +7,7 @@ import csv
 import pytest
 
 import pyogrio
+import shapely
 
 from asmap import geo, layers
 from tests.geo.scenes import ON, base, box, frame, line, pt, sites
@@ -100,3 +101,45 @@ def test_bundled_sample_shows_every_reason_and_note(sample):
     assert s.at["ZT-14", "reasons"] == "OUTSIDE_SOUM;TOO_SMALL"
     assert sample.crs == "EPSG:32648" and sample.unchecked == ()
     assert sample.summary()["conflicts"] == 1
+
+
+def _page_size(path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        return db.execute("PRAGMA page_size").fetchone()[0]
+
+
+def test_large_results_are_written_in_16_kb_pages_and_read_back_the_same(tmp_path,
+                                                                          monkeypatch):
+    from asmap.geo import io
+    from benchmarks.generate import ON as GENERATED_ON
+    from benchmarks.generate import generate_layers
+
+    result = geo.analyze(generate_layers(3000, seed=5), on=GENERATED_ON)
+    coordinates = sum(int(shapely.get_num_coordinates(getattr(result, n).geometry.values).sum())
+                      for n in ("sites", "routes"))
+    assert coordinates > 70_000  # 3,000 sites: a threshold of 50,000 makes them large
+    monkeypatch.setattr(io, "BIG_RESULTS_COORDINATES", 50_000)
+    pyogrio.set_gdal_config_options({"OGR_SQLITE_PRAGMA": "cache_size=-4000"})
+    try:
+        big = geo.write_results(result, tmp_path / "big.gpkg")
+        # a pragma the user set is kept, and is theirs again afterwards
+        assert pyogrio.get_gdal_config_option("OGR_SQLITE_PRAGMA") == "cache_size=-4000"
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_SQLITE_PRAGMA": None})
+    monkeypatch.setattr(io, "BIG_RESULTS_COORDINATES", coordinates)  # not more than
+    plain = geo.write_results(result, tmp_path / "plain.gpkg")
+    assert (_page_size(big), _page_size(plain)) == (16384, 4096)
+    assert pyogrio.get_gdal_config_option("OGR_SQLITE_PRAGMA") is None
+    for name in OUTPUT_LAYERS:
+        a = pyogrio.read_dataframe(big, layer=name)
+        b = pyogrio.read_dataframe(plain, layer=name)
+        assert a.equals(b), name
+    assert len(pyogrio.read_dataframe(big, layer="routes")) == 3000
+    assert geo.read_results(big).on == result.on
+
+
+def test_small_results_keep_sqlite_s_4_kb_pages(small, tmp_path):
+    path = geo.write_results(geo.analyze(small, on=ON), tmp_path / "r.gpkg")
+    assert _page_size(path) == 4096
