@@ -23,7 +23,7 @@ import pandas as pd
 import geopandas as gpd
 import shapely
 
-from asmap.geo.grouping import joined
+from asmap.geo.grouping import first_smallest, joined
 from asmap.geo.near_roads import TIE_M, clamped, leg_from, near_pairs, nearest_interval
 from asmap.geo.parallel import elementwise, query
 from asmap.layers.errors import DataError
@@ -375,7 +375,7 @@ def _hopeful(search: RoadSearch, targets: np.ndarray, target_ix: np.ndarray,
     `HOPE_M` is left out. Only a guess: `routes_to` checks what it left out.
     """
     bound = _lower_bound(search, seg, near_d, lead)
-    pick = _first_each(np.lexsort((bound, target_ix)), target_ix)
+    pick = first_smallest(target_ix, bound)
     legs = elementwise(shapely.shortest_line, search.net.segments[seg[pick]],
                        targets[target_ix[pick]])
     on_road = shapely.get_coordinates(legs).reshape(-1, 2, 2)[:, 0]
@@ -432,24 +432,10 @@ def _candidates(search: RoadSearch, targets: np.ndarray, target_ix: np.ndarray,
     via_v = dist[net.v[seg]] + np.hypot(*(at_v - b).T) + leg_v
     direct = np.where(seg == seg0, np.hypot(*(at_s - start).T) + leg_s, np.inf)
     total = lead + np.minimum(np.minimum(via_u, via_v), direct)
-    order = np.lexsort((seg, net.rank[seg], np.round(leg / TIE_M),
-                        np.round(total / TIE_M), target_ix))
+    best = first_smallest(target_ix, np.round(total / TIE_M), np.round(leg / TIE_M),
+                          net.rank[seg], seg)
     return _Candidates(target_ix, seg, on_road, at_site, at_u, at_v, at_s, via_u, via_v,
-                       direct, total, _first_each(order, target_ix))
-
-
-def _first_each(order: np.ndarray, target_ix: np.ndarray) -> np.ndarray:
-    """
-    The first pair of each target in `order` (pairs sorted by target first).
-
-    Examples
-    --------
-    >>> _first_each(np.array([2, 0, 1]), np.array([0, 1, 0])).tolist()
-    [2, 1]
-    """
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = target_ix[order][1:] != target_ix[order][:-1]
-    return order[first]
+                       direct, total, best)
 
 
 def _assemble(point_sets: list[tuple], path_nodes: np.ndarray, owner: np.ndarray

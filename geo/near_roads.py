@@ -99,7 +99,7 @@ def near_pairs(tree: shapely.STRtree, targets: np.ndarray
         s_ix.append(rs[keep])
         d.append(rd[keep])
     t_ix, s_ix, d = np.concatenate(t_ix), np.concatenate(s_ix), np.concatenate(d)
-    back = np.lexsort((s_ix, t_ix))
+    back = np.argsort(t_ix.astype(np.int64) * len(segments) + s_ix)  # each pair once
     return t_ix[back], s_ix[back], d[back]
 
 
