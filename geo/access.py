@@ -339,17 +339,31 @@ def routes_to(targets: np.ndarray, base: shapely.Point, roads: np.ndarray | Road
 HOPE_M = 0.01
 
 
-def _lower_bound(search: RoadSearch, seg: np.ndarray, near_d: np.ndarray, lead: float
-                 ) -> np.ndarray:
+def _lower_bound(search: RoadSearch, seg: np.ndarray, near_d: np.ndarray, lead: float,
+                 box: np.ndarray) -> np.ndarray:
     """
-    The least total a route over each candidate pair can have: the network distance to
-    its segment's nearer end plus the distance from the segment to the target (the
-    off-road leg starts on the segment, so is no shorter), from the start alone on the
-    start's own segment; plus `lead`, the leg from the base to the start.
+    The least total a route over each candidate pair can have, plus `lead` (the leg from
+    the base to the start). Through either end of its segment: the end's network
+    distance, then along the segment and off the road to the target, which is no
+    shorter than the distance from the segment to the target, nor than the straight line
+    from that end to the target's bounding box `box` (``xmin, ymin, xmax, ymax`` of
+    each pair's target). On the start's own segment, also from the start itself.
     """
     net, seg0, dist = search.net, search.segment, search.distance
-    bound = np.where(seg == seg0, near_d,
-                     np.minimum(dist[net.u[seg]], dist[net.v[seg]]) + near_d)
+
+    def off_road(xy: np.ndarray) -> np.ndarray:
+        """No shorter than this from `xy` to the target."""
+        dx = np.maximum(np.maximum(box[:, 0] - xy[..., 0], xy[..., 0] - box[:, 2]), 0)
+        dy = np.maximum(np.maximum(box[:, 1] - xy[..., 1], xy[..., 1] - box[:, 3]), 0)
+        return np.maximum(np.hypot(dx, dy), near_d)
+
+    bound = np.minimum(dist[net.u[seg]] + off_road(net.a[seg]),
+                       dist[net.v[seg]] + off_road(net.b[seg]))
+    on_start = seg == seg0
+    if on_start.any():
+        bound[on_start] = np.minimum(bound[on_start],
+                                     off_road(np.broadcast_to(search.start, box.shape[:1]
+                                                              + (2,)))[on_start])
     return lead + bound
 
 
@@ -374,7 +388,7 @@ def _hopeful(search: RoadSearch, targets: np.ndarray, target_ix: np.ndarray,
     nearest point of its segment); a pair whose bound is above that by more than
     `HOPE_M` is left out. Only a guess: `routes_to` checks what it left out.
     """
-    bound = _lower_bound(search, seg, near_d, lead)
+    bound = _lower_bound(search, seg, near_d, lead, shapely.bounds(targets)[target_ix])
     pick = first_smallest(target_ix, bound)
     legs = elementwise(shapely.shortest_line, search.net.segments[seg[pick]],
                        targets[target_ix[pick]])
@@ -416,12 +430,15 @@ def _candidates(search: RoadSearch, targets: np.ndarray, target_ix: np.ndarray,
     a, b = net.a[seg], net.b[seg]
     # beside a parallel edge every point of an interval is nearest: take its end on
     # each side, so the route is not longer for where GEOS happened to put the point
-    # (only where it could matter: a candidate whose total, less its segment's length,
-    # is still longer than the target's best cannot win by moving along its segment)
+    # (only where it could matter: however far its leg's start moves along the segment,
+    # a candidate's total stays at least its nearer node's distance plus the leg, or
+    # the leg alone on the start's segment; above the target's best rough total by
+    # more than a tie and the legs' tolerance, moving cannot make it win)
     rough = _rough(search, seg, on_road, leg)
     best_rough = np.full(len(targets), np.inf)
     np.minimum.at(best_rough, target_ix, rough)
-    maybe = np.flatnonzero(rough - net.length[seg] <= best_rough[target_ix] + TIE_M)
+    least = np.where(seg == seg0, 0.0, np.minimum(dist[net.u[seg]], dist[net.v[seg]])) + leg
+    maybe = np.flatnonzero(least <= best_rough[target_ix] + 2 * TIE_M)
     at_u, at_v = on_road.copy(), on_road.copy()
     at_u[maybe], at_v[maybe] = nearest_interval(a[maybe], b[maybe], on_road[maybe],
                                                 targets[target_ix[maybe]], leg[maybe])

@@ -59,3 +59,32 @@ def test_a_guess_too_low_puts_the_pairs_back_and_changes_nothing(monkeypatch, pr
     np.testing.assert_array_equal(low.sites["route_km"], every.sites["route_km"])
     assert shapely.equals_exact(low.routes.geometry.values, every.routes.geometry.values,
                                 tolerance=0).all()
+
+
+def test_no_pair_s_lower_bound_is_above_its_worked_out_total(monkeypatch, project):
+    """The pruning is safe only if `_lower_bound` is one: over every pair (the straight
+    line from a segment end to the site's bounding box, the segment's own distance)."""
+    seen = {}
+    hopeful = access._hopeful
+
+    def keep(search, targets, target_ix, seg, near_d, lead):
+        alive, bound = hopeful(search, targets, target_ix, seg, near_d, lead)
+        seen.update(search=search, targets=targets, target_ix=target_ix, seg=seg,
+                    bound=bound, lead=lead, alive=alive, near_d=near_d)
+        return alive, bound
+
+    monkeypatch.setattr(access, "_hopeful", keep)
+    analyze(project, on=ON)
+    every = access._candidates(seen["search"], seen["targets"], seen["target_ix"],
+                               seen["seg"], seen["lead"])
+    slack = every.total - seen["bound"]
+    assert slack.min() >= -1e-6, slack.min()
+    assert (slack < 1.0).mean() > 0.2  # a bound near the total for many pairs
+    # the bounding boxes tighten the old bound (nearer node + distance to the segment)
+    net, dist = seen["search"].net, seen["search"].distance
+    seg = seen["seg"]
+    old = seen["lead"] + seen["near_d"] + np.where(
+        seg == seen["search"].segment, 0, np.minimum(dist[net.u[seg]], dist[net.v[seg]]))
+    assert (seen["bound"] >= old - 1e-9).all()
+    assert (seen["bound"] > old + 100).mean() > 0.1
+    assert seen["alive"].mean() < 0.5
