@@ -57,9 +57,9 @@ def near_pairs(tree: shapely.STRtree, targets: np.ndarray
     """
     segments = tree.geometries
     want = min(NEAREST_SEGMENTS, len(segments))
-    first_t, first_s = nearest(tree, targets)
+    (first_t, _), first_d = nearest(tree, targets, return_distance=True)
     d0 = np.full(len(targets), np.inf)
-    np.minimum.at(d0, first_t, distance(targets[first_t], segments[first_s]))
+    np.minimum.at(d0, first_t, first_d)
     box = shapely.bounds(targets)
 
     def within(rows: np.ndarray, reach: np.ndarray

@@ -111,11 +111,19 @@ def distance(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return elementwise(shapely.distance, a, b)
 
 
-def nearest(tree: shapely.STRtree, geoms: np.ndarray) -> np.ndarray:
-    """``tree.query_nearest(geoms, all_matches=True)`` in chunks: (2, n) indices."""
-    parts = _run(lambda lo, hi: tree.query_nearest(geoms[lo:hi], all_matches=True)
-                 + [[lo], [0]], len(geoms))
-    return parts[0] if len(parts) == 1 else np.concatenate(parts, axis=1)
+def nearest(tree: shapely.STRtree, geoms: np.ndarray, *, return_distance: bool = False
+            ) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
+    """``tree.query_nearest(geoms, all_matches=True)`` in chunks: (2, n) indices, and
+    with `return_distance` each pair's distance as well (the search measures it)."""
+    def chunk(lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        found, far = tree.query_nearest(geoms[lo:hi], all_matches=True, return_distance=True)
+        return found + [[lo], [0]], far
+
+    parts = _run(chunk, len(geoms))
+    found = np.concatenate([p[0] for p in parts], axis=1)
+    if not return_distance:
+        return found
+    return found, np.concatenate([p[1] for p in parts])
 
 
 def background(function: Callable[..., object], *args: object) -> Future:

@@ -47,6 +47,13 @@ def test_query_and_nearest_match_the_single_call(three_threads, boxes):
                                   tree.query(probes, predicate="intersects"))
     np.testing.assert_array_equal(parallel.nearest(tree, probes),
                                   tree.query_nearest(probes, all_matches=True))
+    found, far = parallel.nearest(tree, probes, return_distance=True)
+    want, want_far = tree.query_nearest(probes, all_matches=True, return_distance=True)
+    np.testing.assert_array_equal(found, want)
+    np.testing.assert_array_equal(far, want_far)
+    np.testing.assert_array_equal(far, shapely.distance(probes[found[0]],
+                                                        tree.geometries[found[1]]))
+    assert len(found[0]) >= len(probes) and far.max() > 0
 
 
 @pytest.mark.parametrize("count", ["1", "3"])
