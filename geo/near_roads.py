@@ -60,13 +60,17 @@ def near_pairs(tree: shapely.STRtree, targets: np.ndarray
     (first_t, _), first_d = nearest(tree, targets, return_distance=True)
     d0 = np.full(len(targets), np.inf)
     np.minimum.at(d0, first_t, first_d)
-    box = shapely.bounds(targets)
+    box, seg_box = shapely.bounds(targets), shapely.bounds(segments)
 
     def within(rows: np.ndarray, reach: np.ndarray
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(position in `rows`, segment, distance) of the segments within `reach`."""
         grown = shapely.box(*(box[rows] + reach[:, None] * np.array([-1, -1, 1, 1])).T)
         at, seg = query(tree, grown)
+        # no nearer than their bounding boxes: only those within reach are measured
+        # (the margin keeps a segment exactly at `reach` whatever the rounding)
+        near = _box_gap(box[rows[at]], seg_box[seg]) <= reach[at] * (1 + 1e-9) + 1e-9
+        at, seg = at[near], seg[near]
         d = distance(targets[rows[at]], segments[seg])
         ok = d <= reach[at]
         return at[ok], seg[ok], d[ok]
@@ -101,6 +105,22 @@ def near_pairs(tree: shapely.STRtree, targets: np.ndarray
     t_ix, s_ix, d = np.concatenate(t_ix), np.concatenate(s_ix), np.concatenate(d)
     back = np.argsort(t_ix.astype(np.int64) * len(segments) + s_ix)  # each pair once
     return t_ix[back], s_ix[back], d[back]
+
+
+def _box_gap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """
+    The distance between bounding boxes ``xmin, ymin, xmax, ymax`` (0 where they meet),
+    row by row: no more than the distance between what they bound.
+
+    Examples
+    --------
+    >>> _box_gap(np.array([[0.0, 0, 1, 1], [0, 0, 1, 1]]),
+    ...          np.array([[4.0, 5, 6, 6], [0.5, 0.5, 3, 3]])).tolist()
+    [5.0, 0.0]
+    """
+    dx = np.maximum(np.maximum(a[:, 0] - b[:, 2], b[:, 0] - a[:, 2]), 0)
+    dy = np.maximum(np.maximum(a[:, 1] - b[:, 3], b[:, 1] - a[:, 3]), 0)
+    return np.hypot(dx, dy)
 
 
 def nearest_interval(a: np.ndarray, b: np.ndarray, p: np.ndarray, targets: np.ndarray,

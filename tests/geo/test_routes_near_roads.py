@@ -12,7 +12,7 @@ import pytest
 import shapely
 
 from asmap.geo import analyze
-from asmap.geo.near_roads import NEAREST_SEGMENTS, near_segments
+from asmap.geo.near_roads import NEAREST_SEGMENTS, near_pairs, near_segments
 from tests.geo.scenes import ON, UTM48N, X0, Y0, base, box, frame, line, sites
 
 
@@ -102,3 +102,34 @@ def test_candidates_are_every_segment_within_twice_the_nearest_and_at_least_five
     assert sorted(seg_ix.tolist()) == [0, 1, 2, 3, 4]
     far = near_segments(tree, np.array([shapely.Point(0, -4)]))[1]
     assert sorted(far.tolist()) == [0, 1, 2, 3, 4, 5]  # nearest 5 m: y = 1..6 within 10 m
+
+
+def brute_near_pairs(segments: np.ndarray, targets: np.ndarray):
+    """`near_pairs` by its definition: every distance measured."""
+    d = shapely.distance(targets[:, None], segments[None, :])
+    out = []
+    for t, row in enumerate(d):
+        order = np.lexsort((np.arange(len(row)), row))
+        keep = set(order[:NEAREST_SEGMENTS].tolist())
+        keep |= set(np.flatnonzero(row <= 2.0 * row.min()).tolist())
+        out += [(t, s, row[s]) for s in sorted(keep)]
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_near_pairs_are_those_of_measuring_every_distance(seed):
+    """Box queries, the bounding-box gap and widening rings find exactly the pairs (and
+    distances) that measuring every site against every segment finds, for polygons off
+    the corners of diagonal segments as well as beside them."""
+    rng = np.random.default_rng(seed)
+    starts = rng.uniform(0, 20_000, (300, 2))
+    ends = starts + rng.normal(0, 1500, (300, 2))
+    segments = shapely.linestrings(np.stack([starts, ends], axis=1))
+    centres = rng.uniform(-2000, 22_000, (150, 2))
+    targets = shapely.buffer(shapely.points(centres), rng.uniform(5, 300, 150), quad_segs=3)
+    targets[:5] = shapely.points(centres[:5])  # and a few points
+    got_t, got_s, got_d = near_pairs(shapely.STRtree(segments, node_capacity=2), targets)
+    want = brute_near_pairs(segments, targets)
+    assert list(zip(got_t.tolist(), got_s.tolist(), strict=True)) == [(t, s) for t, s, _ in want]
+    np.testing.assert_array_equal(got_d, [d for _, _, d in want])
+    assert len(want) >= 5 * len(targets)
