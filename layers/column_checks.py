@@ -153,8 +153,11 @@ def _typed(series, column: Column, problem, label, text: pd.Series
         text = text.where(text.notna(), column.default)
     if not column.allowed:
         return text, []
-    norm = pd.Series([None if v is None or v != v else SEPARATORS.sub("_", str(v).lower())
-                      for v in text.tolist()], index=text.index, dtype=object)
+    # each distinct text lowered once (a code column holds a few values many times)
+    codes, distinct = pd.factorize(text.to_numpy(dtype=object))
+    lowered = np.array([SEPARATORS.sub("_", str(v).lower()) for v in distinct] + [None],
+                       dtype=object)
+    norm = pd.Series(lowered[codes], index=text.index, dtype=object)  # -1 (empty): None
     bad = np.flatnonzero((norm.notna() & ~norm.isin(column.allowed)).to_numpy())
 
     def make(i):
