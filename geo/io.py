@@ -32,9 +32,9 @@ EMPTY_DTYPES = {"str": "object", "float": "float", "int": "int64", "bool": "bool
 #: Key of the JSON document stored in the metadata of the sites layer.
 METADATA_KEY = RESULTS_KEY
 #: Results whose sites and routes hold more than this many coordinates are written in
-#: SQLite pages of `BIG_RESULTS_PAGE` bytes, not 4 KB: 20,000 sites write 10 % faster
-#: (their file is no larger). Small results keep 4 KB pages: 16 KB pages would make the
-#: sample's results file nearly three times larger (every table takes a page at least).
+#: SQLite pages of `BIG_RESULTS_PAGE` bytes, not 4 KB: fewer, larger pages are written
+#: faster, in a file no larger (see `benchmarks/`). Small results keep 4 KB pages, as
+#: every table of a GeoPackage takes a page at least.
 BIG_RESULTS_COORDINATES = 100_000
 BIG_RESULTS_PAGE = 16384
 

@@ -1,7 +1,7 @@
 """The road search (`geo.access.shortest_paths`) finds what networkx finds.
 
-asmap searches its road graph with `heapq` rather than importing networkx (0.1 s on every
-analysis). networkx, a test dependency, is the reference: the same distances and, where
+asmap searches its road graph with `heapq` rather than importing networkx for its one
+search. networkx, a test dependency, is the reference: the same distances and, where
 several shortest paths tie, the same predecessor, so routes and their posts do not move.
 """
 
