@@ -24,7 +24,7 @@ import geopandas as gpd
 import shapely
 
 from asmap.geo.grouping import first_smallest, joined
-from asmap.geo.near_roads import TIE_M, clamped, leg_from, near_pairs, nearest_interval
+from asmap.geo.near_roads import TIE_M, box_gap, clamped, leg_from, near_pairs, nearest_interval
 from asmap.geo.parallel import elementwise, query
 from asmap.layers.errors import DataError
 
@@ -352,18 +352,15 @@ def _lower_bound(search: RoadSearch, seg: np.ndarray, near_d: np.ndarray, lead: 
     net, seg0, dist = search.net, search.segment, search.distance
 
     def off_road(xy: np.ndarray) -> np.ndarray:
-        """No shorter than this from `xy` to the target."""
-        dx = np.maximum(np.maximum(box[:, 0] - xy[..., 0], xy[..., 0] - box[:, 2]), 0)
-        dy = np.maximum(np.maximum(box[:, 1] - xy[..., 1], xy[..., 1] - box[:, 3]), 0)
-        return np.maximum(np.hypot(dx, dy), near_d)
+        """No shorter than this from `xy` to the target (a point is a box of no size)."""
+        return np.maximum(box_gap(np.hstack([xy, xy]), box), near_d)
 
     bound = np.minimum(dist[net.u[seg]] + off_road(net.a[seg]),
                        dist[net.v[seg]] + off_road(net.b[seg]))
     on_start = seg == seg0
     if on_start.any():
-        bound[on_start] = np.minimum(bound[on_start],
-                                     off_road(np.broadcast_to(search.start, box.shape[:1]
-                                                              + (2,)))[on_start])
+        bound[on_start] = np.minimum(bound[on_start], off_road(
+            np.broadcast_to(search.start, (len(seg), 2)))[on_start])
     return lead + bound
 
 

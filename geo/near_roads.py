@@ -69,7 +69,7 @@ def near_pairs(tree: shapely.STRtree, targets: np.ndarray
         at, seg = query(tree, grown)
         # no nearer than their bounding boxes: only those within reach are measured
         # (the margin keeps a segment exactly at `reach` whatever the rounding)
-        near = _box_gap(box[rows[at]], seg_box[seg]) <= reach[at] * (1 + 1e-9) + 1e-9
+        near = box_gap(box[rows[at]], seg_box[seg]) <= reach[at] * (1 + 1e-9) + 1e-9
         at, seg = at[near], seg[near]
         d = distance(targets[rows[at]], segments[seg])
         ok = d <= reach[at]
@@ -107,14 +107,14 @@ def near_pairs(tree: shapely.STRtree, targets: np.ndarray
     return t_ix[back], s_ix[back], d[back]
 
 
-def _box_gap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def box_gap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """
     The distance between bounding boxes ``xmin, ymin, xmax, ymax`` (0 where they meet),
     row by row: no more than the distance between what they bound.
 
     Examples
     --------
-    >>> _box_gap(np.array([[0.0, 0, 1, 1], [0, 0, 1, 1]]),
+    >>> box_gap(np.array([[0.0, 0, 1, 1], [0, 0, 1, 1]]),
     ...          np.array([[4.0, 5, 6, 6], [0.5, 0.5, 3, 3]])).tolist()
     [5.0, 0.0]
     """
