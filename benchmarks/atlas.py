@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import tempfile
 import time
 from pathlib import Path
 
 from benchmarks.generate import ON, generate
+from benchmarks.memory import Descendants, own_peak_mb
 
 HERE = Path(__file__).resolve().parent
 
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> None:
     analysis = geo.analyze(layers.load(folder), on=ON)
     sites = analysis.sites.sort_values("eligible", ascending=False, kind="stable")
     ids = list(sites["site_id"][:args.sheets])
-    with tempfile.TemporaryDirectory() as work:
+    with tempfile.TemporaryDirectory() as work, Descendants() as drawers:
         t0 = time.perf_counter()
         write_atlas(analysis, Path(work) / "atlas.pdf", site_ids=ids, overview=False,
                     workers=args.workers, lang="en")
@@ -70,9 +70,7 @@ def main(argv: list[str] | None = None) -> None:
               "eligible_sheets": int(sites["eligible"][:args.sheets].sum()),
               "seconds": seconds, "seconds_per_sheet": seconds / len(ids),
               "workers": args.workers or default_workers(len(ids)),
-              "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-              "peak_rss_mb_other_processes":
-                  resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+              "peak_rss_mb": own_peak_mb(), "peak_rss_mb_other_processes": drawers.peak_mb,
               "pdf_mb": size_mb}
     (HERE / "results_atlas.json").write_text(json.dumps(result, indent=1) + "\n")
     print(json.dumps(result))

@@ -1,7 +1,8 @@
 """Time `asmap analyze` end to end, the Dask engine and the naive overlay, in one run.
 
 Each measurement runs in its own Python process, so its peak memory is its own
-(``getrusage`` max RSS of that process, and of its largest child: a Dask worker).
+(``VmHWM`` of that process, and the largest of its children's: a Dask worker; see
+`benchmarks.memory`).
 Results go to ``benchmarks/results.json`` and a Markdown table on stdout.
 
 Usage::
@@ -16,7 +17,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.generate import ON, generate
+from benchmarks.memory import Descendants, own_peak_mb
 
 ON_DATE = date.fromisoformat(ON)
 
@@ -61,12 +62,11 @@ def measure(engine: str, folder: Path, out: Path, *, scheduler: str | None = Non
         Seconds per phase and peak resident memory in MB.
     """
     profiler = _start_profiler() if profile else None
-    phases = _run_engine(engine, folder, out, scheduler=scheduler)
+    with Descendants() as workers:
+        phases = _run_engine(engine, folder, out, scheduler=scheduler)
     if profiler is not None:
         _write_profile(profiler, profile)
-    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {**phases, "rss_mb": self_kb / 1024, "worker_rss_mb": child_kb / 1024}
+    return {**phases, "rss_mb": own_peak_mb(), "worker_rss_mb": workers.peak_mb}
 
 
 def _run_engine(engine: str, folder: Path, out: Path, *, scheduler: str | None) -> dict:

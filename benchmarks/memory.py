@@ -1,0 +1,95 @@
+"""Peak resident memory of this process and of the processes it starts.
+
+``getrusage(RUSAGE_SELF).ru_maxrss`` is not this process's own peak on Linux: the kernel
+keeps the high-water mark across ``exec``, and Python starts a subprocess with ``vfork``
+(the child runs in its parent's memory until it calls ``exec``). So a measurement started
+by a benchmark that has just generated a large project reports that benchmark's peak, not
+its own. ``RUSAGE_CHILDREN`` inherits the same mark for every child it counts.
+
+`own_peak_mb` reads ``VmHWM`` (the peak of this process's own memory map, which starts
+afresh at ``exec``) from ``/proc/self/status``; `Descendants` samples the same figure of
+every process this one starts (Dask workers, atlas workers) while they run.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import threading
+from pathlib import Path
+
+#: Seconds between two looks at the descendants' peaks. A peak is a high-water mark, so
+#: sampling misses only what a process reaches in its last interval before it ends.
+SAMPLE_S = 0.2
+
+
+def peak_mb(pid: int | str = "self") -> float | None:
+    """The peak resident memory (``VmHWM``) of a process in MB; None where ``/proc`` does
+    not say (another system, or a process that has ended)."""
+    try:
+        text = Path(f"/proc/{pid}/status").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    for line in text.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
+
+
+def own_peak_mb() -> float:
+    """This process's own peak resident memory in MB (``ru_maxrss`` where ``/proc`` is not
+    there: macOS counts it in bytes, Linux in kB)."""
+    own = peak_mb()
+    if own is not None:
+        return own
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return maxrss / 2**20 if sys.platform == "darwin" else maxrss / 1024
+
+
+class Descendants:
+    """
+    The largest peak resident memory among the processes this one starts, sampled while
+    the block runs.
+
+    Examples
+    --------
+    >>> with Descendants() as others:  # doctest: +SKIP
+    ...     run_the_work()
+    >>> others.peak_mb  # doctest: +SKIP
+    """
+
+    def __init__(self, every: float = SAMPLE_S) -> None:
+        self.every = every
+        self.peaks: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    @property
+    def peak_mb(self) -> float:
+        """The largest peak of any one descendant in MB (0 when none was seen)."""
+        return max(self.peaks.values(), default=0.0)
+
+    def __enter__(self) -> Descendants:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._look()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.every):
+            self._look()
+
+    def _look(self) -> None:
+        import psutil
+
+        try:
+            children = psutil.Process().children(recursive=True)
+        except psutil.Error:
+            return
+        for child in children:
+            peak = peak_mb(child.pid)
+            if peak is not None:
+                self.peaks[child.pid] = max(peak, self.peaks.get(child.pid, 0.0))
