@@ -43,11 +43,13 @@ $(VENV)/.bench-deps: $(VENV)/.test-deps
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	@touch $@
 
-# Every benchmark target (benchmarks/README.md): start-up, atlas, DuckDB, analysis.
+# Every benchmark target (benchmarks/README.md): start-up, atlas, DuckDB, Dask, analysis.
 bench: $(VENV)/.bench-deps
 	$(BIN)/python -m benchmarks.startup
-	$(BIN)/python -m benchmarks.atlas
-	$(BIN)/python -m benchmarks.vs_duckdb
+	$(BIN)/python -m benchmarks.atlas --sheets 500
+	$(BIN)/python -m benchmarks.vs_duckdb --sizes 20000,100000 --repeats 5
+	$(BIN)/python -m benchmarks.run --sizes 200000,1000000 --engines dask-dataset \
+	    --dask-min 1 --repeats 1 --results benchmarks/results_dask_dataset.json
 	$(BIN)/python -m benchmarks.run
 
 clean:

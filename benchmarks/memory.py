@@ -8,14 +8,18 @@ its own. ``RUSAGE_CHILDREN`` inherits the same mark for every child it counts.
 
 `own_peak_mb` reads ``VmHWM`` (the peak of this process's own memory map, which starts
 afresh at ``exec``) from ``/proc/self/status``; `Descendants` samples the same figure of
-every process this one starts (Dask workers, atlas workers) while they run.
+every process this one starts (Dask workers, atlas workers) while they run, from a
+watching process of its own.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import resource
+import select
+import subprocess
 import sys
-import threading
 from pathlib import Path
 
 #: Seconds between two looks at the descendants' peaks. A peak is a high-water mark, so
@@ -51,6 +55,10 @@ class Descendants:
     The largest peak resident memory among the processes this one starts, sampled while
     the block runs.
 
+    The sampling runs in a process of its own, not a thread: a thread would stop the atlas
+    from forking its drawing processes (`maps.paper.atlas` forks only when no other thread
+    runs) and would share the measured process's interpreter lock.
+
     Examples
     --------
     >>> with Descendants() as others:  # doctest: +SKIP
@@ -61,8 +69,7 @@ class Descendants:
     def __init__(self, every: float = SAMPLE_S) -> None:
         self.every = every
         self.peaks: dict[int, float] = {}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._watcher: subprocess.Popen | None = None
 
     @property
     def peak_mb(self) -> float:
@@ -70,26 +77,41 @@ class Descendants:
         return max(self.peaks.values(), default=0.0)
 
     def __enter__(self) -> Descendants:
-        self._thread.start()
+        self._watcher = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.memory", str(os.getpid()), str(self.every)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            cwd=Path(__file__).resolve().parent.parent)
+        if self._watcher.stdout.readline().strip() != "watching":
+            self._watcher.wait()
+            raise RuntimeError("benchmarks.memory: the watching process did not start "
+                               "(is psutil installed? make .venv/.bench-deps)")
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self._look()
+        out, _ = self._watcher.communicate("")  # closing its input stops it
+        self.peaks = {int(pid): peak for pid, peak in json.loads(out).items()}
 
-    def _watch(self) -> None:
-        while not self._stop.wait(self.every):
-            self._look()
 
-    def _look(self) -> None:
-        import psutil
+def watch(parent: int, every: float) -> dict[int, float]:
+    """Until this process's input closes, the peak of each descendant of `parent` other
+    than this process (`Descendants` runs it)."""
+    import psutil
 
+    peaks: dict[int, float] = {}
+    me = os.getpid()
+    print("watching", flush=True)
+    while True:
         try:
-            children = psutil.Process().children(recursive=True)
+            children = psutil.Process(parent).children(recursive=True)
         except psutil.Error:
-            return
+            children = []
         for child in children:
-            peak = peak_mb(child.pid)
+            peak = None if child.pid == me else peak_mb(child.pid)
             if peak is not None:
-                self.peaks[child.pid] = max(peak, self.peaks.get(child.pid, 0.0))
+                peaks[child.pid] = max(peak, peaks.get(child.pid, 0.0))
+        if select.select([sys.stdin], [], [], every)[0]:
+            return peaks  # the input closed
+
+
+if __name__ == "__main__":
+    print(json.dumps(watch(int(sys.argv[1]), float(sys.argv[2]))))

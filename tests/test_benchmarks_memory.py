@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from benchmarks.memory import Descendants, own_peak_mb, peak_mb
@@ -55,3 +56,10 @@ def test_descendants_of_nothing_is_zero():
     with Descendants() as others:
         pass
     assert others.peak_mb == 0.0 and others.peaks == {}
+
+
+def test_descendants_runs_no_thread_here():
+    # the atlas forks its drawing processes only when no other thread runs
+    before = threading.active_count()
+    with Descendants():
+        assert threading.active_count() == before
