@@ -43,19 +43,26 @@ def test_own_peak_is_this_process_peak():
     assert peak_mb(2**22 + 12345) is None  # no such process
 
 
+def _watched(code: str) -> dict:
+    """`Descendants` around `code`, run in a fresh process: one with no other children
+    (pytest's own process may have some, a browser among them)."""
+    return json.loads(_python(
+        "import json, subprocess, sys; from benchmarks.memory import Descendants\n"
+        "with Descendants() as others:\n"
+        f"    {code}\n"
+        "print(json.dumps({'peak': others.peak_mb, 'pids': len(others.peaks)}))"))
+
+
 def test_descendants_sees_the_peak_of_a_child_that_has_ended():
     big = ("import time; import numpy as np; a = np.ones(50_000_000); a[::512] = 2; "
            "time.sleep(1.0)")
-    with Descendants() as others:
-        _python(big)
-    assert 390 < others.peak_mb < 900  # 400 MB of ones and the interpreter
-    assert len(others.peaks) >= 1
+    seen = _watched(f"subprocess.run([sys.executable, '-c', {big!r}], check=True)")
+    assert 390 < seen["peak"] < 900  # 400 MB of ones and the interpreter
+    assert seen["pids"] == 1
 
 
 def test_descendants_of_nothing_is_zero():
-    with Descendants() as others:
-        pass
-    assert others.peak_mb == 0.0 and others.peaks == {}
+    assert _watched("pass") == {"peak": 0.0, "pids": 0}
 
 
 def test_descendants_runs_no_thread_here():
