@@ -8,7 +8,7 @@ its own. ``RUSAGE_CHILDREN`` inherits the same mark for every child it counts.
 
 `own_peak_mb` reads ``VmHWM`` (the peak of this process's own memory map, which starts
 afresh at ``exec``) from ``/proc/self/status``; `Descendants` samples the same figure of
-every process this one starts (Dask workers, atlas workers) while they run, from a
+every process under this one (Dask workers, atlas workers) while a block runs, from a
 watching process of its own.
 """
 
@@ -52,8 +52,9 @@ def own_peak_mb() -> float:
 
 class Descendants:
     """
-    The largest peak resident memory among the processes this one starts, sampled while
-    the block runs.
+    The largest peak resident memory among the processes under this one, sampled while
+    the block runs (a process started before the block counts too: measure in a process
+    that has none).
 
     The sampling runs in a process of its own, not a thread: a thread would stop the atlas
     from forking its drawing processes (`maps.paper.atlas` forks only when no other thread
