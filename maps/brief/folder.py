@@ -35,10 +35,13 @@ BRIEF_FILES = ("map.html", "overview.pdf", "sites.csv", "sites.xlsx", "conflicts
 BRIEF_STEPS = ("brief_map", "brief_tables", "brief_sheets")
 #: Agreements with these statuses get an annex in ``annexes/<agreement_id>.pdf``.
 ANNEX_STATUSES = ("proposed", "signed")
-#: The brief's other files weigh about as much as this many site sheets more than its
-#: annexes (drawn by another process when the sheets are): the process writing them
-#: draws that many fewer sheets (`maps.paper.atlas.start_atlas`).
+#: The brief's other files (the map, tables, summaries, results) weigh about as much as
+#: this many site sheets: the process writing them draws that many fewer sheets
+#: (`maps.paper.atlas.start_atlas`).
 OTHER_WORK = 2.5
+#: An agreement's annex weighs about as much as this many site sheets (a map page and a
+#: PDF of its own): the process writing the annexes draws that many fewer sheets.
+ANNEX_WEIGHT = 1.6
 
 
 def write_interactive(analysis: Any, path: Path, *, lang: str, profile: str,
@@ -124,7 +127,8 @@ def write_brief(analysis: Any, out_dir: str | Path, *, lang: str = "mn",
                    {"lang": lang, "profile": profile, "paper": paper, "basemap": local})
         book = start_atlas(shared, tmp / "overview.pdf",
                            site_ids=list(eligible_sites(shared)["site_id"]), lead=OTHER_WORK,
-                           then=[annexes], lang=lang, profile=profile, paper=paper,
+                           then=[annexes], then_weight=ANNEX_WEIGHT * len(annexed(shared)),
+                           lang=lang, profile=profile, paper=paper,
                            orientation=orientation, basemap=local, media=media,
                            photos=photos)
         try:
@@ -179,13 +183,18 @@ def write_annexes(analysis: Any, folder: Path, *, lang: str, profile: str,
     """Write ``<agreement_id>.pdf`` for every proposed or signed agreement (none: no folder)."""
     from asmap.maps.paper.annex import write_annex
 
-    found = analysis.agreements
-    chosen = found[found["status"].isin(ANNEX_STATUSES)]["agreement_id"].astype(str)
+    chosen = annexed(analysis)
     if len(chosen):
         folder.mkdir(exist_ok=True)
     return [write_annex(analysis, agreement_id, folder / f"{file_name(agreement_id)}.pdf",
                         lang=lang, paper=paper, profile=profile, basemap=basemap)
             for agreement_id in chosen]
+
+
+def annexed(analysis: Any) -> Any:
+    """The ids (text) of the agreements that get an annex (`ANNEX_STATUSES`), in order."""
+    found = analysis.agreements
+    return found[found["status"].isin(ANNEX_STATUSES)]["agreement_id"].astype(str)
 
 
 def file_name(agreement_id: str) -> str:

@@ -63,10 +63,11 @@ def atlas_pages(analysis: Any, site_ids: Sequence[str], *, overview: bool = True
             yield sheet
 
 
-def runs(n: int, workers: int, *, lead: float) -> list[int]:
+def runs(n: int, workers: int, *, lead: float, tail: float = 0.0) -> list[int]:
     """
     How many of `n` sheets each of `workers` processes draws, this process first; this
-    process also does `lead` sheets' worth of other work (the overview, other files).
+    process also does `lead` sheets' worth of other work (the overview, other files), and
+    the last one `tail` sheets' worth after its sheets (`start_atlas`'s ``then``).
 
     Examples
     --------
@@ -76,10 +77,20 @@ def runs(n: int, workers: int, *, lead: float) -> list[int]:
     [249, 251]
     >>> runs(10, 4, lead=20)
     [0, 4, 3, 3]
+    >>> runs(16, 2, lead=4.5, tail=3.2)
+    [7, 9]
+    >>> runs(12, 3, lead=0, tail=6)
+    [6, 6, 0]
     """
-    first = max(0, min(n, round((n + lead) / workers - lead)))
+    share = (n + lead + tail) / workers
+    first = max(0, min(n, round(share - lead)))
     rest, others = n - first, workers - 1
-    return [first] + [rest // others + (1 if i < rest % others else 0) for i in range(others)]
+    if others == 0:
+        return [n]
+    last = rest if others == 1 else max(0, min(rest, round((rest + tail) / others - tail)))
+    middle, between = rest - last, others - 1
+    return ([first] + [middle // between + (1 if i < middle % between else 0)
+                       for i in range(between)] + [last])
 
 
 def default_workers(n: int) -> int:
@@ -101,14 +112,17 @@ class Atlas:
         self.analysis, self.out, self.options, self.overview = analysis, out, options, overview
         self.mine, self.then = site_ids[:counts[0]], list(then)
         self.others: list[_Other] = []
-        start, others = counts[0], [c for c in counts[1:] if c]
+        # the last process does the `then` jobs, with or without sheets of its own
+        last = len(counts) - 1 if self.then and len(counts) > 1 else None
+        others = [(i, count) for i, count in enumerate(counts) if i and (count or i == last)]
+        start = counts[0]
         if _context() is None:  # asked for workers where they cannot be forked
             self.mine, others = site_ids, []
         try:
-            for i, count in enumerate(others, start=1):
+            for number, (i, count) in enumerate(others, start=1):
                 jobs = [(_draw_run, (analysis, site_ids[start:start + count], options,
-                                     str(self._part(i))), {})]
-                if i == len(others):  # the last run is the shortest (`runs`): it does more
+                                     str(self._part(number))), {})] if count else []
+                if i == last:
                     jobs, self.then = jobs + self.then, []
                 other = _Other(jobs, sheets=count)
                 self.others.append(other)
@@ -136,7 +150,8 @@ class Atlas:
             save_pages(pages, self._part(0))
             for other in self.others:
                 _said_again(other.result())
-            return _join([self._part(i) for i in range(len(self.others) + 1)], self.out)
+            drawn = [n for n, other in enumerate(self.others, start=1) if other.sheets]
+            return _join([self._part(n) for n in [0, *drawn]], self.out)
         finally:
             self.close()
 
@@ -201,7 +216,8 @@ class _Other:
 
 def start_atlas(analysis: Any, out: str | Path, *, site_ids: Sequence[str],
                 overview: bool = True, workers: int | None = None, lead: float = 0.0,
-                then: Sequence[tuple] = (), **options: Any) -> Atlas:
+                then: Sequence[tuple] = (), then_weight: float = 0.0,
+                **options: Any) -> Atlas:
     """
     Start drawing an atlas; `finish()` the result to write `out` (a ``.pdf``).
 
@@ -223,6 +239,8 @@ def start_atlas(analysis: Any, out: str | Path, *, site_ids: Sequence[str],
     then
         Other work, ``(function, args, kwargs)`` each, for the last other process once
         its sheets are drawn (or for this one, in `finish`, when there is none).
+    then_weight
+        Sheets' worth of work in `then` (that process then draws fewer sheets).
     **options
         `maps.paper.page.print_pages`'s: ``lang``, ``paper``, ``orientation``,
         ``profile``, ``basemap`` (a path, False or None; never an open file), ``media``,
@@ -231,7 +249,8 @@ def start_atlas(analysis: Any, out: str | Path, *, site_ids: Sequence[str],
     ids = [str(i) for i in site_ids]
     workers = default_workers(len(ids)) if workers is None else max(1, int(workers))
     weight = lead + (OVERVIEW_WEIGHT if overview else 0.0)
-    counts = runs(len(ids), workers, lead=weight) if workers > 1 else [len(ids)]
+    counts = (runs(len(ids), workers, lead=weight, tail=then_weight if then else 0.0)
+              if workers > 1 else [len(ids)])
     return Atlas(analysis, Path(out), ids, counts, options, overview, then)
 
 

@@ -13,6 +13,7 @@ import re
 import threading
 import warnings
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -71,6 +72,37 @@ def test_runs_share_the_sheets_out():
     assert atlas.runs(3, 3, lead=0) == [1, 1, 1]
     assert sum(atlas.runs(501, 4, lead=7)) == 501
     assert atlas.runs(5, 2, lead=40) == [0, 5]
+
+
+def test_runs_leave_the_last_process_room_for_its_tail():
+    # the brief on the sample: the overview and other files here, two annexes there
+    assert atlas.runs(16, 2, lead=4.5, tail=3.2) == [7, 9]
+    assert atlas.runs(16, 2, lead=4.5) == [6, 10]
+    assert atlas.runs(16, 2, lead=0, tail=40) == [16, 0]
+    assert atlas.runs(30, 3, lead=3, tail=3) == [9, 12, 9]
+    assert atlas.runs(6, 3, lead=0, tail=30) == [6, 0, 0]
+    for n, workers, lead, tail in [(501, 4, 7, 11.5), (9, 4, 0, 2), (1, 2, 3, 0), (0, 3, 1, 1)]:
+        counts = atlas.runs(n, workers, lead=lead, tail=tail)
+        assert len(counts) == workers and sum(counts) == n and min(counts) >= 0
+
+
+def mark(path: str) -> None:
+    """Leave a file behind (in another process)."""
+    Path(path).write_text("done")
+
+
+def test_the_tail_goes_to_a_process_of_its_own_when_it_outweighs_the_sheets(
+        sample, tmp_path, forkable):
+    done = tmp_path / "done.txt"
+    book = atlas.start_atlas(sample, tmp_path / "a.pdf", site_ids=["ZT-01"] * 8,
+                             workers=2, overview=False, lang="en",
+                             then=[(mark, (str(done),), {})], then_weight=40)
+    assert len(book.mine) == 8 and book.then == []
+    assert [other.sheets for other in book.others] == [0]  # only the tail there
+    book.finish()
+    assert done.read_text() == "done"
+    assert len(PdfReader(str(tmp_path / "a.pdf")).pages) == 8
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pdf", "done.txt"]  # no parts
 
 
 def test_few_sheets_are_drawn_here():

@@ -152,3 +152,12 @@ def test_the_brief_says_its_steps_in_order(analysis, tmp_path):
                 progress=lambda name, **values: said.append((name, values)))
     eligible = int(analysis.sites["eligible"].fillna(False).astype(bool).sum())
     assert said == [("brief_map", {}), ("brief_tables", {}), ("brief_sheets", {"n": eligible})]
+
+
+def test_annexed_agreements_are_the_proposed_and_signed_ones(analysis):
+    from asmap import geo, layers
+    from asmap.maps.brief.folder import annexed
+
+    sample = geo.analyze(layers.load(layers.sample_path()), on="2021-04-06")
+    assert list(annexed(sample)) == ["AG-2021-01", "AG-2021-02"]  # not the draft
+    assert list(annexed(analysis)) == []  # no agreements: no annex, no weight
