@@ -11,9 +11,10 @@ from pypdf import PdfReader
 
 import pyogrio
 
+from asmap import geo, layers
 from asmap.layers.atomic import MARKER
 from asmap.layers.errors import UsageError
-from asmap.maps.brief.folder import BRIEF_FILES, write_brief
+from asmap.maps.brief.folder import BRIEF_FILES, annexed, write_brief
 from asmap.maps.brief.prose import summary_html
 from tests.helpers import readable_bytes
 from tests.maps.handmade import LICENSE_PHONE, SECRET_EXTRA, SECRET_PHONE, handmade
@@ -155,9 +156,6 @@ def test_the_brief_says_its_steps_in_order(analysis, tmp_path):
 
 
 def test_annexed_agreements_are_the_proposed_and_signed_ones(analysis):
-    from asmap import geo, layers
-    from asmap.maps.brief.folder import annexed
-
     sample = geo.analyze(layers.load(layers.sample_path()), on="2021-04-06")
     assert list(annexed(sample)) == ["AG-2021-01", "AG-2021-02"]  # not the draft
     assert list(annexed(analysis)) == []  # no agreements: no annex, no weight
